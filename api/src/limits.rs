@@ -1,0 +1,392 @@
+//! The documented limits, checked before a request is sent (and by the emulator when one
+//! arrives), so a bad input is caught with a clear message and changes nothing.
+
+use std::fmt;
+
+pub const NAME_MAX_CHARS: usize = 128;
+pub const DESCRIPTION_MAX_CHARS: usize = 512;
+pub const CUSTOM_MAX_CHARS: usize = 1024;
+pub const MAXUSERS_MIN: u64 = 1;
+pub const MAXUSERS_MAX: u64 = 10_000;
+pub const MAXUSERS_DEFAULT: u64 = 1000;
+pub const USERNAME_MAX_CHARS: usize = 64;
+/// Users added by one `POST /chatrooms/{id}/users`.
+pub const ADD_MEMBERS_MAX: usize = 60;
+/// Users removed by one `DELETE /chatrooms/{id}/users/{u1},{u2}` (the server's own message
+/// says 60 although one document says 100; 60 is safe for both).
+pub const REMOVE_MEMBERS_MAX: usize = 60;
+/// Room ids in one `GET /chatrooms/{ids}`.
+pub const DETAIL_IDS_MAX: usize = 100;
+/// `limit` of `GET /chatrooms` and page size of the member and joined lists.
+pub const PAGE_SIZE_MAX: u32 = 1000;
+/// `limit` of `GET /users`.
+pub const USERS_LIMIT_MAX: u32 = 100;
+/// Users registered by one `POST /users`.
+pub const REGISTER_USERS_MAX: usize = 60;
+
+/// A field of a request, for messages that point at it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Name,
+    Description,
+    MaxUsers,
+    Owner,
+    Members,
+    Custom,
+    NewOwner,
+    Username,
+    Usernames,
+    RoomIds,
+    Password,
+}
+
+impl Field {
+    /// The field's name on the wire.
+    pub fn wire_name(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Description => "description",
+            Field::MaxUsers => "maxusers",
+            Field::Owner => "owner",
+            Field::Members => "members",
+            Field::Custom => "custom",
+            Field::NewOwner => "newowner",
+            Field::Username => "username",
+            Field::Usernames => "usernames",
+            Field::RoomIds => "chatroom_id",
+            Field::Password => "password",
+        }
+    }
+}
+
+/// A documented limit that a request breaks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Invalid {
+    Missing(Field),
+    TooLong {
+        field: Field,
+        max: usize,
+        actual: usize,
+    },
+    MaxUsersOutOfRange(u64),
+    /// Owner plus members would be more than `maxusers`.
+    TooManyMembers {
+        members: usize,
+        maxusers: u64,
+    },
+    BadUsername {
+        field: Field,
+        username: String,
+    },
+    TooManyInOneCall {
+        field: Field,
+        max: usize,
+        actual: usize,
+    },
+    NothingToChange,
+    SameOwner(String),
+}
+
+impl std::error::Error for Invalid {}
+
+impl Invalid {
+    /// The field the problem is in, so a form can show it next to that field.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            Invalid::Missing(f)
+            | Invalid::TooLong { field: f, .. }
+            | Invalid::BadUsername { field: f, .. }
+            | Invalid::TooManyInOneCall { field: f, .. } => Some(*f),
+            Invalid::MaxUsersOutOfRange(_) => Some(Field::MaxUsers),
+            Invalid::TooManyMembers { .. } => Some(Field::Members),
+            Invalid::SameOwner(_) => Some(Field::NewOwner),
+            Invalid::NothingToChange => None,
+        }
+    }
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Invalid::Missing(field) => write!(f, "{} is required", field.wire_name()),
+            Invalid::TooLong { field, max, actual } => write!(
+                f,
+                "{} is {actual} characters; at most {max} are allowed",
+                field.wire_name()
+            ),
+            Invalid::MaxUsersOutOfRange(n) => write!(
+                f,
+                "maxusers must be between {MAXUSERS_MIN} and {MAXUSERS_MAX}, not {n}"
+            ),
+            Invalid::TooManyMembers { members, maxusers } => write!(
+                f,
+                "{members} members and the owner do not fit in maxusers {maxusers}"
+            ),
+            Invalid::BadUsername { username, .. } => write!(
+                f,
+                "\"{username}\" is not a valid username (1 to {USERNAME_MAX_CHARS} of a-z A-Z 0-9 _ . -)"
+            ),
+            Invalid::TooManyInOneCall { field, max, actual } => write!(
+                f,
+                "{actual} {} in one call; at most {max} are allowed",
+                field.wire_name()
+            ),
+            Invalid::NothingToChange => write!(f, "nothing to change"),
+            Invalid::SameOwner(u) => write!(f, "{u} already owns this room"),
+        }
+    }
+}
+
+/// Easemob usernames: 1 to 64 of `[a-zA-Z0-9_.-]`.
+pub fn is_valid_username(u: &str) -> bool {
+    !u.is_empty()
+        && u.len() <= USERNAME_MAX_CHARS
+        && u.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+}
+
+pub fn check_username(field: Field, u: &str) -> Result<(), Invalid> {
+    if u.is_empty() {
+        return Err(Invalid::Missing(field));
+    }
+    if is_valid_username(u) {
+        Ok(())
+    } else {
+        Err(Invalid::BadUsername {
+            field,
+            username: u.to_string(),
+        })
+    }
+}
+
+pub fn check_length(field: Field, value: &str, max: usize) -> Result<(), Invalid> {
+    let actual = value.chars().count();
+    if actual > max {
+        Err(Invalid::TooLong { field, max, actual })
+    } else {
+        Ok(())
+    }
+}
+
+pub fn check_maxusers(n: u64) -> Result<(), Invalid> {
+    if (MAXUSERS_MIN..=MAXUSERS_MAX).contains(&n) {
+        Ok(())
+    } else {
+        Err(Invalid::MaxUsersOutOfRange(n))
+    }
+}
+
+pub fn check_batch(field: Field, actual: usize, max: usize) -> Result<(), Invalid> {
+    if actual == 0 {
+        Err(Invalid::Missing(field))
+    } else if actual > max {
+        Err(Invalid::TooManyInOneCall { field, max, actual })
+    } else {
+        Ok(())
+    }
+}
+
+impl crate::wire::CreateChatroom {
+    /// Every documented limit of a create, in the order a form shows its fields.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        if self.name.trim().is_empty() {
+            return Err(Invalid::Missing(Field::Name));
+        }
+        check_length(Field::Name, &self.name, NAME_MAX_CHARS)?;
+        if self.description.is_empty() {
+            return Err(Invalid::Missing(Field::Description));
+        }
+        check_length(Field::Description, &self.description, DESCRIPTION_MAX_CHARS)?;
+        let maxusers = self.maxusers.unwrap_or(MAXUSERS_DEFAULT);
+        check_maxusers(maxusers)?;
+        check_username(Field::Owner, &self.owner)?;
+        if let Some(members) = &self.members {
+            if members.is_empty() {
+                return Err(Invalid::Missing(Field::Members));
+            }
+            for m in members {
+                check_username(Field::Members, m)?;
+            }
+            let others = distinct_others(members, &self.owner);
+            if others + 1 > maxusers as usize {
+                return Err(Invalid::TooManyMembers {
+                    members: others,
+                    maxusers,
+                });
+            }
+        }
+        if let Some(custom) = &self.custom {
+            check_length(Field::Custom, custom, CUSTOM_MAX_CHARS)?;
+        }
+        Ok(())
+    }
+}
+
+/// How many distinct users other than the owner a member list names (usernames are
+/// case-insensitive).
+pub fn distinct_others(members: &[String], owner: &str) -> usize {
+    let mut seen: Vec<String> = members
+        .iter()
+        .map(|m| m.to_ascii_lowercase())
+        .filter(|m| !m.eq_ignore_ascii_case(owner))
+        .collect();
+    seen.sort();
+    seen.dedup();
+    seen.len()
+}
+
+impl crate::wire::ModifyChatroom {
+    pub fn validate(&self) -> Result<(), Invalid> {
+        if self.is_empty() {
+            return Err(Invalid::NothingToChange);
+        }
+        if let Some(name) = &self.name {
+            if name.trim().is_empty() {
+                return Err(Invalid::Missing(Field::Name));
+            }
+            check_length(Field::Name, name, NAME_MAX_CHARS)?;
+        }
+        if let Some(d) = &self.description {
+            check_length(Field::Description, d, DESCRIPTION_MAX_CHARS)?;
+        }
+        if let Some(n) = self.maxusers {
+            check_maxusers(n)?;
+        }
+        Ok(())
+    }
+}
+
+/// Splits pasted text into items: commas, spaces, semicolons and new lines all separate; blanks
+/// and repeats are dropped, order is kept.
+pub fn split_list(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in text.split(|c: char| c == ',' || c == ';' || c.is_whitespace() || c == '，') {
+        let item = item.trim();
+        if !item.is_empty() && !out.iter().any(|o| o == item) {
+            out.push(item.to_string());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::CreateChatroom;
+
+    fn room() -> CreateChatroom {
+        CreateChatroom {
+            name: "n".into(),
+            description: "d".into(),
+            owner: "alice".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_room_within_every_limit_is_accepted() {
+        let mut r = room();
+        r.name = "x".repeat(128);
+        r.description = "y".repeat(512);
+        r.custom = Some("z".repeat(1024));
+        r.maxusers = Some(10_000);
+        r.members = Some(vec!["bob".into()]);
+        assert_eq!(r.validate(), Ok(()));
+    }
+
+    #[test]
+    fn lengths_count_characters_not_bytes() {
+        let mut r = room();
+        r.name = "聊".repeat(128);
+        assert_eq!(r.validate(), Ok(()));
+        r.name.push('天');
+        assert_eq!(
+            r.validate(),
+            Err(Invalid::TooLong {
+                field: Field::Name,
+                max: 128,
+                actual: 129
+            })
+        );
+    }
+
+    #[test]
+    fn each_limit_names_its_field() {
+        let cases: Vec<(Box<dyn Fn(&mut CreateChatroom)>, Field)> = vec![
+            (Box::new(|r| r.name.clear()), Field::Name),
+            (
+                Box::new(|r| r.description = "d".repeat(513)),
+                Field::Description,
+            ),
+            (Box::new(|r| r.maxusers = Some(0)), Field::MaxUsers),
+            (Box::new(|r| r.maxusers = Some(10_001)), Field::MaxUsers),
+            (Box::new(|r| r.owner = "bad name".into()), Field::Owner),
+            (Box::new(|r| r.members = Some(vec![])), Field::Members),
+            (
+                Box::new(|r| r.members = Some(vec!["ok".into(), "no/slash".into()])),
+                Field::Members,
+            ),
+            (
+                Box::new(|r| r.custom = Some("c".repeat(1025))),
+                Field::Custom,
+            ),
+        ];
+        for (change, field) in cases {
+            let mut r = room();
+            change(&mut r);
+            assert_eq!(r.validate().unwrap_err().field(), Some(field), "{r:?}");
+        }
+    }
+
+    #[test]
+    fn members_and_owner_must_fit_in_maxusers() {
+        let mut r = room();
+        r.maxusers = Some(3);
+        r.members = Some(vec!["b".into(), "c".into()]);
+        assert_eq!(r.validate(), Ok(()));
+        r.members = Some(vec!["b".into(), "c".into(), "d".into()]);
+        assert_eq!(
+            r.validate(),
+            Err(Invalid::TooManyMembers {
+                members: 3,
+                maxusers: 3
+            })
+        );
+        // The owner named again among the members, and repeats, do not count twice.
+        r.members = Some(vec!["b".into(), "B".into(), "alice".into(), "c".into()]);
+        assert_eq!(r.validate(), Ok(()));
+    }
+
+    #[test]
+    fn usernames_follow_easemob_rules() {
+        assert!(is_valid_username("user_1.a-b"));
+        assert!(is_valid_username(&"a".repeat(64)));
+        assert!(!is_valid_username(&"a".repeat(65)));
+        assert!(!is_valid_username(""));
+        assert!(!is_valid_username("用户"));
+        assert!(!is_valid_username("a b"));
+    }
+
+    #[test]
+    fn an_edit_must_change_something_valid() {
+        use crate::wire::ModifyChatroom;
+        assert_eq!(
+            ModifyChatroom::default().validate(),
+            Err(Invalid::NothingToChange)
+        );
+        let m = ModifyChatroom {
+            maxusers: Some(0),
+            ..Default::default()
+        };
+        assert_eq!(m.validate(), Err(Invalid::MaxUsersOutOfRange(0)));
+    }
+
+    #[test]
+    fn pasted_lists_split_on_any_separator() {
+        assert_eq!(
+            split_list(" a, b\nc;d  e,,a\r\n"),
+            vec!["a", "b", "c", "d", "e"]
+        );
+        assert!(split_list(" \n ,").is_empty());
+    }
+}

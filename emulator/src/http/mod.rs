@@ -1,0 +1,313 @@
+//! The router and what every handler shares: the app state, the request context (which app,
+//! whether the token is good, the URI to echo) and the envelope every success is wrapped in.
+
+mod chatrooms;
+mod members;
+mod token;
+mod users;
+
+use crate::error::EmError;
+use crate::store::{AppRow, Store};
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use easemob_api::connect::{DashboardConfig, Preset};
+use easemob_api::wire::Envelope;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+use tower::ServiceExt;
+use tower_http::cors::{Any, CorsLayer};
+use tower_http::services::ServeDir;
+
+/// Largest request body accepted; anything bigger gets a 413 Easemob error body.
+pub const BODY_LIMIT: usize = 1 << 20;
+
+pub struct AppState {
+    pub store: Store,
+    pub app: AppRow,
+    pub token_ttl_secs: u64,
+    pub dist: PathBuf,
+}
+
+type Shared = Arc<AppState>;
+
+pub fn router(state: Shared) -> Router {
+    let api = Router::new()
+        .route("/{org}/{app}/token", post(token::issue))
+        .route(
+            "/{org}/{app}/chatrooms",
+            get(chatrooms::list).post(chatrooms::create),
+        )
+        .route(
+            "/{org}/{app}/chatrooms/{ids}",
+            get(chatrooms::details)
+                .put(chatrooms::modify_or_transfer)
+                .delete(chatrooms::dissolve),
+        )
+        .route(
+            "/{org}/{app}/chatrooms/{id}/users",
+            get(members::list).post(members::add_many),
+        )
+        .route(
+            "/{org}/{app}/chatrooms/{id}/users/{users}",
+            post(members::add_one).delete(members::remove),
+        )
+        .route("/{org}/{app}/users", get(users::list).post(users::register))
+        .route("/{org}/{app}/users/{username}", get(users::get_one))
+        .route(
+            "/{org}/{app}/users/{username}/joined_chatrooms",
+            get(users::joined_rooms),
+        )
+        .method_not_allowed_fallback(|| async { EmError::method_not_allowed() });
+    Router::new()
+        .merge(api)
+        .route("/config.json", get(dashboard_config))
+        .fallback(dashboard_or_unknown_endpoint)
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(
+            // The dashboard may be served from anywhere (a CDN, trunk serve, file://), and sends
+            // a bearer token, so every origin is allowed and preflights are answered.
+            CorsLayer::new()
+                .allow_origin(Any)
+                .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+                .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::ACCEPT])
+                .max_age(std::time::Duration::from_secs(3600)),
+        )
+        .with_state(state)
+}
+
+/// Where a request is and what it asked: the app's path segments decoded, the query, and the
+/// URI to echo in the envelope.
+pub struct Ctx {
+    pub state: Shared,
+    /// Path segments after `/{org}/{app}`, percent-decoded.
+    pub segments: Vec<String>,
+    pub query: Vec<(String, String)>,
+    pub uri: String,
+    pub started: Instant,
+}
+
+impl Ctx {
+    pub fn segment(&self, i: usize) -> &str {
+        self.segments.get(i).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn query(&self, key: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A positive number from the query, clamped to `max`; `None` when absent.
+    pub fn query_number(&self, key: &str, max: u64) -> Result<Option<u64>, EmError> {
+        match self.query(key) {
+            None | Some("") => Ok(None),
+            Some(v) => v
+                .trim()
+                .parse::<u64>()
+                .map(|n| Some(n.min(max)))
+                .map_err(|_| {
+                    EmError::invalid_parameter(format!("{key} must be a number, not {v}"))
+                }),
+        }
+    }
+
+    /// The query echoed as Easemob does: every value a one-element string array.
+    pub fn params(&self) -> Option<BTreeMap<String, Vec<String>>> {
+        if self.query.is_empty() {
+            return None;
+        }
+        let mut m: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (k, v) in &self.query {
+            m.entry(k.clone()).or_default().push(v.clone());
+        }
+        Some(m)
+    }
+
+    /// The success envelope with everything but `data`, `count`, `params` and `cursor`.
+    pub fn envelope<D, E>(&self, action: &str, data: Option<D>) -> Envelope<D, E> {
+        Envelope {
+            action: Some(action.to_string()),
+            application: Some(self.state.app.uuid.clone()),
+            application_name: Some(self.state.app.name.clone()),
+            organization: Some(self.state.app.org.clone()),
+            uri: Some(self.uri.clone()),
+            path: None,
+            entities: Vec::new(),
+            data,
+            timestamp: Some(crate::now_ms()),
+            duration: Some(self.started.elapsed().as_millis() as u64),
+            count: None,
+            params: None,
+            cursor: None,
+        }
+    }
+}
+
+pub fn ok<D: Serialize, E: Serialize>(env: Envelope<D, E>) -> Response {
+    Json(env).into_response()
+}
+
+fn app_segments(parts: &Parts) -> (String, String, Vec<String>) {
+    let mut segs = parts.uri.path().split('/').skip(1).map(|s| {
+        percent_encoding::percent_decode_str(s)
+            .decode_utf8_lossy()
+            .into_owned()
+    });
+    let org = segs.next().unwrap_or_default();
+    let app = segs.next().unwrap_or_default();
+    (org, app, segs.collect())
+}
+
+fn ctx_from_parts(parts: &Parts, state: &Shared) -> Result<Ctx, EmError> {
+    let (org, app, segments) = app_segments(parts);
+    if org != state.app.org || app != state.app.name {
+        let rest: String = segments.iter().map(|s| format!("/{s}")).collect();
+        return Err(EmError::app_not_found(&org, &app, &rest));
+    }
+    let host = parts
+        .headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    let query = parts
+        .uri
+        .query()
+        .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+        .unwrap_or_default();
+    Ok(Ctx {
+        state: state.clone(),
+        segments,
+        query,
+        uri: format!("http://{host}{}", parts.uri.path()),
+        started: Instant::now(),
+    })
+}
+
+/// A request to the app that needs no token (only `POST /token`).
+pub struct Open(pub Ctx);
+
+impl FromRequestParts<Shared> for Open {
+    type Rejection = EmError;
+    async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Self, EmError> {
+        ctx_from_parts(parts, state).map(Open)
+    }
+}
+
+/// A request to the app with a valid app token.
+pub struct Authed(pub Ctx);
+
+impl FromRequestParts<Shared> for Authed {
+    type Rejection = EmError;
+    async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Self, EmError> {
+        let ctx = ctx_from_parts(parts, state)?;
+        let header = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("")
+            .trim();
+        if header.is_empty() {
+            return Err(EmError::token_blank());
+        }
+        let token = match header.split_once(' ') {
+            Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim(),
+            _ => return Err(EmError::bad_token()),
+        };
+        if token.is_empty() {
+            return Err(EmError::token_blank());
+        }
+        token::check(&state.store, token)?;
+        Ok(Authed(ctx))
+    }
+}
+
+/// A JSON body of type `T`; an unreadable or oversized body gets an Easemob 4xx error.
+pub struct JsonBody<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest<Shared> for JsonBody<T> {
+    type Rejection = EmError;
+    async fn from_request(req: Request, state: &Shared) -> Result<Self, EmError> {
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                EmError::body_too_large(BODY_LIMIT)
+            } else {
+                EmError::invalid_parameter(format!("cannot read the request body: {rejection}"))
+            }
+        })?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(EmError::invalid_parameter("request body must be provided"));
+        }
+        serde_json::from_slice(&bytes)
+            .map(JsonBody)
+            .map_err(|e| EmError::invalid_parameter(format!("request body is not valid: {e}")))
+    }
+}
+
+/// `/config.json`: pre-fills the dashboard's connect form with this emulator's demo app.
+async fn dashboard_config(State(state): State<Shared>, headers: axum::http::HeaderMap) -> Response {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1:8080");
+    let config = DashboardConfig {
+        presets: vec![Preset {
+            label: "Local emulator (demo app)".into(),
+            host: format!("http://{host}"),
+            org: state.app.org.clone(),
+            app: state.app.name.clone(),
+            client_id: Some(state.app.client_id.clone()),
+            client_secret: Some(state.app.client_secret.clone()),
+        }],
+        locked_host: None,
+    };
+    Json(config).into_response()
+}
+
+/// Anything else: an Easemob 404 under the app's path, otherwise the dashboard (its
+/// `index.html` for every client-side route).
+async fn dashboard_or_unknown_endpoint(State(state): State<Shared>, req: Request) -> Response {
+    let (parts, body) = req.into_parts();
+    let (org, app, _) = app_segments(&parts);
+    if org == state.app.org && app == state.app.name {
+        return EmError::no_such_endpoint(parts.uri.path()).into_response();
+    }
+    let index = state.dist.join("index.html");
+    if !index.exists() {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "The dashboard is not built. Run `make run` (or `make dist`) in the project folder.\n",
+        )
+            .into_response();
+    }
+    let serve = ServeDir::new(&state.dist).fallback(tower_http::services::ServeFile::new(index));
+    match serve.oneshot(Request::from_parts(parts, body)).await {
+        Ok(resp) => resp.into_response(),
+        Err(e) => EmError::internal(e).into_response(),
+    }
+}
+
+/// Cursors are opaque to clients; here they are base64 of a tag and the last key served.
+pub fn encode_cursor(tag: char, last: i64) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("{tag}{last}"))
+}
+
+pub fn decode_cursor(tag: char, cursor: &str) -> Result<i64, EmError> {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(cursor.trim())
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|s| s.strip_prefix(tag).and_then(|n| n.parse().ok()))
+        .ok_or_else(|| EmError::invalid_parameter(format!("cursor {cursor} is not valid")))
+}

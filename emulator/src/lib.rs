@@ -1,0 +1,98 @@
+//! A local, faithful implementation of the Easemob chatroom REST API: the same paths, bodies,
+//! status codes and error bodies, stored in SQLite. It also serves the built dashboard and a
+//! `/config.json` that points the dashboard at itself.
+
+pub mod config;
+pub mod demo;
+pub mod error;
+pub mod http;
+pub mod store;
+
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+pub use config::Config;
+pub use http::{router, AppState};
+
+pub fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0)
+}
+
+/// Opens the store, writes the app row, seeds demo data into a new database, and returns the
+/// state the router serves.
+pub fn prepare(config: &Config) -> anyhow_like::Result<Arc<AppState>> {
+    let store = store::Store::open(config.database_path().as_deref())
+        .map_err(|e| anyhow_like::Error(format!("opening the database: {e}")))?;
+    let app = {
+        let conn = store.lock();
+        let existing = store::app(&conn).map_err(anyhow_like::Error::from)?;
+        let app = store::AppRow {
+            org: config.org.clone(),
+            name: config.app.clone(),
+            uuid: existing
+                .map(|a| a.uuid)
+                .unwrap_or_else(|| demo::uuid(&mut rand::rng())),
+            client_id: config.client_id.clone(),
+            client_secret: config.client_secret.clone(),
+        };
+        store::save_app(&conn, &app).map_err(anyhow_like::Error::from)?;
+        if !config.no_demo {
+            demo::seed_if_empty(&conn, config.demo_users, config.demo_rooms)
+                .map_err(anyhow_like::Error::from)?;
+        }
+        app
+    };
+    Ok(Arc::new(AppState {
+        store,
+        app,
+        token_ttl_secs: config.token_ttl,
+        dist: config.dist.clone(),
+    }))
+}
+
+/// Starts the emulator on an already bound listener and serves until the process ends.
+pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> std::io::Result<()> {
+    axum::serve(listener, router(state)).await
+}
+
+/// Starts an emulator with an in-memory database on a free loopback port in a background
+/// thread, for tests. Returns its base URL.
+pub fn spawn_for_tests(config: Config) -> String {
+    let state = prepare(&config).expect("emulator state");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("tokio runtime");
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            serve(listener, state).await.unwrap();
+        });
+    });
+    let addr = rx.recv().expect("emulator address");
+    format!("http://{addr}")
+}
+
+/// A tiny error type for start-up, so the binary does not need anyhow.
+pub mod anyhow_like {
+    #[derive(Debug)]
+    pub struct Error(pub String);
+    impl std::fmt::Display for Error {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+    impl std::error::Error for Error {}
+    impl From<rusqlite::Error> for Error {
+        fn from(e: rusqlite::Error) -> Self {
+            Error(e.to_string())
+        }
+    }
+    pub type Result<T> = std::result::Result<T, Error>;
+}

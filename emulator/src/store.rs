@@ -1,0 +1,218 @@
+//! SQLite storage. One connection behind a mutex: every request is a few indexed statements,
+//! and a write is acknowledged only after its transaction is committed to disk (WAL with
+//! `synchronous=FULL`), so a `kill -9` loses nothing that was answered.
+
+use crate::error::EmError;
+use rusqlite::{params, Connection, OptionalExtension};
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+pub struct Store {
+    conn: Mutex<Connection>,
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS app (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    org TEXT NOT NULL, name TEXT NOT NULL, uuid TEXT NOT NULL,
+    client_id TEXT NOT NULL, client_secret TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tokens (
+    token TEXT PRIMARY KEY,
+    expires_at INTEGER            -- ms since epoch; NULL never expires
+);
+CREATE TABLE IF NOT EXISTS users (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    uuid TEXT NOT NULL,
+    password TEXT NOT NULL,
+    nickname TEXT,
+    created INTEGER NOT NULL,
+    modified INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS rooms (
+    id INTEGER PRIMARY KEY,       -- sent as a numeric string
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    maxusers INTEGER NOT NULL,
+    owner TEXT NOT NULL COLLATE NOCASE,
+    created INTEGER NOT NULL,
+    custom TEXT NOT NULL DEFAULT '',
+    membersonly INTEGER NOT NULL DEFAULT 0,
+    allowinvites INTEGER NOT NULL DEFAULT 0,
+    public INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE IF NOT EXISTS members (
+    room_id INTEGER NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+    username TEXT NOT NULL COLLATE NOCASE,
+    is_owner INTEGER NOT NULL DEFAULT 0,
+    joined INTEGER NOT NULL,      -- a global sequence: join order
+    PRIMARY KEY (room_id, username)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS members_by_user ON members (username, joined);
+CREATE INDEX IF NOT EXISTS members_by_join ON members (room_id, is_owner DESC, joined);
+";
+
+/// The one app this emulator serves.
+#[derive(Clone, Debug)]
+pub struct AppRow {
+    pub org: String,
+    pub name: String,
+    pub uuid: String,
+    pub client_id: String,
+    pub client_secret: String,
+}
+
+pub struct RoomRow {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub maxusers: i64,
+    pub owner: String,
+    pub created: i64,
+    pub custom: String,
+    pub membersonly: bool,
+    pub allowinvites: bool,
+    pub public: bool,
+}
+
+impl Store {
+    pub fn open(path: Option<&Path>) -> rusqlite::Result<Store> {
+        let conn = match path {
+            Some(p) => Connection::open(p)?,
+            None => Connection::open_in_memory()?,
+        };
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+        )?;
+        conn.execute_batch(SCHEMA)?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+        })
+    }
+
+    pub fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock leaves SQLite consistent (transactions roll back), so
+        // the poisoned guard is safe to keep using.
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+pub fn app(conn: &Connection) -> rusqlite::Result<Option<AppRow>> {
+    conn.query_row(
+        "SELECT org, name, uuid, client_id, client_secret FROM app WHERE id = 1",
+        [],
+        |r| {
+            Ok(AppRow {
+                org: r.get(0)?,
+                name: r.get(1)?,
+                uuid: r.get(2)?,
+                client_id: r.get(3)?,
+                client_secret: r.get(4)?,
+            })
+        },
+    )
+    .optional()
+}
+
+pub fn save_app(conn: &Connection, app: &AppRow) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO app (id, org, name, uuid, client_id, client_secret) VALUES (1, ?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET org = ?1, name = ?2, client_id = ?4, client_secret = ?5",
+        params![app.org, app.name, app.uuid, app.client_id, app.client_secret],
+    )?;
+    Ok(())
+}
+
+/// The stored spelling of a registered username (lookups are case-insensitive).
+pub fn user(conn: &Connection, username: &str) -> Result<Option<String>, EmError> {
+    if !easemob_api::limits::is_valid_username(username) {
+        return Ok(None);
+    }
+    Ok(conn
+        .query_row(
+            "SELECT username FROM users WHERE username = ?1",
+            [username],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Every name registered, in the stored spelling, or the first that is not.
+pub fn users_exist(conn: &Connection, names: &[String]) -> Result<Vec<String>, EmError> {
+    names
+        .iter()
+        .map(|n| user(conn, n)?.ok_or_else(|| EmError::user_not_found(n)))
+        .collect()
+}
+
+/// Room ids are numeric strings; anything else names no room.
+pub fn parse_room_id(id: &str) -> Option<i64> {
+    let id = id.trim();
+    if id.is_empty() || id.len() > 18 || !id.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    id.parse().ok()
+}
+
+pub fn room(conn: &Connection, id: &str) -> Result<Option<RoomRow>, EmError> {
+    let Some(id) = parse_room_id(id) else {
+        return Ok(None);
+    };
+    Ok(conn
+        .query_row(
+            "SELECT id, name, description, maxusers, owner, created, custom, membersonly, allowinvites, public
+             FROM rooms WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(RoomRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    description: r.get(2)?,
+                    maxusers: r.get(3)?,
+                    owner: r.get(4)?,
+                    created: r.get(5)?,
+                    custom: r.get(6)?,
+                    membersonly: r.get(7)?,
+                    allowinvites: r.get(8)?,
+                    public: r.get(9)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+pub fn member_count(conn: &Connection, room_id: i64) -> Result<i64, EmError> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*) FROM members WHERE room_id = ?1",
+        [room_id],
+        |r| r.get(0),
+    )?)
+}
+
+pub fn is_member(conn: &Connection, room_id: i64, username: &str) -> Result<bool, EmError> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM members WHERE room_id = ?1 AND username = ?2",
+            params![room_id, username],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+/// Next value of the global join sequence.
+pub fn next_join_seq(conn: &Connection) -> Result<i64, EmError> {
+    Ok(conn.query_row(
+        "SELECT COALESCE(MAX(joined), 0) + 1 FROM members",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// A new room id: numeric, increasing, about 15 digits like Easemob's.
+pub fn next_room_id(conn: &Connection, now_ms: u64) -> Result<i64, EmError> {
+    let max: Option<i64> = conn.query_row("SELECT MAX(id) FROM rooms", [], |r| r.get(0))?;
+    let from_clock = (now_ms as i64) * 100;
+    Ok(max.map_or(from_clock, |m| (m + 1).max(from_clock)))
+}
