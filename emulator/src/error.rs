@@ -47,6 +47,15 @@ impl EmError {
             "token is blank!",
         )
     }
+    /// `POST /users` without a token, the app being in authorized-registration mode.
+    pub fn registration_needs_token() -> EmError {
+        EmError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            Some(SECURITY),
+            "Open registration doesn't allow, so register user need token,",
+        )
+    }
     /// A token we never issued.
     pub fn bad_token() -> EmError {
         EmError::new(

@@ -55,7 +55,9 @@ fn add(ctx: &super::Ctx, id: &str, names: &[String]) -> Result<(i64, Vec<String>
     let conn = ctx.state.store.lock();
     let room = store::room(&conn, id)?.ok_or_else(|| EmError::room_not_found(id))?;
     let mut users = store::users_exist(&conn, names)?;
-    users.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    // A name given twice (in any case) is one user, reported once.
+    let mut seen = std::collections::HashSet::new();
+    users.retain(|u| seen.insert(u.to_ascii_lowercase()));
     let mut new = Vec::new();
     for u in &users {
         if !store::is_member(&conn, room.id, u)?

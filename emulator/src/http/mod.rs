@@ -231,6 +231,21 @@ impl FromRequestParts<Shared> for Authed {
     }
 }
 
+/// `POST /users` with a valid app token. Without any token the app answers as one in
+/// authorized-registration mode does (reference §5; recorded in S4 as 401 `unauthorized`).
+pub struct AuthedToRegister(pub Ctx);
+
+impl FromRequestParts<Shared> for AuthedToRegister {
+    type Rejection = EmError;
+    async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Self, EmError> {
+        match Authed::from_request_parts(parts, state).await {
+            Ok(Authed(ctx)) => Ok(AuthedToRegister(ctx)),
+            Err(e) if e.error == "group_authorization" => Err(EmError::registration_needs_token()),
+            Err(e) => Err(e),
+        }
+    }
+}
+
 /// A JSON body of type `T`; an unreadable or oversized body gets an Easemob 4xx error.
 pub struct JsonBody<T>(pub T);
 

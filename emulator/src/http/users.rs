@@ -1,6 +1,6 @@
 //! Users: register (one or a batch), look one up, list, and the rooms a user has joined.
 
-use super::{decode_cursor, encode_cursor, ok, Authed, JsonBody};
+use super::{decode_cursor, encode_cursor, ok, Authed, AuthedToRegister, JsonBody};
 use crate::error::EmError;
 use crate::store;
 use axum::response::Response;
@@ -33,6 +33,13 @@ const USER_COLUMNS: &str = "uuid, created, modified, username, nickname";
 
 /// Why one user cannot be registered, as an error for a single registration.
 fn refusal(conn: &Connection, app_uuid: &str, u: &NewUser) -> Result<Option<EmError>, EmError> {
+    let legal_chars = !u.username.is_empty()
+        && u.username
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'));
+    if legal_chars && u.username.len() > limits::USERNAME_MAX_CHARS {
+        return Ok(Some(EmError::illegal_argument("USERNAME_TOO_LONG")));
+    }
     if !is_valid_username(&u.username) {
         return Ok(Some(EmError::illegal_argument(format!(
             "username [{}] is not legal",
@@ -65,7 +72,7 @@ fn insert(conn: &Connection, u: &NewUser) -> Result<User, EmError> {
 
 /// `POST /users`: a single user fails as a whole; a batch reports each failure in `data`.
 pub async fn register(
-    Authed(ctx): Authed,
+    AuthedToRegister(ctx): AuthedToRegister,
     JsonBody(body): JsonBody<OneOrBatch>,
 ) -> Result<Response, EmError> {
     let conn = ctx.state.store.lock();

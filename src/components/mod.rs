@@ -1,0 +1,53 @@
+//! Pieces shared by several pages.
+
+pub mod error;
+pub mod nav;
+pub mod time;
+
+use crate::session::use_session;
+use crate::text;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// Shows its children only when connected; otherwise a link to the connect page that comes
+/// back here afterwards.
+#[component]
+pub fn RequireConnection(children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    let location = use_location();
+    let next = move || {
+        let path = location.pathname.get();
+        let search = location.search.get();
+        let here = if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        };
+        crate::url::href("/connect", &[("next", here)])
+    };
+    view! {
+        <Show
+            when=move || session.is_connected()
+            fallback=move || view! {
+                <section class="panel">
+                    <h1>{text::NOT_CONNECTED_TITLE}</h1>
+                    <p>{text::NOT_CONNECTED_HINT}</p>
+                    <a class="button primary" href=next>{text::GO_CONNECT}</a>
+                </section>
+            }
+        >
+            {children()}
+        </Show>
+    }
+}
+
+/// "Loading…" for screen readers and eyes, while a request is under way.
+#[component]
+pub fn Loading(#[prop(into)] what: String) -> impl IntoView {
+    view! {
+        <p class="loading" role="status" aria-live="polite">
+            <span class="spinner" aria-hidden="true"></span>
+            {what}
+        </p>
+    }
+}

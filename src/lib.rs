@@ -1,0 +1,40 @@
+//! chatroom-admin: the dashboard. This file holds only the app and its router; each page is a
+//! file in `routes/`, shared pieces are in `components/`, the connection and every API call in
+//! `session.rs`, and every word the user reads in `text.rs`.
+
+pub mod components;
+pub mod routes;
+pub mod session;
+pub mod text;
+pub mod url;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// Mounts the dashboard on the page.
+pub fn start() {
+    mount_to_body(App);
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let session = session::Session::restore();
+    provide_context(session.clone());
+    session.start_token_keeper();
+    view! {
+        <Router>
+            <components::nav::Nav/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <routes::not_found::NotFound/> }>
+                    <Route path=path!("/") view=routes::home::Home/>
+                    <Route path=path!("/connect") view=routes::connect::ConnectPage/>
+                    <Route path=path!("/rooms") view=routes::rooms::RoomList/>
+                    <Route path=path!("/rooms/:id") view=routes::room::RoomDetail/>
+                    <Route path=path!("/open") view=routes::open_many::OpenMany/>
+                    <Route path=path!("/users/:username/rooms") view=routes::user_rooms::UserRooms/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -1,0 +1,284 @@
+//! Connect to an app: host, org and app, then a pasted token or a client id and secret.
+
+use crate::components::error::ErrorView;
+use crate::session::{use_session, SavedApp};
+use crate::text;
+use easemob_api::connect::{AuthMode, ConnectForm, ConnectProblem, DashboardConfig, Preset};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// Which input a problem belongs to, by the input's id.
+fn field_of(p: ConnectProblem) -> &'static str {
+    use ConnectProblem::*;
+    match p {
+        HostMissing | HostNotHttp | HostHasPath => "host",
+        OrgMissing | OrgBadChars => "org",
+        AppMissing | AppBadChars => "app",
+        TokenMissing => "token",
+        ClientIdMissing => "client_id",
+        ClientSecretMissing => "client_secret",
+    }
+}
+
+/// `/config.json` of this deployment; absent is normal (no presets), unreadable is reported.
+async fn load_config() -> Result<DashboardConfig, String> {
+    let resp = gloo_net::http::Request::get("/config.json")
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if resp.status() == 404 {
+        return Ok(DashboardConfig::default());
+    }
+    if !resp.ok() {
+        return Err(format!("HTTP {}", resp.status()));
+    }
+    resp.json::<DashboardConfig>()
+        .await
+        .map_err(|e| e.to_string())
+}
+
+#[derive(Clone, Copy)]
+struct FormSignals {
+    host: RwSignal<String>,
+    org: RwSignal<String>,
+    app: RwSignal<String>,
+    mode: RwSignal<AuthMode>,
+    token: RwSignal<String>,
+    client_id: RwSignal<String>,
+    client_secret: RwSignal<String>,
+}
+
+impl FormSignals {
+    fn form(&self) -> ConnectForm {
+        ConnectForm {
+            host: self.host.get(),
+            org: self.org.get(),
+            app: self.app.get(),
+            mode: self.mode.get(),
+            token: self.token.get(),
+            client_id: self.client_id.get(),
+            client_secret: self.client_secret.get(),
+        }
+    }
+    fn fill_preset(&self, p: &Preset) {
+        self.host.set(p.host.clone());
+        self.org.set(p.org.clone());
+        self.app.set(p.app.clone());
+        if let (Some(id), Some(secret)) = (&p.client_id, &p.client_secret) {
+            self.mode.set(AuthMode::ClientCredentials);
+            self.client_id.set(id.clone());
+            self.client_secret.set(secret.clone());
+        }
+    }
+    fn fill_saved(&self, a: &SavedApp) {
+        self.host.set(a.host.clone());
+        self.org.set(a.org.clone());
+        self.app.set(a.app.clone());
+        self.token.set(String::new());
+        self.client_id.set(String::new());
+        self.client_secret.set(String::new());
+    }
+}
+
+#[component]
+pub fn ConnectPage() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let f = FormSignals {
+        host: RwSignal::new(String::new()),
+        org: RwSignal::new(String::new()),
+        app: RwSignal::new(String::new()),
+        mode: RwSignal::new(AuthMode::ClientCredentials),
+        token: RwSignal::new(String::new()),
+        client_id: RwSignal::new(String::new()),
+        client_secret: RwSignal::new(String::new()),
+    };
+    if let Some(i) = session.info.get_untracked() {
+        f.host.set(i.host);
+        f.org.set(i.org);
+        f.app.set(i.app);
+    }
+    let remember = RwSignal::new(true);
+    let tried = RwSignal::new(false);
+    let config = LocalResource::new(load_config);
+    let locked_host = RwSignal::new(None::<String>);
+    let presets = RwSignal::new(Vec::<Preset>::new());
+    let config_error = RwSignal::new(None::<String>);
+    Effect::new(move |_| match config.get() {
+        Some(Ok(c)) => {
+            if let Some(h) = &c.locked_host {
+                f.host.set(h.clone());
+                locked_host.set(Some(h.clone()));
+            }
+            if f.org.get_untracked().is_empty() {
+                if let Some(p) = c.presets.first() {
+                    f.fill_preset(p);
+                }
+            }
+            presets.set(c.presets);
+        }
+        Some(Err(e)) => config_error.set(Some(e)),
+        None => {}
+    });
+
+    let connect = Action::new_local(move |(form, remember): &(ConnectForm, bool)| {
+        let (form, remember) = (form.clone(), *remember);
+        async move {
+            let login = form.validate().expect("validated before dispatch");
+            session.connect(login, remember).await
+        }
+    });
+    let pending = connect.pending();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = connect.value().get() {
+            let next = query
+                .get_untracked()
+                .get("next")
+                .filter(|n| n.starts_with('/') && !n.starts_with("//"))
+                .unwrap_or_else(|| "/rooms".to_string());
+            navigate(&next, NavigateOptions::default());
+        }
+    });
+
+    let problems = Memo::new(move |_| {
+        if tried.get() {
+            f.form().problems()
+        } else {
+            vec![]
+        }
+    });
+    let problem_for = move |field: &'static str| {
+        move || {
+            problems
+                .get()
+                .into_iter()
+                .find(|p| field_of(*p) == field)
+                .map(|p| p.message())
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        tried.set(true);
+        let form = f.form();
+        match form.problems().first() {
+            None => {
+                connect.dispatch_local((form, remember.get_untracked()));
+            }
+            Some(p) => focus(field_of(*p)),
+        }
+    };
+
+    let field = move |id: &'static str,
+                      label: &'static str,
+                      kind: &'static str,
+                      value: RwSignal<String>,
+                      hint: &'static str| {
+        let problem = problem_for(id);
+        let error_id = format!("{id}-error");
+        let hint_id = format!("{id}-hint");
+        let described = format!("{hint_id} {error_id}");
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input id=id name=id type=kind bind:value=value autocomplete="off" spellcheck="false"
+                    aria-invalid=move || problem().is_some().to_string()
+                    aria-describedby=described
+                    readonly=move || id == "host" && locked_host.get().is_some()/>
+                <small id=hint_id class="hint">{hint}</small>
+                <p id=error_id class="field-error" aria-live="polite">{problem}</p>
+            </div>
+        }
+    };
+
+    view! {
+        <section class="panel connect">
+            <h1>{text::CONNECT_TITLE}</h1>
+            <p class="lead">{text::CONNECT_LEAD}</p>
+            {move || config_error.get().map(|e| view! {
+                <p class="warning" role="status">{format!("{} ({e})", text::CONFIG_UNREADABLE)}</p>
+            })}
+            <Show when=move || !presets.get().is_empty() || !session.saved.get().is_empty()>
+                <div class="choices">
+                    <h2>{text::QUICK_PICK}</h2>
+                    <ul>
+                        <For each=move || presets.get() key=|p| (p.host.clone(), p.org.clone(), p.app.clone()) let:p>
+                            <li>
+                                <button type="button" on:click={
+                                    let p = p.clone();
+                                    move |_| f.fill_preset(&p)
+                                }>{p.label.clone()}</button>
+                            </li>
+                        </For>
+                        <For each=move || session.saved.get() key=|a| a.clone() let:a>
+                            <li class="saved-app">
+                                <button type="button" on:click={
+                                    let a = a.clone();
+                                    move |_| f.fill_saved(&a)
+                                }>{format!("{}#{} — {}", a.org, a.app, a.host)}</button>
+                                <button type="button" class="link" aria-label=format!("{} {}#{}", text::FORGET, a.org, a.app)
+                                    on:click={
+                                        let a = a.clone();
+                                        move |_| session.forget(&a)
+                                    }>{text::FORGET}</button>
+                            </li>
+                        </For>
+                    </ul>
+                </div>
+            </Show>
+            <form on:submit=on_submit novalidate>
+                {field("host", text::HOST_LABEL, "url", f.host, text::HOST_HINT)}
+                <div class="row">
+                    {field("org", text::ORG_LABEL, "text", f.org, text::ORG_HINT)}
+                    {field("app", text::APP_LABEL, "text", f.app, text::APP_HINT)}
+                </div>
+                <fieldset class="mode">
+                    <legend>{text::AUTH_LEGEND}</legend>
+                    <label>
+                        <input type="radio" name="mode" value="credentials"
+                            prop:checked=move || f.mode.get() == AuthMode::ClientCredentials
+                            on:change=move |_| f.mode.set(AuthMode::ClientCredentials)/>
+                        {text::MODE_CREDENTIALS}
+                    </label>
+                    <label>
+                        <input type="radio" name="mode" value="token"
+                            prop:checked=move || f.mode.get() == AuthMode::Token
+                            on:change=move |_| f.mode.set(AuthMode::Token)/>
+                        {text::MODE_TOKEN}
+                    </label>
+                </fieldset>
+                <Show when=move || f.mode.get() == AuthMode::ClientCredentials
+                    fallback=move || field("token", text::TOKEN_LABEL, "password", f.token, text::TOKEN_HINT)>
+                    {field("client_id", text::CLIENT_ID_LABEL, "text", f.client_id, text::CLIENT_ID_HINT)}
+                    {field("client_secret", text::CLIENT_SECRET_LABEL, "password", f.client_secret, text::CLIENT_SECRET_HINT)}
+                </Show>
+                <label class="check">
+                    <input type="checkbox" bind:checked=remember/>
+                    {text::REMEMBER_APP}
+                </label>
+                <div class="actions">
+                    <button type="submit" class="primary" disabled=move || pending.get()
+                        aria-busy=move || pending.get().to_string()>
+                        {move || if pending.get() { text::CONNECTING } else { text::CONNECT }}
+                    </button>
+                </div>
+                {move || connect.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            </form>
+        </section>
+    }
+}
+
+fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

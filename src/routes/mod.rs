@@ -1,0 +1,34 @@
+//! One page per file.
+
+pub mod connect;
+pub mod home;
+pub mod not_found;
+pub mod open_many;
+pub mod room;
+pub mod rooms;
+pub mod user_rooms;
+
+use leptos::prelude::*;
+
+/// Previous / "Page N" / Next, as links so that each page has its URL and Back works.
+#[component]
+pub fn Pager(
+    #[prop(into)] label: String,
+    #[prop(into)] page: Signal<usize>,
+    #[prop(into)] prev: Signal<Option<String>>,
+    #[prop(into)] next: Signal<Option<String>>,
+) -> impl IntoView {
+    let link = |href: Option<String>, text: &'static str, rel: &'static str| match href {
+        Some(h) => view! { <a class="button" href=h rel=rel>{text}</a> }.into_any(),
+        None => view! { <span class="button" aria-disabled="true">{text}</span> }.into_any(),
+    };
+    view! {
+        <nav class="pager" aria-label=label>
+            {move || link(prev.get(), crate::text::PREVIOUS, "prev")}
+            <span class="page-number" data-testid="page-number">
+                {move || format!("{} {}", crate::text::PAGE, page.get())}
+            </span>
+            {move || link(next.get(), crate::text::NEXT, "next")}
+        </nav>
+    }
+}

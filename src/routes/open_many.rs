@@ -1,0 +1,108 @@
+//! Open many rooms at once by id: details arrive 100 ids a request; ids that are not found are
+//! listed as such.
+
+use crate::components::error::ErrorView;
+use crate::components::{Loading, RequireConnection};
+use crate::session::use_session;
+use crate::text;
+use easemob_api::limits::split_list;
+use easemob_api::wire::ChatroomDetail;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// The ids asked for that are not among the rooms found.
+pub fn missing(asked: &[String], found: &[ChatroomDetail]) -> Vec<String> {
+    asked
+        .iter()
+        .filter(|id| !found.iter().any(|r| &r.id == *id))
+        .cloned()
+        .collect()
+}
+
+#[component]
+pub fn OpenMany() -> impl IntoView {
+    view! { <RequireConnection><OpenManyView/></RequireConnection> }
+}
+
+#[component]
+fn OpenManyView() -> impl IntoView {
+    let session = use_session();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let ids = Memo::new(move |_| split_list(&query.get().get("ids").unwrap_or_default()));
+    let draft = RwSignal::new(ids.get_untracked().join("\n"));
+    let result = LocalResource::new(move || {
+        let ids = ids.get();
+        async move {
+            if ids.is_empty() {
+                return Ok(None);
+            }
+            let client = session.client_tracked()?;
+            let found = client.room_details(&ids).await?;
+            Ok::<_, easemob_api::ApiError>(Some((ids, found)))
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let list = split_list(&draft.get_untracked()).join(",");
+        navigate(
+            &crate::url::href("/open", &[("ids", list)]),
+            NavigateOptions::default(),
+        );
+    };
+    view! {
+        <section class="panel">
+            <h1>{text::OPEN_MANY_TITLE}</h1>
+            <form on:submit=submit>
+                <label for="ids">{text::OPEN_MANY_LABEL}</label>
+                <textarea id="ids" rows="5" bind:value=draft placeholder=text::OPEN_MANY_PLACEHOLDER></textarea>
+                <div class="actions">
+                    <button type="submit" class="primary">{text::OPEN}</button>
+                </div>
+            </form>
+            <Transition fallback=|| view! { <Loading what=text::LOADING_ROOMS/> }>
+                {move || Suspend::new(async move {
+                    match result.await {
+                        Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                        Ok(None) => ().into_any(),
+                        Ok(Some((asked, found))) => {
+                            let missing = missing(&asked, &found);
+                            view! {
+                                <p class="summary" role="status" data-testid="open-summary">{text::found_of(found.len(), asked.len())}</p>
+                                {(!missing.is_empty()).then(|| view! {
+                                    <div class="warning" data-testid="not-found">
+                                        <strong>{text::NOT_FOUND_IDS}</strong>
+                                        <ul class="inline-list">
+                                            {missing.into_iter().map(|id| view! { <li><code>{id}</code></li> }).collect_view()}
+                                        </ul>
+                                    </div>
+                                })}
+                                <table class="rooms">
+                                    <thead><tr>
+                                        <th scope="col">{text::COL_ID}</th>
+                                        <th scope="col">{text::COL_NAME}</th>
+                                        <th scope="col">{text::COL_OWNER}</th>
+                                        <th scope="col">{text::COL_MEMBERS}</th>
+                                        <th scope="col">{text::COL_MAXUSERS}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {found.into_iter().map(|r| view! {
+                                            <tr>
+                                                <td class="mono"><a href=crate::url::room(&r.id)>{r.id.clone()}</a></td>
+                                                <td>{r.name}</td>
+                                                <td>{r.owner}</td>
+                                                <td class="num">{r.affiliations_count}</td>
+                                                <td class="num">{r.maxusers}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }.into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}

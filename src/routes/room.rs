@@ -1,0 +1,187 @@
+//! One room: every field of the detail answer, and its members a page at a time.
+
+use crate::components::error::ErrorView;
+use crate::components::time::Time;
+use crate::components::{Loading, RequireConnection};
+use crate::routes::Pager;
+use crate::session::use_session;
+use crate::text;
+use easemob_api::endpoints::{ListMembers, RoomDetails};
+use easemob_api::paging::is_last_page;
+use easemob_api::wire::ChatroomDetail;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+pub const MEMBER_PAGE_SIZE: u32 = 100;
+
+/// `custom` pretty-printed when it is a JSON object or array, as it is otherwise.
+pub fn pretty_custom(custom: &str) -> (String, bool) {
+    match serde_json::from_str::<serde_json::Value>(custom) {
+        Ok(v @ (serde_json::Value::Object(_) | serde_json::Value::Array(_))) => (
+            serde_json::to_string_pretty(&v).unwrap_or_else(|_| custom.to_string()),
+            true,
+        ),
+        _ => (custom.to_string(), false),
+    }
+}
+
+#[component]
+pub fn RoomDetail() -> impl IntoView {
+    view! { <RequireConnection><RoomView/></RequireConnection> }
+}
+
+#[component]
+fn RoomView() -> impl IntoView {
+    let session = use_session();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.get().get("id").unwrap_or_default());
+    let detail = LocalResource::new(move || {
+        let id = id.get();
+        async move {
+            let mut rooms = session.call(RoomDetails::one(id.clone())).await?;
+            Ok::<_, easemob_api::ApiError>(rooms.pop())
+        }
+    });
+    view! {
+        <section class="panel">
+            <p class="crumbs"><a href="/rooms">{text::NAV_ROOMS}</a></p>
+            <Transition fallback=|| view! { <Loading what=text::LOADING_ROOM/> }>
+                {move || Suspend::new(async move {
+                    match detail.await {
+                        Err(e) => view! {
+                            <h1>{format!("{} {}", text::ROOM, id.get_untracked())}</h1>
+                            <ErrorView error=e/>
+                        }.into_any(),
+                        Ok(None) => view! { <p class="empty">{text::ROOM_MISSING}</p> }.into_any(),
+                        Ok(Some(room)) => view! { <RoomFields room/> <Members/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn RoomFields(room: ChatroomDetail) -> impl IntoView {
+    let (custom, is_json) = pretty_custom(&room.custom);
+    let copied = RwSignal::new(false);
+    let id_for_copy = room.id.clone();
+    let copy = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.navigator().clipboard().write_text(&id_for_copy);
+            copied.set(true);
+        }
+    };
+    let yes_no = |b: bool| if b { text::YES } else { text::NO };
+    view! {
+        <h1>{room.name.clone()}</h1>
+        <dl class="fields">
+            <dt>{text::COL_ID}</dt>
+            <dd>
+                <code data-testid="room-id">{room.id.clone()}</code>
+                " "
+                <button type="button" class="small" on:click=copy aria-label=text::COPY_ID>{text::COPY}</button>
+                <span role="status" class="copied">{move || copied.get().then_some(text::COPIED)}</span>
+            </dd>
+            <dt>{text::COL_DESCRIPTION}</dt><dd>{room.description.clone()}</dd>
+            <dt>{text::COL_OWNER}</dt>
+            <dd><a href=crate::url::user_rooms(&room.owner) data-testid="room-owner">{room.owner.clone()}</a></dd>
+            <dt>{text::COL_MAXUSERS}</dt><dd>{room.maxusers}</dd>
+            <dt>{text::COL_MEMBERS}</dt><dd data-testid="member-count">{room.affiliations_count}</dd>
+            <dt>{text::COL_CREATED}</dt><dd><Time ms=room.created/></dd>
+            <dt>{text::MEMBERSONLY}</dt><dd>{yes_no(room.membersonly)}</dd>
+            <dt>{text::ALLOWINVITES}</dt><dd>{yes_no(room.allowinvites)}</dd>
+            <dt>{text::PUBLIC}</dt><dd>{yes_no(room.public)}</dd>
+            {room.mute.map(|m| view! { <dt>{text::MUTED}</dt><dd>{yes_no(m)}</dd> })}
+            <dt>{text::CUSTOM}</dt>
+            <dd>
+                {if room.custom.is_empty() {
+                    view! { <span class="muted">{text::EMPTY_VALUE}</span> }.into_any()
+                } else if is_json {
+                    view! { <pre class="json" data-testid="custom">{custom}</pre> }.into_any()
+                } else {
+                    view! { <span data-testid="custom">{custom}</span> }.into_any()
+                }}
+            </dd>
+        </dl>
+    }
+}
+
+#[component]
+fn Members() -> impl IntoView {
+    let session = use_session();
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = Memo::new(move |_| params.get().get("id").unwrap_or_default());
+    let page = Memo::new(move |_| {
+        query
+            .get()
+            .get("mpage")
+            .and_then(|p| p.parse::<u32>().ok())
+            .filter(|p| *p >= 1)
+            .unwrap_or(1)
+    });
+    let members = LocalResource::new(move || {
+        let (id, page) = (id.get(), page.get());
+        async move {
+            session
+                .call(ListMembers {
+                    id,
+                    pagenum: Some(page),
+                    pagesize: Some(MEMBER_PAGE_SIZE),
+                })
+                .await
+        }
+    });
+    let href = move |p: u32| {
+        crate::url::href(
+            &crate::url::room(&id.get()),
+            &[("mpage", if p > 1 { p.to_string() } else { String::new() })],
+        )
+    };
+    let prev = Signal::derive(move || (page.get() > 1).then(|| href(page.get() - 1)));
+    let next = Signal::derive(move || match members.get() {
+        Some(Ok(m)) if !is_last_page(m.len(), MEMBER_PAGE_SIZE) => Some(href(page.get() + 1)),
+        _ => None,
+    });
+    view! {
+        <h2 id="members">{text::MEMBERS_TITLE}</h2>
+        <Pager label=text::MEMBERS_PAGER page=Signal::derive(move || page.get() as usize) prev next/>
+        <Transition fallback=|| view! { <Loading what=text::LOADING_MEMBERS/> }>
+            {move || Suspend::new(async move {
+                match members.await {
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="empty">{text::NO_MEMBERS}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="members" aria-labelledby="members">
+                            {list.into_iter().map(|a| {
+                                let name = a.username().to_string();
+                                view! {
+                                    <li>
+                                        <a href=crate::url::user_rooms(&name)>{name.clone()}</a>
+                                        {a.is_owner().then(|| view! { " " <span class="badge owner">{text::OWNER_BADGE}</span> })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pretty_custom;
+
+    #[test]
+    fn custom_json_is_pretty_printed_and_plain_text_left_alone() {
+        assert_eq!(
+            pretty_custom(r#"{"a":1}"#),
+            ("{\n  \"a\": 1\n}".to_string(), true)
+        );
+        assert_eq!(pretty_custom("vip"), ("vip".to_string(), false));
+        assert_eq!(pretty_custom("42"), ("42".to_string(), false));
+    }
+}

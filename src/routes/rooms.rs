@@ -1,0 +1,559 @@
+//! The app's chatrooms, a page at a time, with a filter over the loaded rows, sorting, and
+//! extra columns fetched through batched detail calls. Everything is in the URL.
+
+use crate::components::error::ErrorView;
+use crate::components::time::Time;
+use crate::components::{Loading, RequireConnection};
+use crate::routes::Pager;
+use crate::session::use_session;
+use crate::text;
+use easemob_api::endpoints::ListRooms;
+use easemob_api::paging::CursorTrail;
+use easemob_api::wire::{ChatroomDetail, ChatroomSummary};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
+use leptos_router::NavigateOptions;
+use std::collections::HashMap;
+
+pub const PAGE_SIZES: [u32; 7] = [10, 25, 50, 100, 250, 500, 1000];
+pub const DEFAULT_PAGE_SIZE: u32 = 25;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Id,
+    Name,
+    Owner,
+    Members,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 4] = [SortKey::Id, SortKey::Name, SortKey::Owner, SortKey::Members];
+    pub fn param(self) -> &'static str {
+        match self {
+            SortKey::Id => "id",
+            SortKey::Name => "name",
+            SortKey::Owner => "owner",
+            SortKey::Members => "members",
+        }
+    }
+    pub fn from_param(s: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.param() == s)
+    }
+}
+
+/// Columns that need a detail call per 100 rooms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExtraColumn {
+    Description,
+    MaxUsers,
+    Created,
+}
+
+impl ExtraColumn {
+    pub const ALL: [ExtraColumn; 3] = [
+        ExtraColumn::Description,
+        ExtraColumn::MaxUsers,
+        ExtraColumn::Created,
+    ];
+    pub fn param(self) -> &'static str {
+        match self {
+            ExtraColumn::Description => "description",
+            ExtraColumn::MaxUsers => "maxusers",
+            ExtraColumn::Created => "created",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            ExtraColumn::Description => text::COL_DESCRIPTION,
+            ExtraColumn::MaxUsers => text::COL_MAXUSERS,
+            ExtraColumn::Created => text::COL_CREATED,
+        }
+    }
+}
+
+/// Everything the list view shows, as read from and written to its URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListQuery {
+    pub size: u32,
+    pub trail: CursorTrail,
+    pub filter: String,
+    pub sort: Option<(SortKey, bool)>,
+    pub cols: Vec<ExtraColumn>,
+}
+
+impl Default for ListQuery {
+    fn default() -> Self {
+        ListQuery {
+            size: DEFAULT_PAGE_SIZE,
+            trail: CursorTrail::default(),
+            filter: String::new(),
+            sort: None,
+            cols: Vec::new(),
+        }
+    }
+}
+
+impl ListQuery {
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> ListQuery {
+        let size = get("size")
+            .and_then(|s| s.parse().ok())
+            .filter(|s| PAGE_SIZES.contains(s))
+            .unwrap_or(DEFAULT_PAGE_SIZE);
+        let trail = CursorTrail::from_params(get("cursor").as_deref(), get("earlier").as_deref());
+        let sort = get("sort")
+            .and_then(|s| SortKey::from_param(&s))
+            .map(|k| (k, get("dir").as_deref() == Some("desc")));
+        let cols = get("cols")
+            .map(|c| {
+                ExtraColumn::ALL
+                    .into_iter()
+                    .filter(|col| c.split(',').any(|p| p == col.param()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        ListQuery {
+            size,
+            trail,
+            filter: get("q").unwrap_or_default(),
+            sort,
+            cols,
+        }
+    }
+
+    pub fn href(&self) -> String {
+        let (sort, dir) = match self.sort {
+            Some((k, desc)) => (
+                k.param().to_string(),
+                if desc { "desc" } else { "" }.to_string(),
+            ),
+            None => (String::new(), String::new()),
+        };
+        let size = if self.size == DEFAULT_PAGE_SIZE {
+            String::new()
+        } else {
+            self.size.to_string()
+        };
+        crate::url::href(
+            "/rooms",
+            &[
+                ("size", size),
+                ("cursor", self.trail.current.clone().unwrap_or_default()),
+                (
+                    "earlier",
+                    if self.trail.current.is_some() {
+                        self.trail.earlier_param()
+                    } else {
+                        String::new()
+                    },
+                ),
+                ("q", self.filter.clone()),
+                ("sort", sort),
+                ("dir", dir),
+                (
+                    "cols",
+                    self.cols
+                        .iter()
+                        .map(|c| c.param())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                ),
+            ],
+        )
+    }
+
+    /// Clicking a column header: ascending, then descending, then back to server order.
+    pub fn toggle_sort(&self, key: SortKey) -> ListQuery {
+        let sort = match self.sort {
+            Some((k, false)) if k == key => Some((key, true)),
+            Some((k, true)) if k == key => None,
+            _ => Some((key, false)),
+        };
+        ListQuery {
+            sort,
+            ..self.clone()
+        }
+    }
+
+    /// The rows to show: those matching the filter (id, name or owner, any case), sorted.
+    pub fn visible(&self, rows: &[ChatroomSummary]) -> Vec<ChatroomSummary> {
+        let needle = self.filter.trim().to_lowercase();
+        let mut out: Vec<ChatroomSummary> = rows
+            .iter()
+            .filter(|r| {
+                needle.is_empty()
+                    || r.id.contains(&needle)
+                    || r.name.to_lowercase().contains(&needle)
+                    || r.owner.to_lowercase().contains(&needle)
+            })
+            .cloned()
+            .collect();
+        if let Some((key, desc)) = self.sort {
+            out.sort_by(|a, b| {
+                let o = match key {
+                    // Ids are numbers written as strings: compare by length first.
+                    SortKey::Id => (a.id.len(), &a.id).cmp(&(b.id.len(), &b.id)),
+                    SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+                    SortKey::Owner => a.owner.to_lowercase().cmp(&b.owner.to_lowercase()),
+                    SortKey::Members => a.affiliations_count.cmp(&b.affiliations_count),
+                };
+                if desc {
+                    o.reverse()
+                } else {
+                    o
+                }
+            });
+        }
+        out
+    }
+}
+
+fn query_of(map: &ParamsMap) -> ListQuery {
+    ListQuery::from_params(|k| map.get(k))
+}
+
+#[component]
+pub fn RoomList() -> impl IntoView {
+    view! { <RequireConnection><RoomTable/></RequireConnection> }
+}
+
+#[component]
+fn RoomTable() -> impl IntoView {
+    let session = use_session();
+    let query_map = use_query_map();
+    let navigate = use_navigate();
+    let query = Memo::new(move |_| query_of(&query_map.get()));
+    // Only size and cursor decide what is fetched; filter, sort and columns work on loaded rows.
+    let fetch_key = Memo::new(move |_| query.with(|q| (q.size, q.trail.current.clone())));
+    let page = LocalResource::new(move || {
+        let (size, cursor) = fetch_key.get();
+        async move {
+            session
+                .call(ListRooms {
+                    limit: Some(size),
+                    cursor,
+                })
+                .await
+        }
+    });
+    let rows = Memo::new(move |_| match page.get() {
+        Some(Ok(p)) => p.items,
+        _ => Vec::new(),
+    });
+    let next_cursor = Memo::new(move |_| match page.get() {
+        Some(Ok(p)) => p.cursor,
+        _ => None,
+    });
+    let wants_details = Memo::new(move |_| !query.with(|q| q.cols.is_empty()));
+    let details = LocalResource::new(move || {
+        let ids: Vec<String> = rows.get().into_iter().map(|r| r.id).collect();
+        let wanted = wants_details.get();
+        async move {
+            if !wanted || ids.is_empty() {
+                return Ok(HashMap::new());
+            }
+            let client = session.client_tracked()?;
+            let found = client.room_details(&ids).await?;
+            Ok::<_, easemob_api::ApiError>(
+                found
+                    .into_iter()
+                    .map(|d| (d.id.clone(), d))
+                    .collect::<HashMap<String, ChatroomDetail>>(),
+            )
+        }
+    });
+    let (pending, set_pending) = signal(false);
+
+    let go = {
+        let navigate = navigate.clone();
+        move |q: ListQuery, replace: bool| {
+            navigate(
+                &q.href(),
+                NavigateOptions {
+                    replace,
+                    scroll: false,
+                    ..Default::default()
+                },
+            )
+        }
+    };
+    let go_size = go.clone();
+    let on_size = move |ev| {
+        let size = event_target_value(&ev).parse().unwrap_or(DEFAULT_PAGE_SIZE);
+        let q = query.get_untracked();
+        go_size(
+            ListQuery {
+                size,
+                trail: CursorTrail::default(),
+                ..q
+            },
+            false,
+        );
+    };
+    let go_filter = go.clone();
+    let on_filter = move |ev| {
+        let q = query.get_untracked();
+        go_filter(
+            ListQuery {
+                filter: event_target_value(&ev),
+                ..q
+            },
+            true,
+        );
+    };
+    let go_col = go.clone();
+    let toggle_col = move |col: ExtraColumn| {
+        let mut q = query.get_untracked();
+        if q.cols.contains(&col) {
+            q.cols.retain(|c| *c != col);
+        } else {
+            q.cols.push(col);
+            q.cols
+                .sort_by_key(|c| ExtraColumn::ALL.iter().position(|x| x == c));
+        }
+        go_col(q, true);
+    };
+
+    let prev = Signal::derive(move || {
+        query.with(|q| {
+            q.trail.has_previous().then(|| {
+                ListQuery {
+                    trail: q.trail.previous(),
+                    ..q.clone()
+                }
+                .href()
+            })
+        })
+    });
+    let next = Signal::derive(move || {
+        next_cursor.get().map(|c| {
+            query.with(|q| {
+                ListQuery {
+                    trail: q.trail.next(&c),
+                    ..q.clone()
+                }
+                .href()
+            })
+        })
+    });
+    let page_number = Signal::derive(move || query.with(|q| q.trail.page_number()));
+
+    let header = move |key: SortKey, label: &'static str| {
+        let go = go.clone();
+        let aria = move || match query.get().sort {
+            Some((k, false)) if k == key => "ascending",
+            Some((k, true)) if k == key => "descending",
+            _ => "none",
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button type="button" class="sort" on:click=move |_| go(query.get_untracked().toggle_sort(key), true)>
+                    {label}
+                    <span aria-hidden="true" class="sort-mark">{move || match aria() { "ascending" => " ▲", "descending" => " ▼", _ => "" }}</span>
+                </button>
+            </th>
+        }
+    };
+
+    view! {
+        <section class="panel">
+            <div class="toolbar">
+                <h1>{text::ROOMS_TITLE}</h1>
+                <label class="inline">
+                    {text::FILTER_LABEL}
+                    <input type="search" class="filter" placeholder=text::FILTER_PLACEHOLDER
+                        prop:value=move || query.get().filter on:input=on_filter/>
+                </label>
+                <label class="inline">
+                    {text::PAGE_SIZE_LABEL}
+                    <select on:change=on_size prop:value=move || query.get().size.to_string()>
+                        {PAGE_SIZES.iter().map(|s| view! { <option value=s.to_string()>{s.to_string()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <fieldset class="inline cols">
+                    <legend>{text::EXTRA_COLUMNS}</legend>
+                    {ExtraColumn::ALL.into_iter().map(|col| {
+                        let toggle = toggle_col.clone();
+                        view! {
+                            <label>
+                                <input type="checkbox" prop:checked=move || query.get().cols.contains(&col)
+                                    on:change=move |_| toggle(col)/>
+                                {col.label()}
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            </div>
+            <Pager label=text::ROOMS_PAGER page=page_number prev=prev next=next/>
+            <Show when=move || pending.get()>
+                <Loading what=text::LOADING_ROOMS/>
+            </Show>
+            <Transition fallback=|| view! { <Loading what=text::LOADING_ROOMS/> } set_pending>
+                {move || {
+                    let header = header.clone();
+                    Suspend::new(async move {
+                    match page.await {
+                        Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                        Ok(p) if p.items.is_empty() => view! { <p class="empty">{text::NO_ROOMS}</p> }.into_any(),
+                        Ok(_) => {
+                            let visible = move || query.with(|q| q.visible(&rows.get()));
+                            let cols = move || query.get().cols;
+                            view! {
+                                <p class="summary" role="status">
+                                    {move || text::rows_shown(visible().len(), rows.with(Vec::len))}
+                                </p>
+                                {move || details.get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+                                <table class="rooms" aria-busy=move || pending.get().to_string()>
+                                    <thead>
+                                        <tr>
+                                            {header(SortKey::Id, text::COL_ID)}
+                                            {header(SortKey::Name, text::COL_NAME)}
+                                            {header(SortKey::Owner, text::COL_OWNER)}
+                                            {header(SortKey::Members, text::COL_MEMBERS)}
+                                            {move || cols().into_iter().map(|c| view! { <th scope="col">{c.label()}</th> }).collect_view()}
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        <For each=visible key=|r| r.id.clone() let:r>
+                                            <RoomRow room=r cols=Signal::derive(cols) details=details/>
+                                        </For>
+                                    </tbody>
+                                </table>
+                                <Show when=move || visible().is_empty()>
+                                    <p class="empty">{text::NO_MATCH}</p>
+                                </Show>
+                            }.into_any()
+                        }
+                    }
+                })}}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn RoomRow(
+    room: ChatroomSummary,
+    cols: Signal<Vec<ExtraColumn>>,
+    details: LocalResource<Result<HashMap<String, ChatroomDetail>, easemob_api::ApiError>>,
+) -> impl IntoView {
+    let id = room.id.clone();
+    let extra = move |col: ExtraColumn| {
+        let id = id.clone();
+        move || {
+            let d = details
+                .get()
+                .and_then(Result::ok)
+                .and_then(|m| m.get(&id).cloned());
+            match (col, d) {
+                (_, None) => view! { <td class="pending">"…"</td> }.into_any(),
+                (ExtraColumn::Description, Some(d)) => {
+                    view! { <td>{d.description}</td> }.into_any()
+                }
+                (ExtraColumn::MaxUsers, Some(d)) => {
+                    view! { <td class="num">{d.maxusers}</td> }.into_any()
+                }
+                (ExtraColumn::Created, Some(d)) => {
+                    view! { <td><Time ms=d.created/></td> }.into_any()
+                }
+            }
+        }
+    };
+    view! {
+        <tr>
+            <td class="mono"><a href=crate::url::room(&room.id)>{room.id.clone()}</a></td>
+            <td>{room.name.clone()}</td>
+            <td><a href=crate::url::user_rooms(&room.owner)>{room.owner.clone()}</a></td>
+            <td class="num">{room.affiliations_count}</td>
+            {move || cols.get().into_iter().map(|c| extra(c)).collect_view()}
+        </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(url: &str) -> ListQuery {
+        let pairs: Vec<(String, String)> = url
+            .split_once('?')
+            .map(|(_, q)| {
+                q.split('&')
+                    .filter_map(|kv| kv.split_once('='))
+                    .map(|(k, v)| {
+                        (
+                            k.to_string(),
+                            percent_encoding::percent_decode_str(v)
+                                .decode_utf8_lossy()
+                                .into_owned(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        ListQuery::from_params(|k| pairs.iter().find(|(kk, _)| kk == k).map(|(_, v)| v.clone()))
+    }
+
+    fn room(id: &str, name: &str, owner: &str, n: u64) -> ChatroomSummary {
+        ChatroomSummary {
+            id: id.into(),
+            name: name.into(),
+            owner: owner.into(),
+            affiliations_count: n,
+            disabled: None,
+        }
+    }
+
+    #[test]
+    fn every_list_view_survives_a_round_trip_through_its_url() {
+        let view = ListQuery {
+            size: 100,
+            trail: CursorTrail::default().next("c2").next("c3"),
+            filter: "Lobby chat".into(),
+            sort: Some((SortKey::Members, true)),
+            cols: vec![ExtraColumn::MaxUsers, ExtraColumn::Created],
+        };
+        assert_eq!(q(&view.href()), view);
+        assert_eq!(ListQuery::default().href(), "/rooms");
+    }
+
+    #[test]
+    fn an_unknown_page_size_falls_back_to_the_default() {
+        assert_eq!(q("/rooms?size=7").size, DEFAULT_PAGE_SIZE);
+        assert_eq!(q("/rooms?size=1000").size, 1000);
+    }
+
+    #[test]
+    fn the_filter_matches_id_name_or_owner_in_any_case() {
+        let rows = vec![
+            room("11", "Lobby", "alice", 3),
+            room("12", "Music", "BOB", 1),
+            room("13", "Bobsled", "carol", 2),
+        ];
+        let mut v = ListQuery {
+            filter: "bob".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            v.visible(&rows)
+                .iter()
+                .map(|r| r.id.as_str())
+                .collect::<Vec<_>>(),
+            ["12", "13"]
+        );
+        v.filter = "11".into();
+        assert_eq!(v.visible(&rows).len(), 1);
+    }
+
+    #[test]
+    fn a_column_header_sorts_up_then_down_then_not() {
+        let rows = vec![room("9", "b", "x", 3), room("10", "a", "y", 1)];
+        let v = ListQuery::default().toggle_sort(SortKey::Id);
+        assert_eq!(v.visible(&rows)[0].id, "9", "ids compare as numbers");
+        let v = v.toggle_sort(SortKey::Id);
+        assert_eq!(v.visible(&rows)[0].id, "10");
+        assert_eq!(v.toggle_sort(SortKey::Id).sort, None);
+        let v = ListQuery::default().toggle_sort(SortKey::Members);
+        assert_eq!(v.visible(&rows)[0].affiliations_count, 1);
+    }
+}

@@ -1,0 +1,87 @@
+//! The rooms one user has joined, a page at a time.
+
+use crate::components::error::ErrorView;
+use crate::components::{Loading, RequireConnection};
+use crate::routes::Pager;
+use crate::session::use_session;
+use crate::text;
+use easemob_api::endpoints::UserJoinedRooms;
+use easemob_api::paging::is_last_page;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+pub const JOINED_PAGE_SIZE: u32 = 50;
+
+#[component]
+pub fn UserRooms() -> impl IntoView {
+    view! { <RequireConnection><UserRoomsView/></RequireConnection> }
+}
+
+#[component]
+fn UserRoomsView() -> impl IntoView {
+    let session = use_session();
+    let params = use_params_map();
+    let query = use_query_map();
+    let username = Memo::new(move |_| params.get().get("username").unwrap_or_default());
+    let page = Memo::new(move |_| {
+        query
+            .get()
+            .get("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .filter(|p| *p >= 1)
+            .unwrap_or(1)
+    });
+    let rooms = LocalResource::new(move || {
+        let (username, page) = (username.get(), page.get());
+        async move {
+            session
+                .call(UserJoinedRooms {
+                    username,
+                    pagenum: Some(page),
+                    pagesize: Some(JOINED_PAGE_SIZE),
+                })
+                .await
+        }
+    });
+    let href = move |p: u32| {
+        crate::url::href(
+            &crate::url::user_rooms(&username.get()),
+            &[("page", if p > 1 { p.to_string() } else { String::new() })],
+        )
+    };
+    let prev = Signal::derive(move || (page.get() > 1).then(|| href(page.get() - 1)));
+    let next = Signal::derive(move || match rooms.get() {
+        Some(Ok(r)) if !is_last_page(r.len(), JOINED_PAGE_SIZE) => Some(href(page.get() + 1)),
+        _ => None,
+    });
+    view! {
+        <section class="panel">
+            <h1>{move || text::joined_title(&username.get())}</h1>
+            <Pager label=text::JOINED_PAGER page=Signal::derive(move || page.get() as usize) prev next/>
+            <Transition fallback=|| view! { <Loading what=text::LOADING_ROOMS/> }>
+                {move || Suspend::new(async move {
+                    match rooms.await {
+                        Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="empty">{text::NO_JOINED}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <table class="rooms">
+                                <thead><tr>
+                                    <th scope="col">{text::COL_ID}</th>
+                                    <th scope="col">{text::COL_NAME}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {list.into_iter().map(|r| view! {
+                                        <tr>
+                                            <td class="mono"><a href=crate::url::room(&r.id)>{r.id.clone()}</a></td>
+                                            <td>{r.name}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}

@@ -1,0 +1,271 @@
+//! The connection to one Easemob app, shared by every page: the API client (the one place every
+//! call goes through), the token and when it expires, and the apps remembered in this browser.
+//!
+//! Where things are kept: host/org/app of remembered apps in localStorage; the token in
+//! sessionStorage (gone when the tab closes); the client secret in memory only.
+
+use easemob_api::browser::BrowserTransport;
+use easemob_api::client::TokenInfo;
+use easemob_api::connect::{Connection, Login};
+use easemob_api::endpoints::{Endpoint, ListRooms};
+use easemob_api::{ApiError, Client};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+use std::time::Duration;
+
+pub type ApiClient = Client<BrowserTransport>;
+
+const SESSION_KEY: &str = "chatroom-admin.session";
+const SAVED_APPS_KEY: &str = "chatroom-admin.apps";
+
+/// What is shown about the current connection (and kept in sessionStorage, minus nothing
+/// secret: the token is the only credential stored, and only for this tab).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConnInfo {
+    pub host: String,
+    pub org: String,
+    pub app: String,
+    pub token: String,
+    pub expires_at_ms: Option<u64>,
+    /// True when the client holds credentials and renews the token itself.
+    #[serde(skip)]
+    pub refreshable: bool,
+}
+
+impl ConnInfo {
+    pub fn app_key(&self) -> String {
+        format!("{}#{}", self.org, self.app)
+    }
+}
+
+/// An app remembered in this browser: where it is, never how to log in.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SavedApp {
+    pub host: String,
+    pub org: String,
+    pub app: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    client: StoredValue<Option<Rc<ApiClient>>, LocalStorage>,
+    /// The connection on screen; `None` when not connected.
+    pub info: RwSignal<Option<ConnInfo>>,
+    /// Bumped when the app changes, so every view reloads its data from the new app.
+    pub generation: RwSignal<u32>,
+    /// The clock, ticking every few seconds, for "expires in".
+    pub now_ms: RwSignal<u64>,
+    pub saved: RwSignal<Vec<SavedApp>>,
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+fn storage(local: bool) -> Option<web_sys::Storage> {
+    let w = web_sys::window()?;
+    if local {
+        w.local_storage().ok()?
+    } else {
+        w.session_storage().ok()?
+    }
+}
+
+fn read_json<T: for<'de> Deserialize<'de>>(local: bool, key: &str) -> Option<T> {
+    let text = storage(local)?.get_item(key).ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+fn write_json<T: Serialize>(local: bool, key: &str, value: Option<&T>) {
+    if let Some(s) = storage(local) {
+        // Storage can be full or disabled (private mode); the dashboard still works without it.
+        let _ = match value {
+            Some(v) => s.set_item(key, &serde_json::to_string(v).unwrap_or_default()),
+            None => s.remove_item(key),
+        };
+    }
+}
+
+impl Session {
+    /// The session of this tab: reconnected from sessionStorage when a token is there.
+    pub fn restore() -> Session {
+        let s = Session {
+            client: StoredValue::new_local(None),
+            info: RwSignal::new(None),
+            generation: RwSignal::new(0),
+            now_ms: RwSignal::new(now()),
+            saved: RwSignal::new(read_json(true, SAVED_APPS_KEY).unwrap_or_default()),
+        };
+        if let Some(info) = read_json::<ConnInfo>(false, SESSION_KEY) {
+            let conn = Connection::new(&info.host, &info.org, &info.app).with_token(&info.token);
+            let client = Client::new(conn, BrowserTransport);
+            client.set_expiry(info.expires_at_ms);
+            s.install(client, info);
+        }
+        s
+    }
+
+    fn install(&self, client: ApiClient, info: ConnInfo) {
+        let this = *self;
+        client.on_token(move |t: &TokenInfo| this.token_changed(t));
+        self.client.set_value(Some(Rc::new(client)));
+        write_json(false, SESSION_KEY, Some(&info));
+        self.info.set(Some(info));
+        self.generation.update(|g| *g += 1);
+    }
+
+    fn token_changed(&self, t: &TokenInfo) {
+        self.info.update(|i| {
+            if let Some(i) = i {
+                i.token = t.token.clone();
+                i.expires_at_ms = t.expires_at_ms;
+            }
+        });
+        if let Some(info) = self.info.get_untracked() {
+            write_json(false, SESSION_KEY, Some(&info));
+        }
+    }
+
+    pub fn is_connected(&self) -> bool {
+        self.info.with(Option::is_some)
+    }
+
+    pub fn client(&self) -> Option<Rc<ApiClient>> {
+        self.client.get_value()
+    }
+
+    /// Connects with a validated form: exchanges credentials for a token, or checks a pasted
+    /// token with one small list call. Nothing changes unless it succeeds.
+    pub async fn connect(&self, login: Login, remember: bool) -> Result<(), ApiError> {
+        let (client, refreshable) = match login {
+            Login::Token(conn) => (Client::new(conn, BrowserTransport), false),
+            Login::ClientCredentials(conn, creds) => (
+                Client::with_credentials(conn, creds, BrowserTransport),
+                true,
+            ),
+        };
+        if refreshable {
+            client.refresh_token().await?;
+        } else {
+            client
+                .send(&ListRooms {
+                    limit: Some(1),
+                    cursor: None,
+                })
+                .await?;
+        }
+        let conn = client.connection();
+        let token = client.token_info();
+        let info = ConnInfo {
+            host: conn.base_url.clone(),
+            org: conn.org.clone(),
+            app: conn.app.clone(),
+            token: token.as_ref().map(|t| t.token.clone()).unwrap_or_default(),
+            expires_at_ms: token.and_then(|t| t.expires_at_ms),
+            refreshable,
+        };
+        if remember {
+            self.remember(SavedApp {
+                host: info.host.clone(),
+                org: info.org.clone(),
+                app: info.app.clone(),
+            });
+        }
+        self.install(client, info);
+        Ok(())
+    }
+
+    pub fn disconnect(&self) {
+        self.client.set_value(None);
+        write_json::<ConnInfo>(false, SESSION_KEY, None);
+        self.info.set(None);
+        self.generation.update(|g| *g += 1);
+    }
+
+    pub fn remember(&self, app: SavedApp) {
+        self.saved.update(|list| {
+            list.retain(|a| a != &app);
+            list.insert(0, app);
+        });
+        write_json(true, SAVED_APPS_KEY, Some(&self.saved.get_untracked()));
+    }
+
+    pub fn forget(&self, app: &SavedApp) {
+        self.saved.update(|list| list.retain(|a| a != app));
+        write_json(true, SAVED_APPS_KEY, Some(&self.saved.get_untracked()));
+    }
+
+    /// Sends one call through the client. Reading `generation` here makes a resource that
+    /// calls this reload when the app changes.
+    pub async fn call<E: Endpoint>(&self, endpoint: E) -> Result<E::Output, ApiError> {
+        let client = self.client_tracked()?;
+        client.send(&endpoint).await
+    }
+
+    /// The client, for the batched helpers; tracks `generation` like [`Session::call`].
+    pub fn client_tracked(&self) -> Result<Rc<ApiClient>, ApiError> {
+        self.generation.track();
+        self.client()
+            .ok_or_else(|| ApiError::Network(crate::text::NOT_CONNECTED.to_string()))
+    }
+
+    /// Ticks the clock and renews a credentials token two minutes before it expires, so a page
+    /// left open keeps working.
+    pub fn start_token_keeper(&self) {
+        let this = *self;
+        set_interval(
+            move || {
+                let now = now();
+                this.now_ms.set(now);
+                let due = this.info.with_untracked(|i| {
+                    i.as_ref().is_some_and(|i| {
+                        i.refreshable && i.expires_at_ms.is_some_and(|at| now + 120_000 >= at)
+                    })
+                });
+                if let (true, Some(client)) = (due, this.client()) {
+                    leptos::task::spawn_local(async move {
+                        // A failed renewal shows up on the next call, which retries it.
+                        let _ = client.refresh_token().await;
+                    });
+                }
+            },
+            Duration::from_secs(10),
+        );
+    }
+}
+
+/// "in 1 h 59 min", "in 40 s", "expired".
+pub fn expires_in(now_ms: u64, at_ms: u64) -> String {
+    if at_ms <= now_ms {
+        return crate::text::EXPIRED.to_string();
+    }
+    let s = (at_ms - now_ms) / 1000;
+    let (d, h, m) = (s / 86_400, (s % 86_400) / 3600, (s % 3600) / 60);
+    if d > 0 {
+        format!("in {d} d {h} h")
+    } else if h > 0 {
+        format!("in {h} h {m} min")
+    } else if m > 0 {
+        format!("in {m} min")
+    } else {
+        format!("in {s} s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::expires_in;
+
+    #[test]
+    fn expiry_reads_in_the_largest_units() {
+        assert_eq!(expires_in(0, 7_140_000), "in 1 h 59 min");
+        assert_eq!(expires_in(0, 40_000), "in 40 s");
+        assert_eq!(expires_in(0, 90_000_000), "in 1 d 1 h");
+        assert_eq!(expires_in(5, 5), "expired");
+    }
+}

@@ -1,0 +1,120 @@
+//! Every word the dashboard shows, in one place, so that a second language is one more file
+//! of the same names. (API error descriptions are shown as the server wrote them.)
+
+pub const APP_TITLE: &str = "Chatroom admin";
+pub const SKIP_TO_CONTENT: &str = "Skip to content";
+pub const NAV_LABEL: &str = "Main";
+pub const NAV_ROOMS: &str = "Chatrooms";
+pub const NAV_OPEN_MANY: &str = "Open by ids";
+pub const USER_LOOKUP_LABEL: &str = "User's rooms";
+pub const USERNAME_PLACEHOLDER: &str = "username";
+pub const USER_LOOKUP_GO: &str = "Show";
+pub const SWITCH_APP: &str = "Switch app";
+pub const DISCONNECT: &str = "Disconnect";
+pub const CONNECT: &str = "Connect";
+pub const CONNECTING: &str = "Connecting…";
+pub const TOKEN_EXPIRES: &str = "Token expires";
+pub const TOKEN_NO_EXPIRY: &str = "Token expiry unknown";
+pub const EXPIRED: &str = "expired";
+pub const PAGE_NOT_FOUND: &str = "There is no page at this address.";
+
+pub const NOT_CONNECTED: &str = "Not connected to an app";
+pub const NOT_CONNECTED_TITLE: &str = "Connect to an app first";
+pub const NOT_CONNECTED_HINT: &str =
+    "This view reads from an Easemob app. Connect, and you will come back here.";
+pub const GO_CONNECT: &str = "Connect to an app";
+
+pub const CONNECT_TITLE: &str = "Connect to an Easemob app";
+pub const CONNECT_LEAD: &str = "The REST host, org and app are on the app's page in the Easemob console (the AppKey is org#app).";
+pub const CONFIG_UNREADABLE: &str =
+    "This deployment's /config.json could not be read, so no presets are offered";
+pub const QUICK_PICK: &str = "Presets and remembered apps";
+pub const FORGET: &str = "Forget";
+pub const HOST_LABEL: &str = "REST API host";
+pub const HOST_HINT: &str = "For example https://a1.easemob.com";
+pub const ORG_LABEL: &str = "Org name";
+pub const ORG_HINT: &str = "Before the # of the AppKey";
+pub const APP_LABEL: &str = "App name";
+pub const APP_HINT: &str = "After the # of the AppKey";
+pub const AUTH_LEGEND: &str = "Sign in with";
+pub const MODE_CREDENTIALS: &str = "Client ID and secret (token renewed automatically)";
+pub const MODE_TOKEN: &str = "An app token";
+pub const TOKEN_LABEL: &str = "App token";
+pub const TOKEN_HINT: &str = "Kept for this browser tab only";
+pub const CLIENT_ID_LABEL: &str = "Client ID";
+pub const CLIENT_ID_HINT: &str = "From the console's app page";
+pub const CLIENT_SECRET_LABEL: &str = "Client secret";
+pub const CLIENT_SECRET_HINT: &str = "Held in memory only, never stored";
+pub const REMEMBER_APP: &str = "Remember this app in this browser (host, org and app only)";
+
+pub const ROOMS_TITLE: &str = "Chatrooms";
+pub const ROOMS_PAGER: &str = "Chatroom pages";
+pub const FILTER_LABEL: &str = "Filter";
+pub const FILTER_PLACEHOLDER: &str = "id, name or owner";
+pub const PAGE_SIZE_LABEL: &str = "Rows per page";
+pub const EXTRA_COLUMNS: &str = "More columns";
+pub const LOADING_ROOMS: &str = "Loading chatrooms…";
+pub const LOADING_ROOM: &str = "Loading the chatroom…";
+pub const LOADING_MEMBERS: &str = "Loading members…";
+pub const NO_ROOMS: &str = "This app has no chatrooms on this page.";
+pub const NO_MATCH: &str = "No loaded row matches the filter.";
+pub const COL_ID: &str = "ID";
+pub const COL_NAME: &str = "Name";
+pub const COL_OWNER: &str = "Owner";
+pub const COL_MEMBERS: &str = "Members";
+pub const COL_DESCRIPTION: &str = "Description";
+pub const COL_MAXUSERS: &str = "Max users";
+pub const COL_CREATED: &str = "Created";
+pub const PREVIOUS: &str = "← Previous";
+pub const NEXT: &str = "Next →";
+pub const PAGE: &str = "Page";
+
+pub const ROOM: &str = "Chatroom";
+pub const ROOM_MISSING: &str = "The server returned no chatroom for this id.";
+pub const COPY: &str = "Copy";
+pub const COPY_ID: &str = "Copy the chatroom id";
+pub const COPIED: &str = "Copied";
+pub const MEMBERSONLY: &str = "Joining needs approval";
+pub const ALLOWINVITES: &str = "Members may invite";
+pub const PUBLIC: &str = "Public";
+pub const MUTED: &str = "Everyone muted";
+pub const CUSTOM: &str = "Custom";
+pub const EMPTY_VALUE: &str = "(empty)";
+pub const YES: &str = "Yes";
+pub const NO: &str = "No";
+pub const MEMBERS_TITLE: &str = "Members";
+pub const MEMBERS_PAGER: &str = "Member pages";
+pub const NO_MEMBERS: &str = "No members on this page.";
+pub const OWNER_BADGE: &str = "owner";
+
+pub const OPEN_MANY_TITLE: &str = "Open chatrooms by id";
+pub const OPEN_MANY_LABEL: &str = "Chatroom ids, separated by commas, spaces or new lines";
+pub const OPEN_MANY_PLACEHOLDER: &str = "179272997365129, 179272997365128";
+pub const OPEN: &str = "Open";
+pub const NOT_FOUND_IDS: &str = "Not found:";
+
+pub const JOINED_PAGER: &str = "Joined chatroom pages";
+pub const NO_JOINED: &str = "No joined chatrooms on this page.";
+
+pub const NO_DESCRIPTION: &str = "(the server gave no description)";
+pub const UNREADABLE_TITLE: &str = "unreadable answer";
+pub const NETWORK_TITLE: &str = "The server could not be reached";
+pub const NETWORK_HINT: &str =
+    "Check the host, the network, and that the server accepts requests from this page (CORS)";
+pub const INVALID_TITLE: &str = "Not sent: the input breaks a limit";
+
+pub fn rows_shown(shown: usize, loaded: usize) -> String {
+    if shown == loaded {
+        format!("{loaded} chatrooms on this page")
+    } else {
+        format!("{shown} of {loaded} chatrooms on this page match the filter")
+    }
+}
+
+pub fn found_of(found: usize, asked: usize) -> String {
+    format!("Found {found} of {asked} chatrooms")
+}
+
+pub fn joined_title(username: &str) -> String {
+    format!("Chatrooms {username} has joined")
+}
