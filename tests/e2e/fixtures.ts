@@ -1,0 +1,96 @@
+// Each test gets its own emulator (in memory, a free port, demo data) serving dist/, so tests
+// never see each other's changes. Starting one takes a few milliseconds.
+import { test as base, expect, Page, Request } from '@playwright/test';
+import { spawn, ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+const binary = process.env.EMULATOR_BIN ?? path.join(root, 'target/debug/easemob-emulator');
+
+export type Emulator = { url: string; api: string; token: () => Promise<string> };
+
+async function startEmulator(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    binary,
+    ['--memory', '--listen', '127.0.0.1:0', '--dist', path.join(root, 'dist'), ...args],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`emulator did not start: ${out}`)), 20_000);
+    child.stdout!.on('data', (chunk) => {
+      out += chunk.toString();
+      const m = out.match(/Easemob emulator on (http:\/\/[0-9.:]+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`emulator exited with ${code}: ${out}`)));
+  });
+  child.stdout!.resume();
+  return { child, url };
+}
+
+export const test = base.extend<{ emulatorArgs: string[]; emulator: Emulator }>({
+  emulatorArgs: [[], { option: true }],
+  emulator: async ({ emulatorArgs }, use) => {
+    const { child, url } = await startEmulator(emulatorArgs);
+    const api = `${url}/demo/admin`;
+    const token = async () => {
+      const r = await fetch(`${api}/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          grant_type: 'client_credentials',
+          client_id: 'demo-client-id',
+          client_secret: 'demo-client-secret',
+        }),
+      });
+      return (await r.json()).access_token as string;
+    };
+    await use({ url, api, token });
+    child.kill('SIGKILL');
+  },
+});
+
+export { expect };
+
+/** Connects with the emulator's preset (client credentials) and lands on the room list. */
+export async function connect(page: Page, emulator: Emulator) {
+  await page.goto(`${emulator.url}/connect`);
+  await expect(page.getByLabel('Client ID', { exact: true })).toHaveValue('demo-client-id');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page).toHaveURL(/\/rooms/);
+  await expect(page.locator('table.rooms tbody tr').first()).toBeVisible();
+}
+
+/** Ids of the rows on screen, in order. */
+export async function rowIds(page: Page): Promise<string[]> {
+  return page.locator('table.rooms tbody tr td:first-child').allInnerTexts();
+}
+
+/** Collects the API requests whose path matches `pattern`. */
+export function recordRequests(page: Page, pattern: RegExp): Request[] {
+  const seen: Request[] = [];
+  page.on('request', (r) => {
+    if (r.method() !== 'OPTIONS' && pattern.test(new URL(r.url()).pathname)) seen.push(r);
+  });
+  return seen;
+}
+
+/** All room ids of the app, newest first, straight from the API. */
+export async function allRoomIds(emulator: Emulator): Promise<string[]> {
+  const token = await emulator.token();
+  const ids: string[] = [];
+  let cursor = '';
+  for (;;) {
+    const r = await fetch(`${emulator.api}/chatrooms?limit=1000${cursor ? `&cursor=${cursor}` : ''}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const body = await r.json();
+    ids.push(...body.data.map((d: { id: string }) => d.id));
+    if (!body.cursor) return ids;
+    cursor = encodeURIComponent(body.cursor);
+  }
+}

@@ -1,0 +1,93 @@
+import { test, expect, connect, rowIds, allRoomIds, recordRequests } from './fixtures';
+
+test.use({ emulatorArgs: ['--demo-rooms', '250'] });
+
+test('paging through 250 rooms at 100 a page visits each room once and comes back', async ({ page, emulator }) => {
+  const all = await allRoomIds(emulator);
+  expect(all).toHaveLength(250);
+  await connect(page, emulator);
+  await page.getByLabel('Rows per page').selectOption('100');
+  await expect(page.locator('table.rooms tbody tr')).toHaveCount(100);
+  const first = await rowIds(page);
+  await page.getByRole('link', { name: 'Next →' }).click();
+  await expect(page.getByTestId('page-number')).toHaveText('Page 2');
+  await expect(page.locator('table.rooms tbody tr')).toHaveCount(100);
+  const second = await rowIds(page);
+  await page.getByRole('link', { name: 'Next →' }).click();
+  await expect(page.getByTestId('page-number')).toHaveText('Page 3');
+  await expect(page.locator('table.rooms tbody tr')).toHaveCount(50);
+  const third = await rowIds(page);
+  expect([...first, ...second, ...third]).toEqual(all);
+  // The last page has no cursor, so there is no Next.
+  await expect(page.getByRole('link', { name: 'Next →' })).toHaveCount(0);
+
+  await page.getByRole('link', { name: '← Previous' }).click();
+  await expect(page.getByTestId('page-number')).toHaveText('Page 2');
+  expect(await rowIds(page)).toEqual(second);
+  await page.getByRole('link', { name: '← Previous' }).click();
+  await expect(page.getByTestId('page-number')).toHaveText('Page 1');
+  await expect(page.locator('table.rooms tbody tr')).toHaveCount(100);
+  expect(await rowIds(page)).toEqual(first);
+
+  // Browser history walks the same pages.
+  await page.goBack();
+  await expect(page.getByTestId('page-number')).toHaveText('Page 2');
+  expect(await rowIds(page)).toEqual(second);
+});
+
+test('the filter works over the loaded rows and stays in the URL through a reload', async ({ page, emulator }) => {
+  await connect(page, emulator);
+  await page.getByLabel('Rows per page').selectOption('250');
+  await expect(page.locator('table.rooms tbody tr')).toHaveCount(250);
+  await page.getByLabel('Filter').fill('lobby');
+  // "Lobby", "Lobby 2" … "Lobby 9": one in every 30 demo rooms.
+  await expect(page.locator('table.rooms tbody tr')).toHaveCount(9);
+  await expect(page.locator('.summary')).toHaveText('9 of 250 chatrooms on this page match the filter');
+  await expect(page).toHaveURL(/q=lobby/);
+  await page.reload();
+  await expect(page.locator('table.rooms tbody tr')).toHaveCount(9);
+  await expect(page.getByLabel('Filter')).toHaveValue('lobby');
+  await page.getByLabel('Filter').fill('no room is called this');
+  await expect(page.getByText('No loaded row matches the filter.')).toBeVisible();
+});
+
+test('sorting by a column orders the rows and is announced to screen readers', async ({ page, emulator }) => {
+  await connect(page, emulator);
+  const header = page.getByRole('columnheader', { name: 'Members' });
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  const counts = (await page.locator('table.rooms tbody tr td:nth-child(4)').allInnerTexts()).map(Number);
+  expect(counts).toEqual([...counts].sort((a, b) => a - b));
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  const down = (await page.locator('table.rooms tbody tr td:nth-child(4)').allInnerTexts()).map(Number);
+  expect(down).toEqual([...counts].sort((a, b) => b - a));
+});
+
+test('extra columns come from batched detail calls, 100 rooms a request', async ({ page, emulator }) => {
+  await connect(page, emulator);
+  await page.getByLabel('Rows per page').selectOption('250');
+  await expect(page.locator('table.rooms tbody tr')).toHaveCount(250);
+  const details = recordRequests(page, /\/chatrooms\/[0-9]+(%2C|,)/);
+  await page.getByLabel('Max users').check();
+  await expect(page.getByRole('columnheader', { name: 'Max users' })).toBeVisible();
+  await expect(page.locator('td.pending')).toHaveCount(0);
+  const maxusers = await page.locator('table.rooms tbody tr td:nth-child(5)').allInnerTexts();
+  expect(maxusers.every((m) => ['200', '500', '1000', '5000'].includes(m))).toBe(true);
+  expect(details).toHaveLength(3);
+  await expect(page).toHaveURL(/cols=maxusers/);
+});
+
+test('a reload lands on the same page, filter and sort', async ({ page, emulator }) => {
+  await connect(page, emulator);
+  await page.getByRole('link', { name: 'Next →' }).click();
+  await expect(page.getByTestId('page-number')).toHaveText('Page 2');
+  await page.getByRole('columnheader', { name: 'Name' }).getByRole('button').click();
+  const before = await rowIds(page);
+  const url = page.url();
+  await page.reload();
+  await expect(page.getByTestId('page-number')).toHaveText('Page 2');
+  await expect(page.locator('table.rooms tbody tr')).toHaveCount(25);
+  expect(await rowIds(page)).toEqual(before);
+  expect(page.url()).toBe(url);
+});
