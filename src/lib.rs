@@ -3,6 +3,7 @@
 //! `session.rs`, and every word the user reads in `text.rs`.
 
 pub mod components;
+pub mod forms;
 pub mod routes;
 pub mod session;
 pub mod text;
@@ -20,11 +21,13 @@ pub fn start() {
 #[component]
 pub fn App() -> impl IntoView {
     let session = session::Session::restore();
-    provide_context(session.clone());
+    provide_context(session);
+    provide_context(components::notice::Notices::new());
     session.start_token_keeper();
     view! {
         <Router>
             <components::nav::Nav/>
+            <components::notice::NoticeArea/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <routes::not_found::NotFound/> }>
                     <Route path=path!("/") view=routes::home::Home/>

@@ -54,6 +54,8 @@ pub struct Session {
     pub info: RwSignal<Option<ConnInfo>>,
     /// Bumped when the app changes, so every view reloads its data from the new app.
     pub generation: RwSignal<u32>,
+    /// Bumped after every change made through the dashboard, so lists and details reload.
+    pub data_version: RwSignal<u32>,
     /// The clock, ticking every few seconds, for "expires in".
     pub now_ms: RwSignal<u64>,
     pub saved: RwSignal<Vec<SavedApp>>,
@@ -98,6 +100,7 @@ impl Session {
             client: StoredValue::new_local(None),
             info: RwSignal::new(None),
             generation: RwSignal::new(0),
+            data_version: RwSignal::new(0),
             now_ms: RwSignal::new(now()),
             saved: RwSignal::new(read_json(true, SAVED_APPS_KEY).unwrap_or_default()),
         };
@@ -187,6 +190,11 @@ impl Session {
         self.generation.update(|g| *g += 1);
     }
 
+    /// Something changed on the server: every view reloads what it shows.
+    pub fn changed(&self) {
+        self.data_version.update(|v| *v += 1);
+    }
+
     pub fn remember(&self, app: SavedApp) {
         self.saved.update(|list| {
             list.retain(|a| a != &app);
@@ -210,6 +218,7 @@ impl Session {
     /// The client, for the batched helpers; tracks `generation` like [`Session::call`].
     pub fn client_tracked(&self) -> Result<Rc<ApiClient>, ApiError> {
         self.generation.track();
+        self.data_version.track();
         self.client()
             .ok_or_else(|| ApiError::Network(crate::text::NOT_CONNECTED.to_string()))
     }

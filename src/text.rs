@@ -118,3 +118,129 @@ pub fn found_of(found: usize, asked: usize) -> String {
 pub fn joined_title(username: &str) -> String {
     format!("Chatrooms {username} has joined")
 }
+
+pub const CLOSE: &str = "Close";
+pub const DISMISS: &str = "Dismiss";
+pub const CANCEL: &str = "Cancel";
+pub const SAVE: &str = "Save changes";
+pub const SAVING: &str = "Saving…";
+pub const ROOM_ACTIONS: &str = "Chatroom actions";
+pub const EDIT: &str = "Edit";
+pub const EDIT_TITLE: &str = "Edit chatroom";
+pub const TRANSFER: &str = "Transfer owner";
+pub const TRANSFER_TITLE: &str = "Transfer ownership";
+pub const NEW_OWNER: &str = "New owner";
+pub const NEW_OWNER_HINT: &str = "Pick a member from the list, or type a username";
+pub const DISSOLVE: &str = "Dissolve";
+pub const DISSOLVING: &str = "Dissolving…";
+pub const DISSOLVED: &str = "Dissolved";
+pub const DISSOLVE_TITLE: &str = "Dissolve chatroom";
+pub const DISSOLVE_WARNING: &str =
+    "Dissolving cannot be undone: the room and its member list are deleted.";
+pub const DISSOLVE_CONFIRM: &str = "Type the chatroom's id or name to confirm";
+pub const BULK_CONFIRM: &str = "Type the number of chatrooms to confirm";
+pub const ADD_MEMBERS: &str = "Add members";
+pub const ADDING: &str = "Adding…";
+pub const ADD_MEMBERS_TITLE: &str = "Add members";
+pub const ADD_MEMBERS_HINT: &str = "Paste any number; they are sent 60 to a request";
+pub const REMOVE_MEMBERS: &str = "Remove members";
+pub const REMOVE_MEMBERS_TITLE: &str = "Remove members";
+pub const REMOVE_MEMBERS_HINT: &str = "Paste any number; each user's result is shown";
+pub const MEMBER_LEAVES: &str = "Member leaves";
+pub const MEMBER_LEAVES_TITLE: &str = "A member leaves";
+pub const MEMBER_LEAVES_HINT: &str = "Takes one user out of the room, as if they had left it.";
+pub const USERNAMES_LABEL: &str = "Usernames, separated by commas, spaces or new lines";
+pub const USER: &str = "User";
+pub const RESULT: &str = "Result";
+pub const REMOVED: &str = "Removed";
+pub const NEW_ROOM: &str = "New chatroom";
+pub const CREATE: &str = "Create";
+pub const CREATING: &str = "Creating…";
+pub const CREATE_TITLE: &str = "New chatroom";
+pub const FIELD_NAME: &str = "Name";
+pub const FIELD_DESCRIPTION: &str = "Description";
+pub const FIELD_MAXUSERS: &str = "Max users";
+pub const FIELD_OWNER: &str = "Owner";
+pub const FIELD_MEMBERS: &str = "Members";
+pub const FIELD_CUSTOM: &str = "Custom (optional)";
+pub const MEMBERS_HINT: &str = "Optional. Paste usernames; the owner need not be listed";
+pub const CUSTOM_HINT: &str = "Up to 1024 characters, often JSON";
+pub const MAXUSERS_NOT_A_NUMBER: &str = "maxusers must be a whole number";
+pub const SELECT_ALL: &str = "Select every chatroom shown";
+
+pub fn changed(fields: &[&str]) -> String {
+    if fields.is_empty() {
+        "The server changed nothing".to_string()
+    } else {
+        format!("Saved: {}", fields.join(", "))
+    }
+}
+
+pub fn transferred(user: &str) -> String {
+    format!("{user} now owns the chatroom")
+}
+
+pub fn current_owner(user: &str) -> String {
+    format!("Current owner: {user}")
+}
+
+pub fn dissolved(name: &str, id: &str) -> String {
+    format!("Dissolved {name} ({id})")
+}
+
+pub fn created(name: &str, id: &str) -> String {
+    format!("Created {name} ({id})")
+}
+
+pub fn added(n: usize) -> String {
+    format!("Added {n} members")
+}
+
+pub fn removed(n: usize) -> String {
+    format!("Removed {n} members")
+}
+
+pub fn left(user: &str) -> String {
+    format!("{user} left the chatroom")
+}
+
+pub fn users_listed(n: usize) -> String {
+    format!("{n} users listed")
+}
+
+pub fn batch_added(asked: usize, added: usize) -> String {
+    format!("Request of {asked}: {added} are members now")
+}
+
+pub fn batch_failed(names: &[String], title: &str, detail: &str) -> String {
+    format!(
+        "Request of {} (from {}) failed: {title}: {detail}",
+        names.len(),
+        names.first().map(String::as_str).unwrap_or("")
+    )
+}
+
+pub fn failed_because(reason: &str) -> String {
+    format!("Failed: {reason}")
+}
+
+pub fn remove_chip(name: &str) -> String {
+    format!("Remove {name}")
+}
+
+pub fn dissolve_selected(n: usize) -> String {
+    format!("Dissolve selected ({n})")
+}
+
+pub fn bulk_dissolve_title(n: usize) -> String {
+    format!("Dissolve {n} chatrooms")
+}
+
+pub fn bulk_dissolved(ok: usize, all: usize) -> String {
+    format!("Dissolved {ok} of {all} chatrooms")
+}
+
+pub fn select_room(name: &str, id: &str) -> String {
+    format!("Select {name} ({id})")
+}
+pub const MEMBER_CHIPS: &str = "Members to add";

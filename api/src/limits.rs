@@ -312,7 +312,8 @@ mod tests {
 
     #[test]
     fn each_limit_names_its_field() {
-        let cases: Vec<(Box<dyn Fn(&mut CreateChatroom)>, Field)> = vec![
+        type Change = Box<dyn Fn(&mut CreateChatroom)>;
+        let cases: Vec<(Change, Field)> = vec![
             (Box::new(|r| r.name.clear()), Field::Name),
             (
                 Box::new(|r| r.description = "d".repeat(513)),

@@ -109,7 +109,7 @@ impl Affiliation {
 }
 
 /// An element of `GET /chatrooms/{ids}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChatroomDetail {
     pub id: String,
     #[serde(default)]

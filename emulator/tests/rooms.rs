@@ -632,7 +632,7 @@ fn editing_a_room_beyond_a_limit_is_refused_and_changes_nothing() {
             "maxUsers cannot exceed 10000",
         ),
         (
-            format!(r#"{{"name":"ok","maxusers":20000}}"#),
+            r#"{"name":"ok","maxusers":20000}"#.to_string(),
             "maxUsers cannot exceed 10000",
         ),
     ] {

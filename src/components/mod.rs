@@ -1,7 +1,9 @@
 //! Pieces shared by several pages.
 
+pub mod dialog;
 pub mod error;
 pub mod nav;
+pub mod notice;
 pub mod time;
 
 use crate::session::use_session;

@@ -1,10 +1,13 @@
 //! One page per file.
 
+pub mod bulk;
 pub mod connect;
+pub mod create;
 pub mod home;
 pub mod not_found;
 pub mod open_many;
 pub mod room;
+pub mod room_actions;
 pub mod rooms;
 pub mod user_rooms;
 

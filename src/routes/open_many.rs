@@ -89,7 +89,7 @@ fn OpenManyView() -> impl IntoView {
                                     <tbody>
                                         {found.into_iter().map(|r| view! {
                                             <tr>
-                                                <td class="mono"><a href=crate::url::room(&r.id)>{r.id.clone()}</a></td>
+                                                <td class="mono id"><a href=crate::url::room(&r.id)>{r.id.clone()}</a></td>
                                                 <td>{r.name}</td>
                                                 <td>{r.owner}</td>
                                                 <td class="num">{r.affiliations_count}</td>

@@ -42,6 +42,10 @@ fn RoomView() -> impl IntoView {
             Ok::<_, easemob_api::ApiError>(rooms.pop())
         }
     });
+    // The room as last loaded: the actions and the member list live outside the detail's
+    // Suspend so a reload after a change does not close an open dialog or lose its results.
+    let current = Memo::new(move |_| detail.get().and_then(Result::ok).flatten());
+    let loaded = move || current.with(Option::is_some);
     view! {
         <section class="panel">
             <p class="crumbs"><a href="/rooms">{text::NAV_ROOMS}</a></p>
@@ -53,10 +57,14 @@ fn RoomView() -> impl IntoView {
                             <ErrorView error=e/>
                         }.into_any(),
                         Ok(None) => view! { <p class="empty">{text::ROOM_MISSING}</p> }.into_any(),
-                        Ok(Some(room)) => view! { <RoomFields room/> <Members/> }.into_any(),
+                        Ok(Some(room)) => view! { <RoomFields room/> }.into_any(),
                     }
                 })}
             </Transition>
+            <Show when=loaded>
+                <crate::routes::room_actions::RoomActions room=Signal::derive(move || current.get().unwrap_or_default())/>
+                <Members/>
+            </Show>
         </section>
     }
 }
@@ -75,7 +83,7 @@ fn RoomFields(room: ChatroomDetail) -> impl IntoView {
     let yes_no = |b: bool| if b { text::YES } else { text::NO };
     view! {
         <h1>{room.name.clone()}</h1>
-        <dl class="fields">
+        <dl class="fields" data-testid="room-fields">
             <dt>{text::COL_ID}</dt>
             <dd>
                 <code data-testid="room-id">{room.id.clone()}</code>

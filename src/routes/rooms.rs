@@ -80,6 +80,8 @@ pub struct ListQuery {
     pub filter: String,
     pub sort: Option<(SortKey, bool)>,
     pub cols: Vec<ExtraColumn>,
+    /// Rooms ticked for a bulk action.
+    pub selected: Vec<String>,
 }
 
 impl Default for ListQuery {
@@ -90,6 +92,7 @@ impl Default for ListQuery {
             filter: String::new(),
             sort: None,
             cols: Vec::new(),
+            selected: Vec::new(),
         }
     }
 }
@@ -118,6 +121,7 @@ impl ListQuery {
             filter: get("q").unwrap_or_default(),
             sort,
             cols,
+            selected: easemob_api::limits::split_list(&get("sel").unwrap_or_default()),
         }
     }
 
@@ -158,6 +162,7 @@ impl ListQuery {
                         .collect::<Vec<_>>()
                         .join(","),
                 ),
+                ("sel", self.selected.join(",")),
             ],
         )
     }
@@ -171,6 +176,20 @@ impl ListQuery {
         };
         ListQuery {
             sort,
+            ..self.clone()
+        }
+    }
+
+    /// Ticks or unticks one room.
+    pub fn toggle_selected(&self, id: &str) -> ListQuery {
+        let mut selected = self.selected.clone();
+        if let Some(i) = selected.iter().position(|s| s == id) {
+            selected.remove(i);
+        } else {
+            selected.push(id.to_string());
+        }
+        ListQuery {
+            selected,
             ..self.clone()
         }
     }
@@ -338,6 +357,9 @@ fn RoomTable() -> impl IntoView {
     });
     let page_number = Signal::derive(move || query.with(|q| q.trail.page_number()));
 
+    let go_sel = go.clone();
+    let go_clear = go.clone();
+    let go_all = go.clone();
     let header = move |key: SortKey, label: &'static str| {
         let go = go.clone();
         let aria = move || match query.get().sort {
@@ -355,10 +377,43 @@ fn RoomTable() -> impl IntoView {
         }
     };
 
+    let create_open = RwSignal::new(false);
+    let bulk_open = RwSignal::new(false);
+    let selected = Signal::derive(move || query.get().selected);
+    let toggle_row =
+        Callback::new(move |id: String| go_sel(query.get_untracked().toggle_selected(&id), true));
+    let clear_selection = Callback::new(move |_: ()| {
+        go_clear(
+            ListQuery {
+                selected: Vec::new(),
+                ..query.get_untracked()
+            },
+            true,
+        )
+    });
+    let toggle_all = move |visible_ids: Vec<String>| {
+        let q = query.get_untracked();
+        let all_ticked = visible_ids.iter().all(|id| q.selected.contains(id));
+        let mut selected: Vec<String> = q
+            .selected
+            .iter()
+            .filter(|s| !visible_ids.contains(s))
+            .cloned()
+            .collect();
+        if !all_ticked {
+            selected.extend(visible_ids);
+        }
+        go_all(ListQuery { selected, ..q }, true);
+    };
     view! {
         <section class="panel">
             <div class="toolbar">
                 <h1>{text::ROOMS_TITLE}</h1>
+                <button type="button" class="primary" on:click=move |_| create_open.set(true)>{text::NEW_ROOM}</button>
+                <button type="button" class="danger" disabled=move || selected.get().is_empty()
+                    on:click=move |_| bulk_open.set(true)>
+                    {move || text::dissolve_selected(selected.get().len())}
+                </button>
                 <label class="inline">
                     {text::FILTER_LABEL}
                     <input type="search" class="filter" placeholder=text::FILTER_PLACEHOLDER
@@ -384,6 +439,8 @@ fn RoomTable() -> impl IntoView {
                     }).collect_view()}
                 </fieldset>
             </div>
+            <crate::routes::create::CreateDialog open=create_open/>
+            <crate::routes::bulk::BulkDissolveDialog open=bulk_open ids=selected on_done=clear_selection/>
             <Pager label=text::ROOMS_PAGER page=page_number prev=prev next=next/>
             <Show when=move || pending.get()>
                 <Loading what=text::LOADING_ROOMS/>
@@ -391,6 +448,7 @@ fn RoomTable() -> impl IntoView {
             <Transition fallback=|| view! { <Loading what=text::LOADING_ROOMS/> } set_pending>
                 {move || {
                     let header = header.clone();
+                    let toggle_all = toggle_all.clone();
                     Suspend::new(async move {
                     match page.await {
                         Err(e) => view! { <ErrorView error=e/> }.into_any(),
@@ -406,6 +464,11 @@ fn RoomTable() -> impl IntoView {
                                 <table class="rooms" aria-busy=move || pending.get().to_string()>
                                     <thead>
                                         <tr>
+                                            <th scope="col" class="select">
+                                                <input type="checkbox" aria-label=text::SELECT_ALL
+                                                    prop:checked=move || { let v = visible(); !v.is_empty() && v.iter().all(|r| selected.get().contains(&r.id)) }
+                                                    on:change=move |_| toggle_all(visible().into_iter().map(|r| r.id).collect())/>
+                                            </th>
                                             {header(SortKey::Id, text::COL_ID)}
                                             {header(SortKey::Name, text::COL_NAME)}
                                             {header(SortKey::Owner, text::COL_OWNER)}
@@ -415,7 +478,7 @@ fn RoomTable() -> impl IntoView {
                                     </thead>
                                     <tbody>
                                         <For each=visible key=|r| r.id.clone() let:r>
-                                            <RoomRow room=r cols=Signal::derive(cols) details=details/>
+                                            <RoomRow room=r cols=Signal::derive(cols) details=details selected on_toggle=toggle_row/>
                                         </For>
                                     </tbody>
                                 </table>
@@ -436,8 +499,16 @@ fn RoomRow(
     room: ChatroomSummary,
     cols: Signal<Vec<ExtraColumn>>,
     details: LocalResource<Result<HashMap<String, ChatroomDetail>, easemob_api::ApiError>>,
+    selected: Signal<Vec<String>>,
+    on_toggle: Callback<String>,
 ) -> impl IntoView {
     let id = room.id.clone();
+    let ticked = {
+        let id = room.id.clone();
+        move || selected.with(|s| s.contains(&id))
+    };
+    let ticked_row = ticked.clone();
+    let toggle_id = room.id.clone();
     let extra = move |col: ExtraColumn| {
         let id = id.clone();
         move || {
@@ -460,12 +531,16 @@ fn RoomRow(
         }
     };
     view! {
-        <tr>
-            <td class="mono"><a href=crate::url::room(&room.id)>{room.id.clone()}</a></td>
-            <td>{room.name.clone()}</td>
-            <td><a href=crate::url::user_rooms(&room.owner)>{room.owner.clone()}</a></td>
-            <td class="num">{room.affiliations_count}</td>
-            {move || cols.get().into_iter().map(|c| extra(c)).collect_view()}
+        <tr class:selected=ticked_row>
+            <td class="select">
+                <input type="checkbox" aria-label=text::select_room(&room.name, &room.id) prop:checked=ticked
+                    on:change=move |_| on_toggle.run(toggle_id.clone())/>
+            </td>
+            <td class="mono id"><a href=crate::url::room(&room.id)>{room.id.clone()}</a></td>
+            <td class="name">{room.name.clone()}</td>
+            <td class="owner"><a href=crate::url::user_rooms(&room.owner)>{room.owner.clone()}</a></td>
+            <td class="num members">{room.affiliations_count}</td>
+            {move || cols.get().into_iter().map(&extra).collect_view()}
         </tr>
     }
 }
@@ -512,9 +587,19 @@ mod tests {
             filter: "Lobby chat".into(),
             sort: Some((SortKey::Members, true)),
             cols: vec![ExtraColumn::MaxUsers, ExtraColumn::Created],
+            selected: vec!["11".into(), "12".into()],
         };
         assert_eq!(q(&view.href()), view);
         assert_eq!(ListQuery::default().href(), "/rooms");
+    }
+
+    #[test]
+    fn ticking_a_room_twice_unticks_it() {
+        let v = ListQuery::default()
+            .toggle_selected("7")
+            .toggle_selected("8");
+        assert_eq!(v.selected, ["7", "8"]);
+        assert_eq!(v.toggle_selected("7").selected, ["8"]);
     }
 
     #[test]

@@ -72,7 +72,7 @@ fn UserRoomsView() -> impl IntoView {
                                 <tbody>
                                     {list.into_iter().map(|r| view! {
                                         <tr>
-                                            <td class="mono"><a href=crate::url::room(&r.id)>{r.id.clone()}</a></td>
+                                            <td class="mono id"><a href=crate::url::room(&r.id)>{r.id.clone()}</a></td>
                                             <td>{r.name}</td>
                                         </tr>
                                     }).collect_view()}

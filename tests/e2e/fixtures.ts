@@ -67,7 +67,7 @@ export async function connect(page: Page, emulator: Emulator) {
 
 /** Ids of the rows on screen, in order. */
 export async function rowIds(page: Page): Promise<string[]> {
-  return page.locator('table.rooms tbody tr td:first-child').allInnerTexts();
+  return page.locator('table.rooms tbody tr td.id').allInnerTexts();
 }
 
 /** Collects the API requests whose path matches `pattern`. */

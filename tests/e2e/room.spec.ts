@@ -13,21 +13,21 @@ test('a room opens from the list with every field and its members, owner marked'
   await connect(page, emulator);
   await screenshot(page, 'room-list');
   const firstRow = page.locator('table.rooms tbody tr').first();
-  const id = await firstRow.locator('td').first().innerText();
-  const owner = await firstRow.locator('td').nth(2).innerText();
+  const id = await firstRow.locator('td.id').innerText();
+  const owner = await firstRow.locator('td.owner').innerText();
   await firstRow.getByRole('link', { name: id }).click();
   await expect(page).toHaveURL(new RegExp(`/rooms/${id}$`));
   await expect(page.getByTestId('room-id')).toHaveText(id);
   await expect(page.getByTestId('room-owner')).toHaveText(owner);
   for (const label of ['Description', 'Max users', 'Members', 'Created', 'Joining needs approval', 'Members may invite', 'Public', 'Custom']) {
-    await expect(page.locator('dl.fields dt').getByText(label, { exact: true })).toBeVisible();
+    await expect(page.getByTestId('room-fields').locator('dt').getByText(label, { exact: true })).toBeVisible();
   }
   const members = page.locator('ul.members li');
   await expect(members.first()).toContainText(owner);
   await expect(members.first().locator('.badge')).toHaveText('owner');
   await expect(members).toHaveCount(Number(await page.getByTestId('member-count').innerText()));
   // Created shows local time, with the ISO time on hover.
-  await expect(page.locator('dl.fields time')).toHaveAttribute('title', /^\d{4}-\d\d-\d\dT/);
+  await expect(page.getByTestId('room-fields').locator('time')).toHaveAttribute('title', /^\d{4}-\d\d-\d\dT/);
 });
 
 test('a room opens straight from its URL, and JSON in custom is pretty-printed', async ({ page, emulator }) => {

@@ -56,11 +56,11 @@ test('sorting by a column orders the rows and is announced to screen readers', a
   const header = page.getByRole('columnheader', { name: 'Members' });
   await header.getByRole('button').click();
   await expect(header).toHaveAttribute('aria-sort', 'ascending');
-  const counts = (await page.locator('table.rooms tbody tr td:nth-child(4)').allInnerTexts()).map(Number);
+  const counts = (await page.locator('table.rooms tbody tr td.members').allInnerTexts()).map(Number);
   expect(counts).toEqual([...counts].sort((a, b) => a - b));
   await header.getByRole('button').click();
   await expect(header).toHaveAttribute('aria-sort', 'descending');
-  const down = (await page.locator('table.rooms tbody tr td:nth-child(4)').allInnerTexts()).map(Number);
+  const down = (await page.locator('table.rooms tbody tr td.members').allInnerTexts()).map(Number);
   expect(down).toEqual([...counts].sort((a, b) => b - a));
 });
 
@@ -69,10 +69,10 @@ test('extra columns come from batched detail calls, 100 rooms a request', async 
   await page.getByLabel('Rows per page').selectOption('250');
   await expect(page.locator('table.rooms tbody tr')).toHaveCount(250);
   const details = recordRequests(page, /\/chatrooms\/[0-9]+(%2C|,)/);
-  await page.getByLabel('Max users').check();
+  await page.getByRole('checkbox', { name: 'Max users' }).check();
   await expect(page.getByRole('columnheader', { name: 'Max users' })).toBeVisible();
   await expect(page.locator('td.pending')).toHaveCount(0);
-  const maxusers = await page.locator('table.rooms tbody tr td:nth-child(5)').allInnerTexts();
+  const maxusers = await page.locator('table.rooms tbody tr td.maxusers').allInnerTexts();
   expect(maxusers.every((m) => ['200', '500', '1000', '5000'].includes(m))).toBe(true);
   expect(details).toHaveLength(3);
   await expect(page).toHaveURL(/cols=maxusers/);

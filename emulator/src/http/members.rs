@@ -70,13 +70,12 @@ fn add(ctx: &super::Ctx, id: &str, names: &[String]) -> Result<(i64, Vec<String>
         return Err(room_full(room.id));
     }
     let tx = conn.unchecked_transaction()?;
-    let mut seq = store::next_join_seq(&tx)?;
-    for u in &new {
+    let first = store::next_join_seq(&tx)?;
+    for (seq, u) in (first..).zip(&new) {
         tx.execute(
             "INSERT INTO members (room_id, username, is_owner, joined) VALUES (?1, ?2, 0, ?3)",
             params![room.id, u, seq],
         )?;
-        seq += 1;
     }
     tx.commit()?;
     Ok((room.id, users))

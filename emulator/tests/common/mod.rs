@@ -134,9 +134,9 @@ impl Emu {
     }
 
     /// Sends a typed call that must succeed.
-    pub fn ok<E: Endpoint>(&self, e: &E) -> E::Output
+    pub fn ok<E>(&self, e: &E) -> E::Output
     where
-        E: std::fmt::Debug,
+        E: Endpoint + std::fmt::Debug,
     {
         match self.call(e) {
             Ok(out) => out,

@@ -1,0 +1,45 @@
+# The two commands: `make run` and `make test`. Both install what is missing first.
+SHELL := /bin/bash
+PORT ?= 8080
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# trunk must never reach the internet for its tools.
+export TRUNK_OFFLINE := true
+
+.PHONY: run test dist dev setup setup-test native-test e2e screenshots clean
+
+## Build the dashboard, start the emulator with demo data on http://127.0.0.1:$(PORT).
+run: dist
+	cargo build -p easemob-emulator
+	./target/debug/easemob-emulator --listen 127.0.0.1:$(PORT) --db emulator.sqlite3 --dist dist
+
+## Every test suite: native (API crate, emulator, dashboard logic), then end to end in Chromium.
+test: setup-test native-test dist e2e
+
+## The release static site in dist/.
+dist: setup
+	trunk build --release --offline
+
+## A quick debug build of the dashboard (for development).
+dev: setup
+	trunk build --offline
+
+setup:
+	@scripts/setup.sh build
+
+setup-test:
+	@scripts/setup.sh test
+
+native-test:
+	cargo test --workspace
+
+e2e:
+	cargo build -p easemob-emulator
+	npx playwright test
+
+## Refresh the README's screenshots from the end-to-end tests.
+screenshots: dist
+	cargo build -p easemob-emulator
+	UPDATE_SCREENSHOTS=1 npx playwright test room.spec.ts
+
+clean:
+	rm -rf dist test-results target

@@ -1,0 +1,55 @@
+//! A native `<dialog>` opened as a modal: the page behind is inert so focus stays inside, Esc
+//! closes it, and focus goes back to what opened it.
+
+use crate::text;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn focused_element() -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .active_element()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+#[component]
+pub fn Dialog(
+    open: RwSignal<bool>,
+    /// Unique on the page: the title's id is `{id}-title`.
+    id: &'static str,
+    #[prop(into)] title: Signal<String>,
+    children: Children,
+) -> impl IntoView {
+    let dialog = NodeRef::<html::Dialog>::new();
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    Effect::new(move |_| {
+        let wanted = open.get();
+        let Some(d) = dialog.get() else { return };
+        if wanted && !d.open() {
+            opener.set_value(focused_element());
+            let _ = d.show_modal();
+        } else if !wanted && d.open() {
+            d.close();
+        }
+    });
+    // Fired for Esc, the close button, and closing from code alike.
+    let on_close = move |_| {
+        open.set(false);
+        if let Some(el) = opener.get_value() {
+            let _ = el.focus();
+        }
+    };
+    let title_id = format!("{id}-title");
+    let labelled_by = title_id.clone();
+    view! {
+        <dialog node_ref=dialog class="dialog" id=id aria-labelledby=labelled_by on:close=on_close>
+            <div class="dialog-head">
+                <h2 id=title_id>{move || title.get()}</h2>
+                <button type="button" class="close" aria-label=text::CLOSE on:click=move |_| open.set(false)>"×"</button>
+            </div>
+            {children()}
+        </dialog>
+    }
+}

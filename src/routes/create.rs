@@ -1,0 +1,115 @@
+//! Create a chatroom: every limit is checked before sending, a server refusal is shown at the
+//! field it is about, and the new room opens.
+
+use crate::components::dialog::Dialog;
+use crate::components::notice::use_notices;
+use crate::forms::{CreateDraft, FieldError};
+use crate::routes::room_actions::{error_for, general_error, FormField};
+use crate::session::use_session;
+use crate::text;
+use easemob_api::endpoints::CreateRoom;
+use easemob_api::limits::{split_list, Field};
+use easemob_api::wire::CreateChatroom;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+#[component]
+pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
+    let session = use_session();
+    let notices = use_notices();
+    let navigate = use_navigate();
+    let name = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
+    let maxusers = RwSignal::new("1000".to_string());
+    let owner = RwSignal::new(String::new());
+    let members = RwSignal::new(String::new());
+    let custom = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<FieldError>);
+    let draft = move || CreateDraft {
+        name: name.get_untracked(),
+        description: description.get_untracked(),
+        maxusers: maxusers.get_untracked(),
+        owner: owner.get_untracked(),
+        members: members.get_untracked(),
+        custom: custom.get_untracked(),
+    };
+    let create = Action::new_local(move |req: &CreateChatroom| {
+        let req = req.clone();
+        async move { session.call(CreateRoom(req)).await }
+    });
+    Effect::new(move |_| match create.value().get() {
+        Some(Ok(id)) => {
+            notices.show(text::created(&name.get_untracked(), &id));
+            for s in [name, description, owner, members, custom] {
+                s.set(String::new());
+            }
+            maxusers.set("1000".into());
+            open.set(false);
+            session.changed();
+            navigate(&crate::url::room(&id), NavigateOptions::default());
+        }
+        Some(Err(e)) => problem.set(Some(FieldError::from_api(&e, &owner.get_untracked()))),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        // One click, one POST: a second click while the first is under way does nothing.
+        if create.pending().get_untracked() {
+            return;
+        }
+        match draft().build() {
+            Ok(req) => {
+                problem.set(None);
+                create.dispatch_local(req);
+            }
+            Err(p) => problem.set(Some(p)),
+        }
+    };
+    let pending = create.pending();
+    let chips = move || split_list(&members.get());
+    let remove_chip = move |name: String| {
+        let rest: Vec<String> = split_list(&members.get_untracked())
+            .into_iter()
+            .filter(|m| *m != name)
+            .collect();
+        members.set(rest.join("\n"));
+    };
+    view! {
+        <Dialog open id="create-dialog" title=text::CREATE_TITLE.to_string()>
+            <form on:submit=submit novalidate>
+                <FormField id="create-name" label=text::FIELD_NAME value=name error=Signal::derive(error_for(problem, Field::Name))/>
+                <FormField id="create-description" label=text::FIELD_DESCRIPTION value=description multiline=true
+                    error=Signal::derive(error_for(problem, Field::Description))/>
+                <div class="row">
+                    <FormField id="create-owner" label=text::FIELD_OWNER value=owner error=Signal::derive(error_for(problem, Field::Owner))/>
+                    <FormField id="create-maxusers" label=text::FIELD_MAXUSERS value=maxusers kind="number"
+                        error=Signal::derive(error_for(problem, Field::MaxUsers))/>
+                </div>
+                <FormField id="create-members" label=text::FIELD_MEMBERS value=members multiline=true hint=text::MEMBERS_HINT
+                    error=Signal::derive(error_for(problem, Field::Members))/>
+                <ul class="chips" aria-label=text::MEMBER_CHIPS>
+                    <For each=chips key=|m| m.clone() let:m>
+                        <li class="chip">
+                            {m.clone()}
+                            <button type="button" class="link" aria-label=text::remove_chip(&m)
+                                on:click={
+                                    let m = m.clone();
+                                    move |_| remove_chip(m.clone())
+                                }>"×"</button>
+                        </li>
+                    </For>
+                </ul>
+                <FormField id="create-custom" label=text::FIELD_CUSTOM value=custom multiline=true hint=text::CUSTOM_HINT
+                    error=Signal::derive(error_for(problem, Field::Custom))/>
+                {general_error(problem)}
+                <div class="actions">
+                    <button type="submit" class="primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
+                        {move || if pending.get() { text::CREATING } else { text::CREATE }}
+                    </button>
+                    <button type="button" on:click=move |_| open.set(false)>{text::CANCEL}</button>
+                </div>
+            </form>
+        </Dialog>
+    }
+}

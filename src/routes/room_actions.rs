@@ -1,0 +1,519 @@
+//! What can be done to one room: edit, transfer, dissolve, and staff it (add members, remove
+//! members, a member leaving). Each is a dialog that sends one request per click, keeps what
+//! was typed when the request fails, and reloads the room when it succeeds.
+
+use crate::components::dialog::Dialog;
+use crate::components::error::ErrorView;
+use crate::components::notice::use_notices;
+use crate::forms::{self, FieldError};
+use crate::session::use_session;
+use crate::text;
+use easemob_api::endpoints::{DissolveRoom, ListMembers, ModifyRoom, RemoveMember, TransferRoom};
+use easemob_api::limits::{split_list, Field};
+use easemob_api::wire::{ChatroomDetail, RemovedMember};
+use easemob_api::ApiError;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+/// The message for one field, if the current problem is about it.
+pub fn error_for(
+    problem: RwSignal<Option<FieldError>>,
+    field: Field,
+) -> impl Fn() -> Option<String> + Copy {
+    move || {
+        problem.with(|p| {
+            p.as_ref()
+                .filter(|p| p.field == Some(field))
+                .map(|p| p.message.clone())
+        })
+    }
+}
+
+/// A problem that belongs to no field, shown above the buttons.
+pub fn general_error(problem: RwSignal<Option<FieldError>>) -> impl Fn() -> Option<AnyView> + Copy {
+    move || {
+        problem.with(|p| {
+            p.as_ref().filter(|p| p.field.is_none()).map(|p| {
+                view! { <p class="form-error" role="alert">{p.message.clone()}</p> }.into_any()
+            })
+        })
+    }
+}
+
+#[component]
+pub fn RoomActions(room: Signal<ChatroomDetail>) -> impl IntoView {
+    let room_id = Signal::derive(move || room.with(|r| r.id.clone()));
+    let edit = RwSignal::new(false);
+    let transfer = RwSignal::new(false);
+    let dissolve = RwSignal::new(false);
+    let add = RwSignal::new(false);
+    let remove = RwSignal::new(false);
+    let leave = RwSignal::new(false);
+    view! {
+        <div class="room-actions" role="toolbar" aria-label=text::ROOM_ACTIONS>
+            <button type="button" on:click=move |_| edit.set(true)>{text::EDIT}</button>
+            <button type="button" on:click=move |_| transfer.set(true)>{text::TRANSFER}</button>
+            <button type="button" on:click=move |_| add.set(true)>{text::ADD_MEMBERS}</button>
+            <button type="button" on:click=move |_| remove.set(true)>{text::REMOVE_MEMBERS}</button>
+            <button type="button" on:click=move |_| leave.set(true)>{text::MEMBER_LEAVES}</button>
+            <button type="button" class="danger" on:click=move |_| dissolve.set(true)>{text::DISSOLVE}</button>
+        </div>
+        <EditDialog open=edit room/>
+        <TransferDialog open=transfer room/>
+        <AddMembersDialog open=add room_id/>
+        <RemoveMembersDialog open=remove room_id/>
+        <LeaveDialog open=leave room_id/>
+        <DissolveDialog open=dissolve room/>
+    }
+}
+
+#[component]
+fn EditDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoView {
+    let session = use_session();
+    let notices = use_notices();
+    let name = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
+    let maxusers = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<FieldError>);
+    // Pre-filled from the room as it is each time the dialog opens.
+    Effect::new(move |_| {
+        if open.get() {
+            let r = room.get_untracked();
+            name.set(r.name);
+            description.set(r.description);
+            maxusers.set(r.maxusers.to_string());
+            problem.set(None);
+        }
+    });
+    let save = Action::new_local(move |call: &ModifyRoom| {
+        let call = call.clone();
+        async move { session.call(call).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(done)) => {
+            notices.show(text::changed(&forms::changed_fields(&done)));
+            open.set(false);
+            session.changed();
+        }
+        Some(Err(e)) => problem.set(Some(FieldError::from_api(&e, &room.get_untracked().owner))),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if save.pending().get_untracked() {
+            return;
+        }
+        let r = room.get_untracked();
+        match forms::edit_changes(
+            &r,
+            &name.get_untracked(),
+            &description.get_untracked(),
+            &maxusers.get_untracked(),
+        ) {
+            Ok(changes) => {
+                problem.set(None);
+                save.dispatch_local(ModifyRoom { id: r.id, changes });
+            }
+            Err(p) => problem.set(Some(p)),
+        }
+    };
+    let pending = save.pending();
+    view! {
+        <Dialog open id="edit-dialog" title=text::EDIT_TITLE.to_string()>
+            <form on:submit=submit novalidate>
+                <FormField id="edit-name" label=text::FIELD_NAME value=name error=Signal::derive(error_for(problem, Field::Name))/>
+                <FormField id="edit-description" label=text::FIELD_DESCRIPTION value=description multiline=true
+                    error=Signal::derive(error_for(problem, Field::Description))/>
+                <FormField id="edit-maxusers" label=text::FIELD_MAXUSERS value=maxusers kind="number"
+                    error=Signal::derive(error_for(problem, Field::MaxUsers))/>
+                {general_error(problem)}
+                <div class="actions">
+                    <button type="submit" class="primary" disabled=move || pending.get()>
+                        {move || if pending.get() { text::SAVING } else { text::SAVE }}
+                    </button>
+                    <button type="button" on:click=move |_| open.set(false)>{text::CANCEL}</button>
+                </div>
+            </form>
+        </Dialog>
+    }
+}
+
+/// A labelled input or textarea with its error below it, wired for screen readers.
+#[component]
+pub fn FormField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] kind: Option<&'static str>,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] list: Option<&'static str>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let invalid = move || error.get().is_some().to_string();
+    let input = if multiline {
+        view! {
+            <textarea id=id rows="3" bind:value=value aria-invalid=invalid aria-describedby=error_id.clone()></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id type=kind.unwrap_or("text") bind:value=value autocomplete="off" list=list
+                aria-invalid=invalid aria-describedby=error_id.clone()/>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {input}
+            {hint.map(|h| view! { <small class="hint">{h}</small> })}
+            <p id=error_id class="field-error" aria-live="polite">{move || error.get()}</p>
+        </div>
+    }
+}
+
+#[component]
+fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoView {
+    let session = use_session();
+    let notices = use_notices();
+    let new_owner = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<FieldError>);
+    // Members to pick from, loaded when the dialog opens (first 1000; any name can be typed).
+    let members = LocalResource::new(move || {
+        let (wanted, id) = (open.get(), room.with(|r| r.id.clone()));
+        async move {
+            if !wanted {
+                return Ok(Vec::new());
+            }
+            session
+                .call(ListMembers {
+                    id,
+                    pagenum: Some(1),
+                    pagesize: Some(1000),
+                })
+                .await
+        }
+    });
+    let send = Action::new_local(move |call: &TransferRoom| {
+        let call = call.clone();
+        async move { session.call(call).await }
+    });
+    Effect::new(move |_| match send.value().get() {
+        Some(Ok(_)) => {
+            notices.show(text::transferred(&new_owner.get_untracked()));
+            new_owner.set(String::new());
+            open.set(false);
+            session.changed();
+        }
+        Some(Err(e)) => {
+            // Every refusal of a transfer is about the new owner.
+            let mut p = FieldError::from_api(&e, "");
+            if p.field.is_some() {
+                p.field = Some(Field::NewOwner);
+            }
+            problem.set(Some(p));
+        }
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if send.pending().get_untracked() {
+            return;
+        }
+        let r = room.get_untracked();
+        match forms::check_new_owner(&new_owner.get_untracked(), &r.owner) {
+            Ok(u) => {
+                problem.set(None);
+                send.dispatch_local(TransferRoom {
+                    id: r.id,
+                    new_owner: u,
+                });
+            }
+            Err(p) => problem.set(Some(p)),
+        }
+    };
+    let pending = send.pending();
+    view! {
+        <Dialog open id="transfer-dialog" title=text::TRANSFER_TITLE.to_string()>
+            <p>{move || text::current_owner(&room.with(|r| r.owner.clone()))}</p>
+            <form on:submit=submit novalidate>
+                <FormField id="new-owner" label=text::NEW_OWNER value=new_owner list="member-options"
+                    hint=text::NEW_OWNER_HINT error=Signal::derive(error_for(problem, Field::NewOwner))/>
+                <datalist id="member-options">
+                    {move || members.get().and_then(Result::ok).unwrap_or_default().into_iter()
+                        .filter(|m| !m.is_owner())
+                        .map(|m| view! { <option value=m.username().to_string()></option> })
+                        .collect_view()}
+                </datalist>
+                {move || members.get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+                {general_error(problem)}
+                <div class="actions">
+                    <button type="submit" class="primary" disabled=move || pending.get()>{text::TRANSFER}</button>
+                    <button type="button" on:click=move |_| open.set(false)>{text::CANCEL}</button>
+                </div>
+            </form>
+        </Dialog>
+    }
+}
+
+#[component]
+fn DissolveDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoView {
+    let session = use_session();
+    let notices = use_notices();
+    let navigate = use_navigate();
+    let typed = RwSignal::new(String::new());
+    let send = Action::new_local(move |call: &DissolveRoom| {
+        let call = call.clone();
+        async move { session.call(call).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(done)) = send.value().get() {
+            notices.show(text::dissolved(&room.get_untracked().name, &done.id));
+            open.set(false);
+            session.changed();
+            navigate("/rooms", NavigateOptions::default());
+        }
+    });
+    let confirmed = Memo::new(move |_| room.with(|r| forms::dissolve_confirmed(&typed.get(), r)));
+    let pending = send.pending();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if confirmed.get_untracked() && !send.pending().get_untracked() {
+            send.dispatch_local(DissolveRoom {
+                id: room.get_untracked().id,
+            });
+        }
+    };
+    view! {
+        <Dialog open id="dissolve-dialog" title=text::DISSOLVE_TITLE.to_string()>
+            <dl class="fields">
+                <dt>{text::FIELD_NAME}</dt><dd>{move || room.with(|r| r.name.clone())}</dd>
+                <dt>{text::COL_ID}</dt><dd><code>{move || room.with(|r| r.id.clone())}</code></dd>
+                <dt>{text::COL_MEMBERS}</dt><dd>{move || room.with(|r| r.affiliations_count)}</dd>
+            </dl>
+            <p class="warning">{text::DISSOLVE_WARNING}</p>
+            <form on:submit=submit>
+                <div class="field">
+                    <label for="dissolve-confirm">{text::DISSOLVE_CONFIRM}</label>
+                    <input id="dissolve-confirm" bind:value=typed autocomplete="off"/>
+                </div>
+                {move || send.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+                <div class="actions">
+                    <button type="submit" class="danger" disabled=move || !confirmed.get() || pending.get()>{text::DISSOLVE}</button>
+                    <button type="button" on:click=move |_| open.set(false)>{text::CANCEL}</button>
+                </div>
+            </form>
+        </Dialog>
+    }
+}
+
+#[component]
+fn AddMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoView {
+    let session = use_session();
+    let notices = use_notices();
+    let draft = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<FieldError>);
+    let send = Action::new_local(move |names: &Vec<String>| {
+        let (names, id) = (names.clone(), room_id.get_untracked());
+        async move {
+            match session.client() {
+                Some(c) => Ok(c.add_members(&id, &names).await),
+                None => Err(ApiError::Network(text::NOT_CONNECTED.into())),
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(outcome)) = send.value().get() {
+            let added: usize = outcome
+                .iter()
+                .filter_map(|(_, r)| r.as_ref().ok())
+                .map(|a| a.newmembers.len())
+                .sum();
+            if added > 0 {
+                notices.show(text::added(added));
+                session.changed();
+            }
+            if outcome.iter().all(|(_, r)| r.is_ok()) {
+                draft.set(String::new());
+            }
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if send.pending().get_untracked() {
+            return;
+        }
+        match forms::usernames(&draft.get_untracked()) {
+            Ok(names) => {
+                problem.set(None);
+                send.dispatch_local(names);
+            }
+            Err(p) => problem.set(Some(p)),
+        }
+    };
+    let pending = send.pending();
+    let chips = move || split_list(&draft.get());
+    view! {
+        <Dialog open id="add-dialog" title=text::ADD_MEMBERS_TITLE.to_string()>
+            <form on:submit=submit novalidate>
+                <FormField id="add-usernames" label=text::USERNAMES_LABEL value=draft multiline=true
+                    hint=text::ADD_MEMBERS_HINT error=Signal::derive(error_for(problem, Field::Usernames))/>
+                <p class="summary">{move || text::users_listed(chips().len())}</p>
+                {general_error(problem)}
+                <div class="actions">
+                    <button type="submit" class="primary" disabled=move || pending.get()>
+                        {move || if pending.get() { text::ADDING } else { text::ADD_MEMBERS }}
+                    </button>
+                    <button type="button" on:click=move |_| open.set(false)>{text::CLOSE}</button>
+                </div>
+            </form>
+            {move || send.value().get().map(|r| match r {
+                Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                Ok(outcome) => view! {
+                    <ul class="results" data-testid="add-results">
+                        {outcome.into_iter().map(|(names, r)| match r {
+                            Ok(a) => view! { <li class="ok">{text::batch_added(names.len(), a.newmembers.len())}</li> }.into_any(),
+                            Err(e) => {
+                                let (title, detail) = crate::components::error::describe(&e);
+                                view! { <li class="failed">{text::batch_failed(&names, &title, &detail)}</li> }.into_any()
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            })}
+        </Dialog>
+    }
+}
+
+#[component]
+fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoView {
+    let session = use_session();
+    let notices = use_notices();
+    let draft = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<FieldError>);
+    let send = Action::new_local(move |names: &Vec<String>| {
+        let (names, id) = (names.clone(), room_id.get_untracked());
+        async move {
+            match session.client() {
+                Some(c) => Ok(c.remove_members(&id, &names).await),
+                None => Err(ApiError::Network(text::NOT_CONNECTED.into())),
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(results)) = send.value().get() {
+            let removed = results.iter().filter(|r| r.result).count();
+            if removed > 0 {
+                notices.show(text::removed(removed));
+                session.changed();
+            }
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if send.pending().get_untracked() {
+            return;
+        }
+        match forms::usernames(&draft.get_untracked()) {
+            Ok(names) => {
+                problem.set(None);
+                send.dispatch_local(names);
+            }
+            Err(p) => problem.set(Some(p)),
+        }
+    };
+    let pending = send.pending();
+    view! {
+        <Dialog open id="remove-dialog" title=text::REMOVE_MEMBERS_TITLE.to_string()>
+            <form on:submit=submit novalidate>
+                <FormField id="remove-usernames" label=text::USERNAMES_LABEL value=draft multiline=true
+                    hint=text::REMOVE_MEMBERS_HINT error=Signal::derive(error_for(problem, Field::Usernames))/>
+                {general_error(problem)}
+                <div class="actions">
+                    <button type="submit" class="danger" disabled=move || pending.get()>{text::REMOVE_MEMBERS}</button>
+                    <button type="button" on:click=move |_| open.set(false)>{text::CLOSE}</button>
+                </div>
+            </form>
+            {move || send.value().get().map(|r| match r {
+                Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                Ok(results) => view! { <RemovalResults results/> }.into_any(),
+            })}
+        </Dialog>
+    }
+}
+
+#[component]
+fn RemovalResults(results: Vec<RemovedMember>) -> impl IntoView {
+    view! {
+        <table class="results" data-testid="remove-results">
+            <thead><tr><th scope="col">{text::USER}</th><th scope="col">{text::RESULT}</th></tr></thead>
+            <tbody>
+                {results.into_iter().map(|r| view! {
+                    <tr class=if r.result { "ok" } else { "failed" }>
+                        <td>{r.user}</td>
+                        <td>{if r.result { text::REMOVED.to_string() } else { text::failed_because(r.reason.as_deref().unwrap_or("")) }}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn LeaveDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoView {
+    let session = use_session();
+    let notices = use_notices();
+    let user = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<FieldError>);
+    let send = Action::new_local(move |u: &String| {
+        let call = RemoveMember {
+            id: room_id.get_untracked(),
+            username: u.clone(),
+        };
+        async move { session.call(call).await }
+    });
+    Effect::new(move |_| match send.value().get() {
+        Some(Ok(r)) => {
+            notices.show(text::left(&r.user));
+            open.set(false);
+            user.set(String::new());
+            session.changed();
+        }
+        Some(Err(e)) => problem.set(Some(FieldError {
+            field: Some(Field::Username),
+            message: FieldError::from_api(&e, "").message,
+        })),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if send.pending().get_untracked() {
+            return;
+        }
+        let u = user.get_untracked().trim().to_string();
+        match easemob_api::limits::check_username(Field::Username, &u) {
+            Ok(()) => {
+                problem.set(None);
+                send.dispatch_local(u);
+            }
+            Err(i) => problem.set(Some(i.into())),
+        }
+    };
+    let pending = send.pending();
+    view! {
+        <Dialog open id="leave-dialog" title=text::MEMBER_LEAVES_TITLE.to_string()>
+            <p>{text::MEMBER_LEAVES_HINT}</p>
+            <form on:submit=submit novalidate>
+                <FormField id="leave-username" label=text::USER value=user
+                    error=Signal::derive(error_for(problem, Field::Username))/>
+                <div class="actions">
+                    <button type="submit" class="danger" disabled=move || pending.get()>{text::MEMBER_LEAVES}</button>
+                    <button type="button" on:click=move |_| open.set(false)>{text::CANCEL}</button>
+                </div>
+            </form>
+        </Dialog>
+    }
+}
