@@ -282,3 +282,56 @@ test('bulk dissolve of 5 selected rooms reports each room', async ({ page, emula
   expect(remaining.filter((id) => chosen.includes(id))).toEqual([]);
   expect(remaining).toHaveLength(25);
 });
+
+test.describe('server refusals in the member and dissolve dialogs', () => {
+  test('dissolving a room someone else dissolved first shows the server\'s 404 and keeps the dialog', async ({ page, emulator }) => {
+    const id = await openNewRoom(page, emulator);
+    await page.getByRole('button', { name: 'Dissolve' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Dissolve chatroom' });
+    await dialog.getByLabel(/Type the chatroom's id or name/).fill(id);
+    await api(emulator, 'DELETE', `/chatrooms/${id}`);
+    await dialog.getByRole('button', { name: 'Dissolve' }).click();
+    await expect(dialog.getByRole('alert')).toContainText(`404 resource_not_found`);
+    await expect(dialog.getByRole('alert')).toContainText(`grpID ${id} does not exist!`);
+    await expect(dialog.getByLabel(/Type the chatroom's id or name/)).toHaveValue(id);
+  });
+
+  test('adding an unknown user adds nobody and says which user', async ({ page, emulator }) => {
+    await openNewRoom(page, emulator);
+    await page.getByRole('button', { name: 'Add members' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add members' });
+    await dialog.getByLabel(/Usernames/).fill('erin ghost');
+    await dialog.getByRole('button', { name: 'Add members' }).click();
+    await expect(dialog.getByTestId('add-results').locator('li.failed')).toContainText("username ghost doesn't exist!");
+    await expect(dialog.getByLabel(/Usernames/)).toHaveValue('erin ghost');
+    await expect(page.getByTestId('member-count')).toHaveText('4');
+  });
+
+  test('a member-leaves request with a malformed name is not sent', async ({ page, emulator }) => {
+    await openNewRoom(page, emulator);
+    const deletes: string[] = [];
+    page.on('request', (r) => { if (r.method() === 'DELETE') deletes.push(r.url()); });
+    await page.getByRole('button', { name: 'Member leaves' }).click();
+    const dialog = page.getByRole('dialog', { name: 'A member leaves' });
+    await dialog.getByLabel('User').fill('no such/user');
+    await dialog.getByRole('button', { name: 'Member leaves' }).click();
+    await expect(dialog.locator('#leave-username-error')).toContainText('is not a valid username');
+    expect(deletes).toHaveLength(0);
+  });
+
+  test('bulk dissolve reports a room that was already gone as failed, with the server\'s reason', async ({ page, emulator }) => {
+    await connect(page, emulator);
+    const rows = page.locator('table.rooms tbody tr');
+    const chosen = (await rows.locator('td.id').allInnerTexts()).slice(0, 3);
+    for (const id of chosen) await rows.filter({ hasText: id }).getByRole('checkbox').check();
+    await api(emulator, 'DELETE', `/chatrooms/${chosen[1]}`);
+    await page.getByRole('button', { name: 'Dissolve selected (3)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Dissolve 3 chatrooms' });
+    await dialog.getByLabel('Type the number of chatrooms to confirm').fill('3');
+    await dialog.getByRole('button', { name: 'Dissolve' }).click();
+    const results = dialog.getByTestId('bulk-results').locator('tbody tr');
+    await expect(results).toHaveCount(3);
+    await expect(results.nth(1)).toContainText(`Failed: 404 resource_not_found: grpID ${chosen[1]} does not exist!`);
+    await expect(results.filter({ hasText: 'Dissolved' })).toHaveCount(2);
+  });
+});

@@ -29,6 +29,8 @@ use tower_http::services::ServeDir;
 
 /// Largest request body accepted; anything bigger gets a 413 Easemob error body.
 pub const BODY_LIMIT: usize = 1 << 20;
+/// How much of an oversized body is read and dropped before answering 413.
+const DRAIN_LIMIT: usize = 64 << 20;
 
 pub struct AppState {
     pub store: Store,
@@ -66,7 +68,8 @@ pub fn router(state: Shared) -> Router {
             "/{org}/{app}/users/{username}/joined_chatrooms",
             get(users::joined_rooms),
         )
-        .method_not_allowed_fallback(|| async { EmError::method_not_allowed() });
+        .method_not_allowed_fallback(|| async { EmError::method_not_allowed() })
+        .layer(axum::middleware::from_fn(read_body_first));
     Router::new()
         .merge(api)
         .route("/config.json", get(dashboard_config))
@@ -82,6 +85,38 @@ pub fn router(state: Shared) -> Router {
                 .max_age(std::time::Duration::from_secs(3600)),
         )
         .with_state(state)
+}
+
+/// Reads the whole body before any check runs. A request refused early (no token, unknown app)
+/// would otherwise leave its body unread, the connection would be dropped after the answer, and
+/// a client that pooled it would fail on its next request with an unexpected EOF.
+async fn read_body_first(req: Request, next: axum::middleware::Next) -> Response {
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    let (parts, body) = req.into_parts();
+    // Read (and, past the limit, drop) what the client sends, up to a bound, so that it gets to
+    // read a 413 instead of a broken pipe.
+    let bytes = match declared {
+        Some(n) if n > DRAIN_LIMIT => None,
+        _ => axum::body::to_bytes(body, DRAIN_LIMIT).await.ok(),
+    };
+    match bytes.filter(|b| b.len() <= BODY_LIMIT && declared.is_none_or(|n| n <= BODY_LIMIT)) {
+        Some(bytes) => {
+            next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+                .await
+        }
+        None => {
+            let mut resp = EmError::body_too_large(BODY_LIMIT).into_response();
+            resp.headers_mut().insert(
+                header::CONNECTION,
+                axum::http::HeaderValue::from_static("close"),
+            );
+            resp
+        }
+    }
 }
 
 /// Where a request is and what it asked: the app's path segments decoded, the query, and the
