@@ -5,15 +5,16 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # trunk must never reach the internet for its tools.
 export TRUNK_OFFLINE := true
 
-.PHONY: run test dist dev setup setup-test native-test e2e screenshots clean
+.PHONY: run test dist dev setup setup-test native-test browser-test e2e screenshots clean
 
 ## Build the dashboard, start the emulator with demo data on http://127.0.0.1:$(PORT).
 run: dist
 	cargo build -p easemob-emulator
 	./target/debug/easemob-emulator --listen 127.0.0.1:$(PORT) --db emulator.sqlite3 --dist dist
 
-## Every test suite: native (API crate, emulator, dashboard logic), then end to end in Chromium.
-test: setup-test native-test dist e2e
+## Every test suite: native (API crate, emulator, dashboard logic), components in the browser,
+## then end to end in Chromium.
+test: setup-test native-test browser-test dist e2e
 
 ## The release static site in dist/.
 dist: setup
@@ -31,6 +32,12 @@ setup-test:
 
 native-test:
 	cargo test --workspace
+
+# Component tests: wasm-bindgen-test in headless Chromium (options in webdriver.json).
+browser-test:
+	CHROMEDRIVER=/usr/bin/chromedriver \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	cargo test --target wasm32-unknown-unknown -p chatroom-admin --test web
 
 e2e:
 	cargo build -p easemob-emulator

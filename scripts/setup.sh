@@ -34,6 +34,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wbg" ]; the
   cargo install wasm-bindgen-cli --version "$wbg"
 fi
 
+# Every crate of Cargo.lock, for all targets: trunk builds with cargo --offline.
+cargo fetch --locked
+
 # npm packages: binaryen's wasm-opt (Debian's 108 produces broken modules) and Playwright.
 if ! command -v npm >/dev/null; then
   say "installing Node.js and npm from Debian"
