@@ -32,6 +32,8 @@ setup-test:
 
 native-test:
 	cargo test --workspace
+	cargo build -p easemob-emulator
+	tests/curl/seed004.sh
 
 # Component tests: wasm-bindgen-test in headless Chromium (options in webdriver.json).
 browser-test:

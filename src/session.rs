@@ -248,22 +248,13 @@ impl Session {
     }
 }
 
-/// "in 1 h 59 min", "in 40 s", "expired".
+/// How long until a token expires, in the largest units.
 pub fn expires_in(now_ms: u64, at_ms: u64) -> String {
     if at_ms <= now_ms {
         return crate::text::EXPIRED.to_string();
     }
     let s = (at_ms - now_ms) / 1000;
-    let (d, h, m) = (s / 86_400, (s % 86_400) / 3600, (s % 3600) / 60);
-    if d > 0 {
-        format!("in {d} d {h} h")
-    } else if h > 0 {
-        format!("in {h} h {m} min")
-    } else if m > 0 {
-        format!("in {m} min")
-    } else {
-        format!("in {s} s")
-    }
+    crate::text::expires_in(s / 86_400, (s % 86_400) / 3600, (s % 3600) / 60, s % 60)
 }
 
 #[cfg(test)]

@@ -244,3 +244,16 @@ pub fn select_room(name: &str, id: &str) -> String {
     format!("Select {name} ({id})")
 }
 pub const MEMBER_CHIPS: &str = "Members to add";
+
+/// "in 1 h 59 min", "in 40 s": the largest units that are not zero.
+pub fn expires_in(days: u64, hours: u64, minutes: u64, seconds: u64) -> String {
+    if days > 0 {
+        format!("in {days} d {hours} h")
+    } else if hours > 0 {
+        format!("in {hours} h {minutes} min")
+    } else if minutes > 0 {
+        format!("in {minutes} min")
+    } else {
+        format!("in {seconds} s")
+    }
+}

@@ -244,23 +244,26 @@ fn RoomTable() -> impl IntoView {
     let query = Memo::new(move |_| query_of(&query_map.get()));
     // Only size and cursor decide what is fetched; filter, sort and columns work on loaded rows.
     let fetch_key = Memo::new(move |_| query.with(|q| (q.size, q.trail.current.clone())));
+    // Each page remembers which request it answers, so that while the next page loads the
+    // old page's cursor is never offered as this page's Next.
     let page = LocalResource::new(move || {
-        let (size, cursor) = fetch_key.get();
+        let key = fetch_key.get();
         async move {
             session
                 .call(ListRooms {
-                    limit: Some(size),
-                    cursor,
+                    limit: Some(key.0),
+                    cursor: key.1.clone(),
                 })
                 .await
+                .map(|p| (key, p))
         }
     });
     let rows = Memo::new(move |_| match page.get() {
-        Some(Ok(p)) => p.items,
+        Some(Ok((_, p))) => p.items,
         _ => Vec::new(),
     });
     let next_cursor = Memo::new(move |_| match page.get() {
-        Some(Ok(p)) => p.cursor,
+        Some(Ok((key, p))) if key == fetch_key.get() => p.cursor,
         _ => None,
     });
     let wants_details = Memo::new(move |_| !query.with(|q| q.cols.is_empty()));
@@ -452,7 +455,7 @@ fn RoomTable() -> impl IntoView {
                     Suspend::new(async move {
                     match page.await {
                         Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                        Ok(p) if p.items.is_empty() => view! { <p class="empty">{text::NO_ROOMS}</p> }.into_any(),
+                        Ok((_, p)) if p.items.is_empty() => view! { <p class="empty">{text::NO_ROOMS}</p> }.into_any(),
                         Ok(_) => {
                             let visible = move || query.with(|q| q.visible(&rows.get()));
                             let cols = move || query.get().cols;
