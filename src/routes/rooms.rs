@@ -371,7 +371,7 @@ fn RoomTable() -> impl IntoView {
             _ => "none",
         };
         view! {
-            <th scope="col" aria-sort=aria>
+            <th scope="col" aria-sort=aria class=if key == SortKey::Members { "num" } else { "" }>
                 <button type="button" class="sort" on:click=move |_| go(query.get_untracked().toggle_sort(key), true)>
                     {label}
                     <span aria-hidden="true" class="sort-mark">{move || match aria() { "ascending" => " ▲", "descending" => " ▼", _ => "" }}</span>
@@ -413,7 +413,7 @@ fn RoomTable() -> impl IntoView {
             <div class="toolbar">
                 <h1>{text::ROOMS_TITLE}</h1>
                 <button type="button" class="primary" on:click=move |_| create_open.set(true)>{text::NEW_ROOM}</button>
-                <button type="button" class="danger" disabled=move || selected.get().is_empty()
+                <button type="button" class:danger=move || !selected.get().is_empty() disabled=move || selected.get().is_empty()
                     on:click=move |_| bulk_open.set(true)>
                     {move || text::dissolve_selected(selected.get().len())}
                 </button>
@@ -476,7 +476,7 @@ fn RoomTable() -> impl IntoView {
                                             {header(SortKey::Name, text::COL_NAME)}
                                             {header(SortKey::Owner, text::COL_OWNER)}
                                             {header(SortKey::Members, text::COL_MEMBERS)}
-                                            {move || cols().into_iter().map(|c| view! { <th scope="col">{c.label()}</th> }).collect_view()}
+                                            {move || cols().into_iter().map(|c| view! { <th scope="col" class=if c == ExtraColumn::MaxUsers { "num" } else { "" }>{c.label()}</th> }).collect_view()}
                                         </tr>
                                     </thead>
                                     <tbody>
