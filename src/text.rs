@@ -257,3 +257,4 @@ pub fn expires_in(days: u64, hours: u64, minutes: u64, seconds: u64) -> String {
         format!("in {seconds} s")
     }
 }
+pub const COPY_FAILED: &str = "The browser did not allow copying; select the id instead";

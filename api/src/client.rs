@@ -117,7 +117,8 @@ impl<T: Transport> Client<T> {
         let now = self.transport.now_ms();
         let info = TokenInfo {
             token: answer.access_token,
-            expires_at_ms: (answer.expires_in > 0).then(|| now + answer.expires_in * 1000),
+            expires_at_ms: (answer.expires_in > 0)
+                .then(|| now.saturating_add(answer.expires_in.saturating_mul(1000))),
         };
         {
             let mut a = self.auth.borrow_mut();
@@ -170,8 +171,9 @@ impl<T: Transport> Client<T> {
                 .await
             {
                 Ok(rooms) => found.extend(rooms),
-                // The server answers 404 when none of the ids in a request exists.
-                Err(e) if e.status() == Some(404) => {}
+                // The server answers 404 when none of the ids in a request exists; any other
+                // 404 (an unknown app) is a real error.
+                Err(e) if e.code() == Some("service_resource_not_found") => {}
                 Err(e) => return Err(e),
             }
         }

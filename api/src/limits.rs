@@ -69,7 +69,7 @@ pub enum Invalid {
         actual: usize,
     },
     MaxUsersOutOfRange(u64),
-    /// Owner plus members would be more than `maxusers`.
+    /// More members (not counting the owner) than `maxusers`.
     TooManyMembers {
         members: usize,
         maxusers: u64,
@@ -120,7 +120,7 @@ impl fmt::Display for Invalid {
             ),
             Invalid::TooManyMembers { members, maxusers } => write!(
                 f,
-                "{members} members and the owner do not fit in maxusers {maxusers}"
+                "{members} members are more than maxusers {maxusers}"
             ),
             Invalid::BadUsername { username, .. } => write!(
                 f,
@@ -207,8 +207,9 @@ impl crate::wire::CreateChatroom {
             for m in members {
                 check_username(Field::Members, m)?;
             }
+            // Seed 004: the member list (which leaves out the owner) holds at most maxusers.
             let others = distinct_others(members, &self.owner);
-            if others + 1 > maxusers as usize {
+            if others > maxusers as usize {
                 return Err(Invalid::TooManyMembers {
                     members: others,
                     maxusers,
@@ -340,21 +341,21 @@ mod tests {
     }
 
     #[test]
-    fn members_and_owner_must_fit_in_maxusers() {
+    fn the_member_list_may_hold_at_most_maxusers() {
         let mut r = room();
         r.maxusers = Some(3);
-        r.members = Some(vec!["b".into(), "c".into()]);
-        assert_eq!(r.validate(), Ok(()));
         r.members = Some(vec!["b".into(), "c".into(), "d".into()]);
+        assert_eq!(r.validate(), Ok(()));
+        r.members = Some(vec!["b".into(), "c".into(), "d".into(), "e".into()]);
         assert_eq!(
             r.validate(),
             Err(Invalid::TooManyMembers {
-                members: 3,
+                members: 4,
                 maxusers: 3
             })
         );
-        // The owner named again among the members, and repeats, do not count twice.
-        r.members = Some(vec!["b".into(), "B".into(), "alice".into(), "c".into()]);
+        // The owner named again among the members, and repeats, do not count.
+        r.members = Some(vec!["b".into(), "B".into(), "alice".into(), "c".into(), "d".into()]);
         assert_eq!(r.validate(), Ok(()));
     }
 

@@ -251,6 +251,21 @@ fn fields_of_the_wrong_json_type_are_refused_and_change_nothing() {
             "/token",
             r#"{"grant_type":"client_credentials","client_id":5,"client_secret":"x"}"#,
         ),
+        // A ttl that does not fit in milliseconds must be refused, not overflow.
+        c(
+            Method::Post,
+            "/token",
+            &format!(
+                r#"{{"grant_type":"client_credentials","client_id":"{CLIENT_ID}","client_secret":"{CLIENT_SECRET}","ttl":18446744073709551615}}"#
+            ),
+        ),
+        c(
+            Method::Post,
+            "/token",
+            &format!(
+                r#"{{"grant_type":"client_credentials","client_id":"{CLIENT_ID}","client_secret":"{CLIENT_SECRET}","ttl":9300000000000000}}"#
+            ),
+        ),
     ];
     for (method, path, body) in &cases {
         let resp = emu.raw(*method, path, Some(body.as_str()));

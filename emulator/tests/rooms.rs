@@ -405,19 +405,19 @@ fn creating_a_room_with_more_members_than_maxusers_is_refused() {
 }
 
 #[test]
-fn maxusers_counts_the_owner() {
-    // [I] maxusers includes the owner (doc: "包括聊天室所有者"), so owner + 2 members fit in 3
-    // and owner + 3 members do not.
+fn the_member_list_of_a_new_room_may_hold_at_most_maxusers() {
+    // Seed 004: `members` leaves out the owner and holds at most maxusers, so 3 members fit in
+    // maxusers 3 and 4 do not.
     let emu = clean();
-    emu.register(&names("u", 4));
+    emu.register(&names("u", 5));
     let ok = create_raw(
         &emu,
-        r#"{"name":"n","description":"d","maxusers":3,"owner":"u000","members":["u001","u002"]}"#,
+        r#"{"name":"n","description":"d","maxusers":3,"owner":"u000","members":["u001","u002","u003"]}"#,
     );
     assert_eq!(ok.status, 200, "{}", ok.body);
     let full = create_raw(
         &emu,
-        r#"{"name":"n","description":"d","maxusers":3,"owner":"u000","members":["u001","u002","u003"]}"#,
+        r#"{"name":"n","description":"d","maxusers":3,"owner":"u000","members":["u001","u002","u003","u004"]}"#,
     );
     assert_raw_error(
         &full,

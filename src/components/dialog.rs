@@ -37,7 +37,19 @@ pub fn Dialog(
     // Fired for Esc, the close button, and closing from code alike.
     let on_close = move |_| {
         open.set(false);
-        if let Some(el) = opener.get_value() {
+        // Back to the opener; if it is gone or disabled now (a bulk action emptied the
+        // selection), to the main region rather than nowhere.
+        let usable = opener.get_value().filter(|el| {
+            el.is_connected() && !el.has_attribute("disabled")
+        });
+        let target = usable.or_else(|| {
+            web_sys::window()?
+                .document()?
+                .get_element_by_id("main")?
+                .dyn_into::<web_sys::HtmlElement>()
+                .ok()
+        });
+        if let Some(el) = target {
             let _ = el.focus();
         }
     };

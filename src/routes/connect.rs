@@ -3,7 +3,9 @@
 use crate::components::error::ErrorView;
 use crate::session::{use_session, SavedApp};
 use crate::text;
-use easemob_api::connect::{AuthMode, ConnectForm, ConnectProblem, DashboardConfig, Preset};
+use easemob_api::connect::{
+    normalize_host, AuthMode, ConnectForm, ConnectProblem, DashboardConfig, Preset,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -47,12 +49,21 @@ struct FormSignals {
     token: RwSignal<String>,
     client_id: RwSignal<String>,
     client_secret: RwSignal<String>,
+    /// The one host this deployment may talk to (`locked_host` of `/config.json`).
+    locked: RwSignal<Option<String>>,
 }
 
 impl FormSignals {
+    /// Whether a preset or remembered app may be used here: any host, unless one is locked.
+    fn allows(&self, host: &str) -> bool {
+        self.locked.with(|l| match l {
+            Some(l) => normalize_host(l).ok() == normalize_host(host).ok(),
+            None => true,
+        })
+    }
     fn form(&self) -> ConnectForm {
         ConnectForm {
-            host: self.host.get(),
+            host: self.locked.get().unwrap_or_else(|| self.host.get()),
             org: self.org.get(),
             app: self.app.get(),
             mode: self.mode.get(),
@@ -62,7 +73,9 @@ impl FormSignals {
         }
     }
     fn fill_preset(&self, p: &Preset) {
-        self.host.set(p.host.clone());
+        if self.locked.get_untracked().is_none() {
+            self.host.set(p.host.clone());
+        }
         self.org.set(p.org.clone());
         self.app.set(p.app.clone());
         if let (Some(id), Some(secret)) = (&p.client_id, &p.client_secret) {
@@ -72,7 +85,9 @@ impl FormSignals {
         }
     }
     fn fill_saved(&self, a: &SavedApp) {
-        self.host.set(a.host.clone());
+        if self.locked.get_untracked().is_none() {
+            self.host.set(a.host.clone());
+        }
         self.org.set(a.org.clone());
         self.app.set(a.app.clone());
         self.token.set(String::new());
@@ -94,6 +109,7 @@ pub fn ConnectPage() -> impl IntoView {
         token: RwSignal::new(String::new()),
         client_id: RwSignal::new(String::new()),
         client_secret: RwSignal::new(String::new()),
+        locked: RwSignal::new(None),
     };
     if let Some(i) = session.info.get_untracked() {
         f.host.set(i.host);
@@ -103,7 +119,7 @@ pub fn ConnectPage() -> impl IntoView {
     let remember = RwSignal::new(true);
     let tried = RwSignal::new(false);
     let config = LocalResource::new(load_config);
-    let locked_host = RwSignal::new(None::<String>);
+    let locked_host = f.locked;
     let presets = RwSignal::new(Vec::<Preset>::new());
     let config_error = RwSignal::new(None::<String>);
     Effect::new(move |_| match config.get() {
@@ -112,12 +128,13 @@ pub fn ConnectPage() -> impl IntoView {
                 f.host.set(h.clone());
                 locked_host.set(Some(h.clone()));
             }
+            let usable: Vec<Preset> = c.presets.into_iter().filter(|p| f.allows(&p.host)).collect();
             if f.org.get_untracked().is_empty() {
-                if let Some(p) = c.presets.first() {
+                if let Some(p) = usable.first() {
                     f.fill_preset(p);
                 }
             }
-            presets.set(c.presets);
+            presets.set(usable);
         }
         Some(Err(e)) => config_error.set(Some(e)),
         None => {}
@@ -195,6 +212,14 @@ pub fn ConnectPage() -> impl IntoView {
         }
     };
 
+    let saved_here = move || {
+        session
+            .saved
+            .get()
+            .into_iter()
+            .filter(|a| f.allows(&a.host))
+            .collect::<Vec<_>>()
+    };
     view! {
         <section class="panel connect">
             <h1>{text::CONNECT_TITLE}</h1>
@@ -202,7 +227,7 @@ pub fn ConnectPage() -> impl IntoView {
             {move || config_error.get().map(|e| view! {
                 <p class="warning" role="status">{format!("{} ({e})", text::CONFIG_UNREADABLE)}</p>
             })}
-            <Show when=move || !presets.get().is_empty() || !session.saved.get().is_empty()>
+            <Show when=move || !presets.get().is_empty() || session.saved.with(|s| s.iter().any(|a| f.allows(&a.host)))>
                 <div class="choices">
                     <h2>{text::QUICK_PICK}</h2>
                     <ul>
@@ -214,7 +239,7 @@ pub fn ConnectPage() -> impl IntoView {
                                 }>{p.label.clone()}</button>
                             </li>
                         </For>
-                        <For each=move || session.saved.get() key=|a| a.clone() let:a>
+                        <For each=saved_here key=|a| a.clone() let:a>
                             <li class="saved-app">
                                 <button type="button" on:click={
                                     let a = a.clone();

@@ -38,6 +38,13 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
         let req = req.clone();
         async move { session.call(CreateRoom(req)).await }
     });
+    // Each opening starts clean: no error left from the last time (the typed form stays).
+    Effect::new(move |_| {
+        if open.get() {
+            problem.set(None);
+            create.value().set(None);
+        }
+    });
     Effect::new(move |_| match create.value().get() {
         Some(Ok(id)) => {
             notices.show(text::created(&name.get_untracked(), &id));

@@ -31,7 +31,9 @@ fn OpenManyView() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let ids = Memo::new(move |_| split_list(&query.get().get("ids").unwrap_or_default()));
-    let draft = RwSignal::new(ids.get_untracked().join("\n"));
+    let draft = RwSignal::new(String::new());
+    // The box shows the ids of the URL, also after Back and Forward.
+    Effect::new(move |_| draft.set(ids.get().join("\n")));
     let result = LocalResource::new(move || {
         let ids = ids.get();
         async move {

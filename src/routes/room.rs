@@ -72,12 +72,16 @@ fn RoomView() -> impl IntoView {
 #[component]
 fn RoomFields(room: ChatroomDetail) -> impl IntoView {
     let (custom, is_json) = pretty_custom(&room.custom);
-    let copied = RwSignal::new(false);
     let id_for_copy = room.id.clone();
+    // "Copied" only once the browser says so; a refused copy says that instead.
+    let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
         if let Some(w) = web_sys::window() {
-            let _ = w.navigator().clipboard().write_text(&id_for_copy);
-            copied.set(true);
+            let promise = w.navigator().clipboard().write_text(&id_for_copy);
+            leptos::task::spawn_local(async move {
+                let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                copied.set(Some(ok));
+            });
         }
     };
     let yes_no = |b: bool| if b { text::YES } else { text::NO };
@@ -89,7 +93,7 @@ fn RoomFields(room: ChatroomDetail) -> impl IntoView {
                 <code data-testid="room-id">{room.id.clone()}</code>
                 " "
                 <button type="button" class="small" on:click=copy aria-label=text::COPY_ID>{text::COPY}</button>
-                <span role="status" class="copied">{move || copied.get().then_some(text::COPIED)}</span>
+                <span role="status" class="copied">{move || copied.get().map(|ok| if ok { text::COPIED } else { text::COPY_FAILED })}</span>
             </dd>
             <dt>{text::COL_DESCRIPTION}</dt><dd>{room.description.clone()}</dd>
             <dt>{text::COL_OWNER}</dt>
@@ -139,6 +143,7 @@ fn Members() -> impl IntoView {
                     pagesize: Some(MEMBER_PAGE_SIZE),
                 })
                 .await
+                .map(|m| (page, m))
         }
     });
     let href = move |p: u32| {
@@ -148,8 +153,12 @@ fn Members() -> impl IntoView {
         )
     };
     let prev = Signal::derive(move || (page.get() > 1).then(|| href(page.get() - 1)));
+    // Only the page on screen decides whether there is a next one (not the page still shown
+    // while this one loads).
     let next = Signal::derive(move || match members.get() {
-        Some(Ok(m)) if !is_last_page(m.len(), MEMBER_PAGE_SIZE) => Some(href(page.get() + 1)),
+        Some(Ok((p, m))) if p == page.get() && !is_last_page(m.len(), MEMBER_PAGE_SIZE) => {
+            Some(href(p + 1))
+        }
         _ => None,
     });
     view! {
@@ -157,7 +166,7 @@ fn Members() -> impl IntoView {
         <Pager label=text::MEMBERS_PAGER page=Signal::derive(move || page.get() as usize) prev next/>
         <Transition fallback=|| view! { <Loading what=text::LOADING_MEMBERS/> }>
             {move || Suspend::new(async move {
-                match members.await {
+                match members.await.map(|(_, list)| list) {
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),
                     Ok(list) if list.is_empty() => view! { <p class="empty">{text::NO_MEMBERS}</p> }.into_any(),
                     Ok(list) => view! {

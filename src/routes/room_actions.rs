@@ -76,6 +76,10 @@ fn EditDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoVi
     let description = RwSignal::new(String::new());
     let maxusers = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<FieldError>);
+    let save = Action::new_local(move |call: &ModifyRoom| {
+        let call = call.clone();
+        async move { session.call(call).await }
+    });
     // Pre-filled from the room as it is each time the dialog opens.
     Effect::new(move |_| {
         if open.get() {
@@ -84,11 +88,8 @@ fn EditDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoVi
             description.set(r.description);
             maxusers.set(r.maxusers.to_string());
             problem.set(None);
+            save.value().set(None);
         }
-    });
-    let save = Action::new_local(move |call: &ModifyRoom| {
-        let call = call.clone();
-        async move { session.call(call).await }
     });
     Effect::new(move |_| match save.value().get() {
         Some(Ok(done)) => {
@@ -152,16 +153,18 @@ pub fn FormField(
     #[prop(optional)] list: Option<&'static str>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described = if hint.is_some() { format!("{hint_id} {error_id}") } else { error_id.clone() };
     let invalid = move || error.get().is_some().to_string();
     let input = if multiline {
         view! {
-            <textarea id=id rows="3" bind:value=value aria-invalid=invalid aria-describedby=error_id.clone()></textarea>
+            <textarea id=id rows="3" bind:value=value aria-invalid=invalid aria-describedby=described.clone()></textarea>
         }
         .into_any()
     } else {
         view! {
             <input id=id type=kind.unwrap_or("text") bind:value=value autocomplete="off" list=list
-                aria-invalid=invalid aria-describedby=error_id.clone()/>
+                aria-invalid=invalid aria-describedby=described.clone()/>
         }
         .into_any()
     };
@@ -169,7 +172,7 @@ pub fn FormField(
         <div class="field">
             <label for=id>{label}</label>
             {input}
-            {hint.map(|h| view! { <small class="hint">{h}</small> })}
+            {hint.map(|h| view! { <small class="hint" id=hint_id>{h}</small> })}
             <p id=error_id class="field-error" aria-live="polite">{move || error.get()}</p>
         </div>
     }
@@ -200,6 +203,13 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
     let send = Action::new_local(move |call: &TransferRoom| {
         let call = call.clone();
         async move { session.call(call).await }
+    });
+    // Each opening starts clean: no error or result left from the last time.
+    Effect::new(move |_| {
+        if open.get() {
+            problem.set(None);
+            send.value().set(None);
+        }
     });
     Effect::new(move |_| match send.value().get() {
         Some(Ok(_)) => {
@@ -269,6 +279,12 @@ fn DissolveDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
         let call = call.clone();
         async move { session.call(call).await }
     });
+    // Each opening starts clean: no error or result left from the last time.
+    Effect::new(move |_| {
+        if open.get() {
+            send.value().set(None);
+        }
+    });
     Effect::new(move |_| {
         if let Some(Ok(done)) = send.value().get() {
             notices.show(text::dissolved(&room.get_untracked().name, &done.id));
@@ -323,6 +339,13 @@ fn AddMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoV
                 Some(c) => Ok(c.add_members(&id, &names).await),
                 None => Err(ApiError::Network(text::NOT_CONNECTED.into())),
             }
+        }
+    });
+    // Each opening starts clean: no error or result left from the last time.
+    Effect::new(move |_| {
+        if open.get() {
+            problem.set(None);
+            send.value().set(None);
         }
     });
     Effect::new(move |_| {
@@ -403,6 +426,13 @@ fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl In
             }
         }
     });
+    // Each opening starts clean: no error or result left from the last time.
+    Effect::new(move |_| {
+        if open.get() {
+            problem.set(None);
+            send.value().set(None);
+        }
+    });
     Effect::new(move |_| {
         if let Some(Ok(results)) = send.value().get() {
             let removed = results.iter().filter(|r| r.result).count();
@@ -474,6 +504,13 @@ fn LeaveDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoView {
             username: u.clone(),
         };
         async move { session.call(call).await }
+    });
+    // Each opening starts clean: no error or result left from the last time.
+    Effect::new(move |_| {
+        if open.get() {
+            problem.set(None);
+            send.value().set(None);
+        }
     });
     Effect::new(move |_| match send.value().get() {
         Some(Ok(r)) => {

@@ -522,13 +522,13 @@ fn RoomRow(
             match (col, d) {
                 (_, None) => view! { <td class="pending">"…"</td> }.into_any(),
                 (ExtraColumn::Description, Some(d)) => {
-                    view! { <td>{d.description}</td> }.into_any()
+                    view! { <td class="description">{d.description}</td> }.into_any()
                 }
                 (ExtraColumn::MaxUsers, Some(d)) => {
-                    view! { <td class="num">{d.maxusers}</td> }.into_any()
+                    view! { <td class="num maxusers">{d.maxusers}</td> }.into_any()
                 }
                 (ExtraColumn::Created, Some(d)) => {
-                    view! { <td><Time ms=d.created/></td> }.into_any()
+                    view! { <td class="created"><Time ms=d.created/></td> }.into_any()
                 }
             }
         }

@@ -41,6 +41,7 @@ fn UserRoomsView() -> impl IntoView {
                     pagesize: Some(JOINED_PAGE_SIZE),
                 })
                 .await
+                .map(|r| (page, r))
         }
     });
     let href = move |p: u32| {
@@ -50,8 +51,11 @@ fn UserRoomsView() -> impl IntoView {
         )
     };
     let prev = Signal::derive(move || (page.get() > 1).then(|| href(page.get() - 1)));
+    // Only the page on screen decides whether there is a next one.
     let next = Signal::derive(move || match rooms.get() {
-        Some(Ok(r)) if !is_last_page(r.len(), JOINED_PAGE_SIZE) => Some(href(page.get() + 1)),
+        Some(Ok((p, r))) if p == page.get() && !is_last_page(r.len(), JOINED_PAGE_SIZE) => {
+            Some(href(p + 1))
+        }
         _ => None,
     });
     view! {
@@ -60,7 +64,7 @@ fn UserRoomsView() -> impl IntoView {
             <Pager label=text::JOINED_PAGER page=Signal::derive(move || page.get() as usize) prev next/>
             <Transition fallback=|| view! { <Loading what=text::LOADING_ROOMS/> }>
                 {move || Suspend::new(async move {
-                    match rooms.await {
+                    match rooms.await.map(|(_, list)| list) {
                         Err(e) => view! { <ErrorView error=e/> }.into_any(),
                         Ok(list) if list.is_empty() => view! { <p class="empty">{text::NO_JOINED}</p> }.into_any(),
                         Ok(list) => view! {

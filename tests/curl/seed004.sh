@@ -79,7 +79,7 @@ check "transfer, unknown room" 404 "$(error_body resource_not_found 'grpID 66200
 check "create, no owner" 400 "$(error_body invalid_parameter 'owner must be provided')" -- \
   -X POST "$B/chatrooms" "${J[@]}" "${A[@]}" -d '{"name":"n","description":"d"}'
 check "create, too many members" 403 "$(error_body exceed_limit 'members size is greater than max user size !')" -- \
-  -X POST "$B/chatrooms" "${J[@]}" "${A[@]}" -d '{"name":"n","description":"d","maxusers":2,"owner":"alice","members":["bob","carol"]}'
+  -X POST "$B/chatrooms" "${J[@]}" "${A[@]}" -d '{"name":"n","description":"d","maxusers":2,"owner":"alice","members":["bob","carol","dave"]}'
 check "create, unknown member" 404 "$(error_body resource_not_found "username user10 doesn't exist!")" -- \
   -X POST "$B/chatrooms" "${J[@]}" "${A[@]}" -d '{"name":"n","description":"d","owner":"alice","members":["user10"]}'
 # 解散聊天室

@@ -56,9 +56,9 @@ test.describe('create', () => {
     await expect(dialog.locator('#create-name-error')).toHaveText('name is 129 characters; at most 128 are allowed');
     await dialog.getByLabel('Name').fill('Small room');
     await dialog.getByLabel('Max users').fill('2');
-    await dialog.getByLabel('Members', { exact: true }).fill('bob carol');
+    await dialog.getByLabel('Members', { exact: true }).fill('bob carol dave');
     await dialog.getByRole('button', { name: 'Create' }).click();
-    await expect(dialog.locator('#create-members-error')).toHaveText('2 members and the owner do not fit in maxusers 2');
+    await expect(dialog.locator('#create-members-error')).toHaveText('3 members are more than maxusers 2');
     await expect(dialog.getByLabel('Name')).toHaveAttribute('aria-invalid', 'false');
     expect(posts.filter((r) => r.method() === 'POST')).toHaveLength(0);
   });

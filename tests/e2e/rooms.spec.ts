@@ -70,6 +70,7 @@ test('extra columns come from batched detail calls, 100 rooms a request', async 
   await page.getByRole('checkbox', { name: 'Max users' }).check();
   await expect(page.getByRole('columnheader', { name: 'Max users' })).toBeVisible();
   await expect(page.locator('td.pending')).toHaveCount(0);
+  await expect(page.locator('table.rooms tbody tr td.maxusers')).toHaveCount(250);
   const maxusers = await page.locator('table.rooms tbody tr td.maxusers').allInnerTexts();
   expect(maxusers.every((m) => ['200', '500', '1000', '5000'].includes(m))).toBe(true);
   expect(details).toHaveLength(3);

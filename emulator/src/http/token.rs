@@ -46,7 +46,17 @@ pub async fn issue(
         "YWMt{}",
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw)
     );
-    let expires_at = (ttl > 0).then(|| crate::now_ms() as i64 + ttl as i64 * 1000);
+    let expires_at = if ttl == 0 {
+        None
+    } else {
+        // A ttl too large to count in milliseconds is refused rather than wrapped around.
+        let at = i64::try_from(ttl)
+            .ok()
+            .and_then(|t| t.checked_mul(1000))
+            .and_then(|ms| ms.checked_add(crate::now_ms() as i64))
+            .ok_or_else(|| EmError::invalid_parameter(format!("ttl {ttl} is too large")))?;
+        Some(at)
+    };
     ctx.state.store.lock().execute(
         "INSERT INTO tokens (token, expires_at) VALUES (?1, ?2)",
         params![token, expires_at],
