@@ -237,9 +237,13 @@ impl Session {
                     })
                 });
                 if let (true, Some(client)) = (due, this.client()) {
+                    let seen = this
+                        .info
+                        .with_untracked(|i| i.as_ref().map(|i| i.token.clone()));
                     leptos::task::spawn_local(async move {
-                        // A failed renewal shows up on the next call, which retries it.
-                        let _ = client.refresh_token().await;
+                        // A failed renewal shows up on the next call, which retries it. If a
+                        // call renewed the token meanwhile, this asks for nothing.
+                        let _ = client.renew_token(seen.as_deref()).await;
                     });
                 }
             },

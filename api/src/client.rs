@@ -43,6 +43,10 @@ pub struct Client<T> {
     transport: T,
     auth: RefCell<AuthState>,
     on_token: RefCell<Option<TokenListener>>,
+    /// Held while a renewal is under way: calls that find the token due at the same time wait
+    /// for that one renewal instead of each asking for a token (Easemob warns that frequent
+    /// token requests can get an account banned).
+    renewing: futures_util::lock::Mutex<()>,
 }
 
 impl<T: Transport> Client<T> {
@@ -56,6 +60,7 @@ impl<T: Transport> Client<T> {
                 expires_at_ms: None,
             }),
             on_token: RefCell::new(None),
+            renewing: futures_util::lock::Mutex::new(()),
         }
     }
 
@@ -102,6 +107,23 @@ impl<T: Transport> Client<T> {
 
     /// Exchanges the client credentials for a new token now.
     pub async fn refresh_token(&self) -> Result<TokenInfo, ApiError> {
+        let _turn = self.renewing.lock().await;
+        self.fetch_token().await
+    }
+
+    /// Renews the token that was `seen` (in use when the caller decided it needs renewing),
+    /// unless another call already renewed it meanwhile.
+    pub async fn renew_token(&self, seen: Option<&str>) -> Result<TokenInfo, ApiError> {
+        let _turn = self.renewing.lock().await;
+        if let Some(current) = self.token_info() {
+            if Some(current.token.as_str()) != seen && !self.token_is_due() {
+                return Ok(current);
+            }
+        }
+        self.fetch_token().await
+    }
+
+    async fn fetch_token(&self) -> Result<TokenInfo, ApiError> {
         let credentials = self.auth.borrow().credentials.clone();
         let Some(credentials) = credentials else {
             return Err(ApiError::Network(
@@ -148,15 +170,21 @@ impl<T: Transport> Client<T> {
     /// more if the server still says 401.
     pub async fn send<E: Endpoint>(&self, e: &E) -> Result<E::Output, ApiError> {
         if self.token_is_due() {
-            self.refresh_token().await?;
+            let seen = self.current_token();
+            self.renew_token(seen.as_deref()).await?;
         }
+        let used = self.current_token();
         match self.send_raw(e).await {
             Err(err) if err.is_unauthorized() && self.has_credentials() => {
-                self.refresh_token().await?;
+                self.renew_token(used.as_deref()).await?;
                 self.send_raw(e).await
             }
             other => other,
         }
+    }
+
+    fn current_token(&self) -> Option<String> {
+        self.auth.borrow().conn.token.clone()
     }
 
     /// Details of any number of rooms, 100 ids a request. Returns the rooms found; an id not
@@ -224,5 +252,80 @@ impl<T: Transport> Client<T> {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::task::{Context, Poll};
+
+    /// Yields to the executor once, as a real network round trip would.
+    struct YieldOnce(bool);
+    impl Future for YieldOnce {
+        type Output = ();
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+            if self.0 {
+                Poll::Ready(())
+            } else {
+                self.0 = true;
+                cx.waker().wake_by_ref();
+                Poll::Pending
+            }
+        }
+    }
+
+    /// Answers token requests and room lists, counting the token requests.
+    #[derive(Default)]
+    struct Scripted {
+        token_requests: Cell<u32>,
+    }
+
+    impl Transport for &Scripted {
+        async fn execute(&self, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+            YieldOnce(false).await;
+            if req.url.ends_with("/token") {
+                self.token_requests.set(self.token_requests.get() + 1);
+                let n = self.token_requests.get();
+                return Ok(HttpResponse {
+                    status: 200,
+                    body: format!(
+                        r#"{{"access_token":"t{n}","expires_in":7200,"application":"a"}}"#
+                    ),
+                });
+            }
+            Ok(HttpResponse {
+                status: 200,
+                body: r#"{"data":[],"count":0}"#.into(),
+            })
+        }
+        fn now_ms(&self) -> u64 {
+            1_000_000
+        }
+    }
+
+    #[test]
+    fn calls_that_find_the_token_due_together_share_one_renewal() {
+        let transport = Scripted::default();
+        let client = Client::with_credentials(
+            Connection::new("http://h", "o", "a"),
+            Credentials {
+                client_id: "id".into(),
+                client_secret: "secret".into(),
+            },
+            &transport,
+        );
+        let list = ListRooms::default();
+        let (a, b, c) = pollster::block_on(futures_util::future::join3(
+            client.send(&list),
+            client.send(&list),
+            client.send(&list),
+        ));
+        assert!(a.is_ok() && b.is_ok() && c.is_ok());
+        assert_eq!(transport.token_requests.get(), 1);
+        assert_eq!(client.token_info().unwrap().token, "t1");
     }
 }

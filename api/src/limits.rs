@@ -355,7 +355,13 @@ mod tests {
             })
         );
         // The owner named again among the members, and repeats, do not count.
-        r.members = Some(vec!["b".into(), "B".into(), "alice".into(), "c".into(), "d".into()]);
+        r.members = Some(vec![
+            "b".into(),
+            "B".into(),
+            "alice".into(),
+            "c".into(),
+            "d".into(),
+        ]);
         assert_eq!(r.validate(), Ok(()));
     }
 

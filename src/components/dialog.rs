@@ -39,9 +39,9 @@ pub fn Dialog(
         open.set(false);
         // Back to the opener; if it is gone or disabled now (a bulk action emptied the
         // selection), to the main region rather than nowhere.
-        let usable = opener.get_value().filter(|el| {
-            el.is_connected() && !el.has_attribute("disabled")
-        });
+        let usable = opener
+            .get_value()
+            .filter(|el| el.is_connected() && !el.has_attribute("disabled"));
         let target = usable.or_else(|| {
             web_sys::window()?
                 .document()?

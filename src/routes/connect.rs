@@ -128,7 +128,11 @@ pub fn ConnectPage() -> impl IntoView {
                 f.host.set(h.clone());
                 locked_host.set(Some(h.clone()));
             }
-            let usable: Vec<Preset> = c.presets.into_iter().filter(|p| f.allows(&p.host)).collect();
+            let usable: Vec<Preset> = c
+                .presets
+                .into_iter()
+                .filter(|p| f.allows(&p.host))
+                .collect();
             if f.org.get_untracked().is_empty() {
                 if let Some(p) = usable.first() {
                     f.fill_preset(p);
