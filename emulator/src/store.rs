@@ -216,3 +216,27 @@ pub fn next_room_id(conn: &Connection, now_ms: u64) -> Result<i64, EmError> {
     let from_clock = (now_ms as i64) * 100;
     Ok(max.map_or(from_clock, |m| (m + 1).max(from_clock)))
 }
+
+/// Members of a room as Easemob lists them: the owner first, then in join order. `limit` -1
+/// means all.
+pub fn affiliations(
+    conn: &Connection,
+    room_id: i64,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<easemob_api::wire::Affiliation>, EmError> {
+    use easemob_api::wire::Affiliation;
+    let mut stmt = conn.prepare_cached(
+        "SELECT username, is_owner FROM members WHERE room_id = ?1
+         ORDER BY is_owner DESC, joined LIMIT ?2 OFFSET ?3",
+    )?;
+    let rows = stmt.query_map(params![room_id, limit, offset], |r| {
+        let name: String = r.get(0)?;
+        Ok(if r.get::<_, bool>(1)? {
+            Affiliation::Owner(name)
+        } else {
+            Affiliation::Member(name)
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

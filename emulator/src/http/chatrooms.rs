@@ -51,19 +51,7 @@ pub async fn list(Authed(ctx): Authed) -> Result<Response, EmError> {
 }
 
 pub fn detail(conn: &Connection, room: RoomRow) -> Result<ChatroomDetail, EmError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT username, is_owner FROM members WHERE room_id = ?1 ORDER BY is_owner DESC, joined",
-    )?;
-    let affiliations: Vec<Affiliation> = stmt
-        .query_map([room.id], |r| {
-            let name: String = r.get(0)?;
-            Ok(if r.get::<_, bool>(1)? {
-                Affiliation::Owner(name)
-            } else {
-                Affiliation::Member(name)
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    let affiliations = store::affiliations(conn, room.id, -1, 0)?;
     Ok(ChatroomDetail {
         id: room.id.to_string(),
         name: room.name,

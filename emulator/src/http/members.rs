@@ -24,20 +24,7 @@ pub async fn list(Authed(ctx): Authed) -> Result<Response, EmError> {
         .max(1) as i64;
     let conn = ctx.state.store.lock();
     let room = store::room(&conn, &id)?.ok_or_else(|| EmError::room_not_found_on_read(&id))?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT username, is_owner FROM members WHERE room_id = ?1
-         ORDER BY is_owner DESC, joined LIMIT ?2 OFFSET ?3",
-    )?;
-    let data: Vec<Affiliation> = stmt
-        .query_map(params![room.id, pagesize, (pagenum - 1) * pagesize], |r| {
-            let name: String = r.get(0)?;
-            Ok(if r.get::<_, bool>(1)? {
-                Affiliation::Owner(name)
-            } else {
-                Affiliation::Member(name)
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    let data = store::affiliations(&conn, room.id, pagesize, (pagenum - 1) * pagesize)?;
     let mut env = ctx.envelope::<_, Value>("get", Some(data));
     env.count = env.data.as_ref().map(|d| d.len() as u64);
     env.params = ctx.params();
