@@ -219,6 +219,11 @@ impl Session {
     pub fn client_tracked(&self) -> Result<Rc<ApiClient>, ApiError> {
         self.generation.track();
         self.data_version.track();
+        self.require_client()
+    }
+
+    /// The client for a change, or the error that says there is no connection.
+    pub fn require_client(&self) -> Result<Rc<ApiClient>, ApiError> {
         self.client()
             .ok_or_else(|| ApiError::Network(crate::text::NOT_CONNECTED.to_string()))
     }

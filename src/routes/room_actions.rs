@@ -11,7 +11,6 @@ use crate::text;
 use easemob_api::endpoints::{DissolveRoom, ListMembers, ModifyRoom, RemoveMember, TransferRoom};
 use easemob_api::limits::{split_list, Field};
 use easemob_api::wire::{ChatroomDetail, RemovedMember};
-use easemob_api::ApiError;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -338,12 +337,7 @@ fn AddMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoV
     let problem = RwSignal::new(None::<FieldError>);
     let send = Action::new_local(move |names: &Vec<String>| {
         let (names, id) = (names.clone(), room_id.get_untracked());
-        async move {
-            match session.client() {
-                Some(c) => Ok(c.add_members(&id, &names).await),
-                None => Err(ApiError::Network(text::NOT_CONNECTED.into())),
-            }
-        }
+        async move { Ok(session.require_client()?.add_members(&id, &names).await) }
     });
     // Each opening starts clean: no error or result left from the last time.
     Effect::new(move |_| {
@@ -423,12 +417,7 @@ fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl In
     let problem = RwSignal::new(None::<FieldError>);
     let send = Action::new_local(move |names: &Vec<String>| {
         let (names, id) = (names.clone(), room_id.get_untracked());
-        async move {
-            match session.client() {
-                Some(c) => Ok(c.remove_members(&id, &names).await),
-                None => Err(ApiError::Network(text::NOT_CONNECTED.into())),
-            }
-        }
+        async move { Ok(session.require_client()?.remove_members(&id, &names).await) }
     });
     // Each opening starts clean: no error or result left from the last time.
     Effect::new(move |_| {
