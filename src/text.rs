@@ -192,12 +192,20 @@ pub fn created(name: &str, id: &str) -> String {
     format!("Created {name} ({id})")
 }
 
+fn members(n: usize) -> String {
+    if n == 1 {
+        "1 member".to_string()
+    } else {
+        format!("{n} members")
+    }
+}
+
 pub fn added(n: usize) -> String {
-    format!("Added {n} members")
+    format!("Added {}", members(n))
 }
 
 pub fn removed(n: usize) -> String {
-    format!("Removed {n} members")
+    format!("Removed {}", members(n))
 }
 
 pub fn left(user: &str) -> String {

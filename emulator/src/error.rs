@@ -166,10 +166,15 @@ impl EmError {
     pub fn forbidden_op_bare(description: impl Into<String>) -> EmError {
         EmError::new(StatusCode::FORBIDDEN, "forbidden_op", None, description)
     }
-    /// Removing one user who is not in the room (doc-v2 answers 400 for this one).
-    pub fn not_members(users: &[String], status: StatusCode) -> EmError {
+    /// Removing users who are not in the room: doc-v2 answers 400 for one user, and older docs
+    /// 403 for a list in which nobody is a member.
+    pub fn not_members(users: &[String], batch: bool) -> EmError {
         EmError::new(
-            status,
+            if batch {
+                StatusCode::FORBIDDEN
+            } else {
+                StatusCode::BAD_REQUEST
+            },
             "forbidden_op",
             Some(FORBIDDEN_OP),
             format!(

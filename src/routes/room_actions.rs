@@ -329,20 +329,67 @@ fn DissolveDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
     }
 }
 
+/// The form both member dialogs share: pasted usernames, each checked before anything is sent,
+/// then handed to `on_names`. A second submit while `pending` does nothing.
+#[component]
+fn UsernamesForm(
+    open: RwSignal<bool>,
+    id: &'static str,
+    hint: &'static str,
+    draft: RwSignal<String>,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(into)] submit_label: Signal<&'static str>,
+    submit_class: &'static str,
+    on_names: Callback<Vec<String>>,
+) -> impl IntoView {
+    let problem = RwSignal::new(None::<FieldError>);
+    Effect::new(move |_| {
+        if open.get() {
+            problem.set(None);
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        match forms::usernames(&draft.get_untracked()) {
+            Ok(names) => {
+                problem.set(None);
+                on_names.run(names);
+            }
+            Err(p) => problem.set(Some(p)),
+        }
+    };
+    let listed = move || split_list(&draft.get()).len();
+    view! {
+        <form on:submit=submit novalidate>
+            <FormField id=id label=text::USERNAMES_LABEL value=draft multiline=true
+                hint=hint error=Signal::derive(error_for(problem, Field::Usernames))/>
+            <p class="summary">{move || text::users_listed(listed())}</p>
+            {general_error(problem)}
+            <div class="actions">
+                <button type="submit" class=submit_class disabled=move || pending.get()>
+                    {move || submit_label.get()}
+                </button>
+                <button type="button" on:click=move |_| open.set(false)>{text::CLOSE}</button>
+            </div>
+        </form>
+    }
+}
+
 #[component]
 fn AddMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoView {
     let session = use_session();
     let notices = use_notices();
     let draft = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<FieldError>);
     let send = Action::new_local(move |names: &Vec<String>| {
         let (names, id) = (names.clone(), room_id.get_untracked());
         async move { Ok(session.require_client()?.add_members(&id, &names).await) }
     });
-    // Each opening starts clean: no error or result left from the last time.
+    // Each opening starts clean: no result left from the last time.
     Effect::new(move |_| {
         if open.get() {
-            problem.set(None);
             send.value().set(None);
         }
     });
@@ -362,35 +409,12 @@ fn AddMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoV
             }
         }
     });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if send.pending().get_untracked() {
-            return;
-        }
-        match forms::usernames(&draft.get_untracked()) {
-            Ok(names) => {
-                problem.set(None);
-                send.dispatch_local(names);
-            }
-            Err(p) => problem.set(Some(p)),
-        }
-    };
     let pending = send.pending();
-    let chips = move || split_list(&draft.get());
     view! {
         <Dialog open id="add-dialog" title=text::ADD_MEMBERS_TITLE.to_string()>
-            <form on:submit=submit novalidate>
-                <FormField id="add-usernames" label=text::USERNAMES_LABEL value=draft multiline=true
-                    hint=text::ADD_MEMBERS_HINT error=Signal::derive(error_for(problem, Field::Usernames))/>
-                <p class="summary">{move || text::users_listed(chips().len())}</p>
-                {general_error(problem)}
-                <div class="actions">
-                    <button type="submit" class="primary" disabled=move || pending.get()>
-                        {move || if pending.get() { text::ADDING } else { text::ADD_MEMBERS }}
-                    </button>
-                    <button type="button" on:click=move |_| open.set(false)>{text::CLOSE}</button>
-                </div>
-            </form>
+            <UsernamesForm open id="add-usernames" hint=text::ADD_MEMBERS_HINT draft pending
+                submit_label=Signal::derive(move || if pending.get() { text::ADDING } else { text::ADD_MEMBERS })
+                submit_class="primary" on_names=Callback::new(move |names| { send.dispatch_local(names); })/>
             {move || send.value().get().map(|r| match r {
                 Err(e) => view! { <ErrorView error=e/> }.into_any(),
                 Ok(outcome) => view! {
@@ -414,15 +438,13 @@ fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl In
     let session = use_session();
     let notices = use_notices();
     let draft = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<FieldError>);
     let send = Action::new_local(move |names: &Vec<String>| {
         let (names, id) = (names.clone(), room_id.get_untracked());
         async move { Ok(session.require_client()?.remove_members(&id, &names).await) }
     });
-    // Each opening starts clean: no error or result left from the last time.
+    // Each opening starts clean: no result left from the last time.
     Effect::new(move |_| {
         if open.get() {
-            problem.set(None);
             send.value().set(None);
         }
     });
@@ -435,31 +457,12 @@ fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl In
             }
         }
     });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if send.pending().get_untracked() {
-            return;
-        }
-        match forms::usernames(&draft.get_untracked()) {
-            Ok(names) => {
-                problem.set(None);
-                send.dispatch_local(names);
-            }
-            Err(p) => problem.set(Some(p)),
-        }
-    };
     let pending = send.pending();
     view! {
         <Dialog open id="remove-dialog" title=text::REMOVE_MEMBERS_TITLE.to_string()>
-            <form on:submit=submit novalidate>
-                <FormField id="remove-usernames" label=text::USERNAMES_LABEL value=draft multiline=true
-                    hint=text::REMOVE_MEMBERS_HINT error=Signal::derive(error_for(problem, Field::Usernames))/>
-                {general_error(problem)}
-                <div class="actions">
-                    <button type="submit" class="danger" disabled=move || pending.get()>{text::REMOVE_MEMBERS}</button>
-                    <button type="button" on:click=move |_| open.set(false)>{text::CLOSE}</button>
-                </div>
-            </form>
+            <UsernamesForm open id="remove-usernames" hint=text::REMOVE_MEMBERS_HINT draft pending
+                submit_label=Signal::derive(|| text::REMOVE_MEMBERS)
+                submit_class="danger" on_names=Callback::new(move |names| { send.dispatch_local(names); })/>
             {move || send.value().get().map(|r| match r {
                 Err(e) => view! { <ErrorView error=e/> }.into_any(),
                 Ok(results) => view! { <RemovalResults results/> }.into_any(),

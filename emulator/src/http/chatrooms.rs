@@ -3,7 +3,6 @@
 use super::{decode_cursor, encode_cursor, ok, Authed, JsonBody};
 use crate::error::EmError;
 use crate::store::{self, RoomRow};
-use axum::http::StatusCode;
 use axum::response::Response;
 use easemob_api::limits::{self, Field, Invalid};
 use easemob_api::wire::*;
@@ -319,13 +318,4 @@ pub async fn dissolve(Authed(ctx): Authed) -> Result<Response, EmError> {
             id: room.id.to_string(),
         }),
     )))
-}
-
-/// Easemob answers "not members" with 400 for one user and 403 for a list.
-pub fn not_members_status(batch: bool) -> StatusCode {
-    if batch {
-        StatusCode::FORBIDDEN
-    } else {
-        StatusCode::BAD_REQUEST
-    }
 }

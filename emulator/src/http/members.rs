@@ -1,7 +1,6 @@
 //! Members of a room: list, add one or many, remove one or many (which is also how a member
 //! leaves).
 
-use super::chatrooms::not_members_status;
 use super::{ok, Authed, JsonBody};
 use crate::error::EmError;
 use crate::store;
@@ -142,7 +141,7 @@ pub async fn remove(Authed(ctx): Authed) -> Result<Response, EmError> {
             )));
         }
         if !store::is_member(&conn, room.id, &user)? {
-            return Err(EmError::not_members(&[user], not_members_status(false)));
+            return Err(EmError::not_members(&[user], false));
         }
         conn.execute(
             "DELETE FROM members WHERE room_id = ?1 AND username = ?2",
@@ -193,7 +192,7 @@ pub async fn remove(Authed(ctx): Authed) -> Result<Response, EmError> {
         })
     {
         // Nobody named is in the room: the whole call is refused, as the server does.
-        return Err(EmError::not_members(&names, not_members_status(true)));
+        return Err(EmError::not_members(&names, true));
     }
     tx.commit()?;
     Ok(ok(ctx.envelope::<_, Value>("delete", Some(results))))
