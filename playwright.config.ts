@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Prints the fault x operation table that tests/e2e/faults.spec.ts leaves behind.
+  globalTeardown: './tests/e2e/fault-table.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,

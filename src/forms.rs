@@ -4,7 +4,7 @@
 
 use easemob_api::limits::{check_username, split_list, Field, Invalid, MAXUSERS_DEFAULT};
 use easemob_api::wire::{ChatroomDetail, CreateChatroom, ModifiedChatroom, ModifyChatroom};
-use easemob_api::ApiError;
+use easemob_api::{ApiError, ErrorKind, Refusal};
 
 /// A problem to show next to one field (or above the form when `field` is `None`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,17 +17,20 @@ impl From<Invalid> for FieldError {
     fn from(i: Invalid) -> FieldError {
         FieldError {
             field: i.field(),
-            message: i.to_string(),
+            message: crate::text::invalid(&i),
         }
     }
 }
 
 impl FieldError {
     pub fn from_api(e: &ApiError, owner: &str) -> FieldError {
-        let (title, detail) = crate::components::error::describe(e);
-        FieldError {
-            field: field_for_server_error(e, owner),
-            message: format!("{title}: {detail}"),
+        match &e.kind {
+            // A limit broken before sending reads as it does before a server is involved.
+            ErrorKind::Invalid(i) => i.clone().into(),
+            _ => FieldError {
+                field: field_for_server_error(e, owner),
+                message: crate::components::error::describe(e).one_line(),
+            },
         }
     }
 }
@@ -74,35 +77,32 @@ impl CreateDraft {
     }
 }
 
-/// Which field a server refusal is about, read from Easemob's messages.
+/// Which field a server refusal is about.
 pub fn field_for_server_error(e: &ApiError, owner: &str) -> Option<Field> {
-    let d = e.description()?;
-    if let Some(rest) = d.strip_prefix("username ") {
-        let user = rest.split(' ').next().unwrap_or("");
-        return Some(if user.eq_ignore_ascii_case(owner.trim()) {
-            Field::Owner
-        } else {
-            Field::Members
-        });
-    }
-    if d.starts_with("title") {
-        Some(Field::Name)
-    } else if d.starts_with("desc") {
-        Some(Field::Description)
-    } else if d.starts_with("custom") {
-        Some(Field::Custom)
-    } else if d.starts_with("members size") {
-        Some(Field::Members)
-    } else if d.starts_with("maxUsers")
-        || d.starts_with("maxusers")
-        || d.starts_with("current user count")
-    {
-        Some(Field::MaxUsers)
-    } else if d.starts_with("new owner") || d.contains("doesn't exist in group") {
-        Some(Field::NewOwner)
-    } else {
-        None
-    }
+    Some(match e.refusal()? {
+        Refusal::UserNotFound { username } => {
+            if username.eq_ignore_ascii_case(owner.trim()) {
+                Field::Owner
+            } else {
+                Field::Members
+            }
+        }
+        Refusal::TooLong { field, .. } => *field,
+        Refusal::TooManyMembers | Refusal::UserJoinedTooMany { .. } => Field::Members,
+        Refusal::MaxUsersTooLarge { .. }
+        | Refusal::MaxUsersTooSmall
+        | Refusal::MaxUsersBelowMembers => Field::MaxUsers,
+        Refusal::SameOwner | Refusal::NotInRoom { .. } => Field::NewOwner,
+        Refusal::MustBeProvided { field } => match field.as_str() {
+            "name" => Field::Name,
+            "description" => Field::Description,
+            "owner" => Field::Owner,
+            "maxusers" => Field::MaxUsers,
+            "newowner" => Field::NewOwner,
+            _ => return None,
+        },
+        _ => return None,
+    })
 }
 
 /// Only what changed, so an edit never rewrites a field nobody touched.
@@ -179,16 +179,14 @@ mod tests {
     }
 
     fn server(status: u16, error: &str, d: &str) -> ApiError {
-        ApiError::Server {
-            status,
-            body: ErrorBody {
-                error: error.into(),
-                timestamp: None,
-                duration: None,
-                exception: None,
-                error_description: Some(d.into()),
-            },
-        }
+        let body = ErrorBody {
+            error: error.into(),
+            timestamp: None,
+            duration: None,
+            exception: None,
+            error_description: Some(d.into()),
+        };
+        ApiError::from_response(status, &serde_json::to_string(&body).unwrap())
     }
 
     #[test]
@@ -239,10 +237,7 @@ mod tests {
             "current user count is larger than the maxUsers that you want to update !",
         );
         assert_eq!(field_for_server_error(&e, "alice"), Some(Field::MaxUsers));
-        assert_eq!(
-            field_for_server_error(&ApiError::Network("x".into()), "a"),
-            None
-        );
+        assert_eq!(field_for_server_error(&ApiError::network("x"), "a"), None);
     }
 
     #[test]

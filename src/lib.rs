@@ -28,6 +28,8 @@ pub fn App() -> impl IntoView {
         <Router>
             <components::nav::Nav/>
             <components::notice::NoticeArea/>
+            <components::traffic::WaitingStatus/>
+            <components::traffic::TokenPrompt/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <routes::not_found::NotFound/> }>
                     <Route path=path!("/") view=routes::home::Home/>

@@ -5,10 +5,11 @@
 //! sessionStorage (gone when the tab closes); the client secret in memory only.
 
 use easemob_api::browser::BrowserTransport;
-use easemob_api::client::TokenInfo;
+use easemob_api::client::{ClientEvent, TokenInfo};
 use easemob_api::connect::{Connection, Login};
 use easemob_api::endpoints::{Endpoint, ListRooms};
 use easemob_api::{ApiError, Client};
+use futures_channel::oneshot;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -59,6 +60,12 @@ pub struct Session {
     /// The clock, ticking every few seconds, for "expires in".
     pub now_ms: RwSignal<u64>,
     pub saved: RwSignal<Vec<SavedApp>>,
+    /// What the client is waiting for (a rate limit, a retry), in words; `None` when it is not.
+    pub waiting: RwSignal<Option<String>>,
+    /// True while the person is asked for a new token because the pasted one was refused.
+    pub token_wanted: RwSignal<bool>,
+    /// Where the new token goes; taken when answered.
+    token_reply: StoredValue<Option<oneshot::Sender<Option<String>>>, LocalStorage>,
 }
 
 pub fn use_session() -> Session {
@@ -103,6 +110,9 @@ impl Session {
             data_version: RwSignal::new(0),
             now_ms: RwSignal::new(now()),
             saved: RwSignal::new(read_json(true, SAVED_APPS_KEY).unwrap_or_default()),
+            waiting: RwSignal::new(None),
+            token_wanted: RwSignal::new(false),
+            token_reply: StoredValue::new_local(None),
         };
         if let Some(info) = read_json::<ConnInfo>(false, SESSION_KEY) {
             let conn = Connection::new(&info.host, &info.org, &info.app).with_token(&info.token);
@@ -116,6 +126,26 @@ impl Session {
     fn install(&self, client: ApiClient, info: ConnInfo) {
         let this = *self;
         client.on_token(move |t: &TokenInfo| this.token_changed(t));
+        client.on_event(move |e: &ClientEvent| match e {
+            ClientEvent::Waiting { call, reason, ms } => this
+                .waiting
+                .set(Some(crate::text::waiting(*reason, *ms, &call.to_string()))),
+            ClientEvent::Sent { .. } => {
+                if this.waiting.with_untracked(Option::is_some) {
+                    this.waiting.set(None);
+                }
+            }
+        });
+        if !client.has_credentials() {
+            // A pasted token cannot be renewed here: ask the person, and the call that was
+            // refused goes on with the new one.
+            client.on_token_refused(Rc::new(move || {
+                let (tx, rx) = oneshot::channel();
+                this.token_reply.set_value(Some(tx));
+                this.token_wanted.set(true);
+                Box::pin(async move { rx.await.ok().flatten() })
+            }));
+        }
         self.client.set_value(Some(Rc::new(client)));
         write_json(false, SESSION_KEY, Some(&info));
         self.info.set(Some(info));
@@ -132,6 +162,16 @@ impl Session {
         if let Some(info) = self.info.get_untracked() {
             write_json(false, SESSION_KEY, Some(&info));
         }
+    }
+
+    /// The person's answer to "the token was refused": a new token, or `None` to give up.
+    pub fn answer_token_request(&self, token: Option<String>) {
+        let mut reply = None;
+        self.token_reply.update_value(|r| reply = r.take());
+        if let Some(tx) = reply {
+            let _ = tx.send(token);
+        }
+        self.token_wanted.set(false);
     }
 
     pub fn is_connected(&self) -> bool {
@@ -224,8 +264,7 @@ impl Session {
 
     /// The client for a change, or the error that says there is no connection.
     pub fn require_client(&self) -> Result<Rc<ApiClient>, ApiError> {
-        self.client()
-            .ok_or_else(|| ApiError::Network(crate::text::NOT_CONNECTED.to_string()))
+        self.client().ok_or_else(ApiError::not_connected)
     }
 
     /// Ticks the clock and renews a credentials token two minutes before it expires, so a page

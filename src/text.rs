@@ -266,3 +266,213 @@ pub fn expires_in(days: u64, hours: u64, minutes: u64, seconds: u64) -> String {
     }
 }
 pub const COPY_FAILED: &str = "The browser did not allow copying; select the id instead";
+
+// ---------------------------------------------------------------------------------------------
+// Connect form problems and broken limits (the API crate names them; the words are here).
+
+use easemob_api::client::WaitReason;
+use easemob_api::connect::ConnectProblem;
+use easemob_api::limits::{Field, Invalid, MAXUSERS_MAX, MAXUSERS_MIN, USERNAME_MAX_CHARS};
+use easemob_api::{FailureClass, Refusal};
+
+pub fn connect_problem(p: ConnectProblem) -> &'static str {
+    match p {
+        ConnectProblem::HostMissing => "Enter the REST API host, e.g. https://a1.easemob.com",
+        ConnectProblem::HostNotHttp => "The host must start with http:// or https://",
+        ConnectProblem::HostHasPath => {
+            "Enter only the scheme and host; org and app go in their own fields"
+        }
+        ConnectProblem::OrgMissing => "Enter the org name (the part of the AppKey before #)",
+        ConnectProblem::OrgBadChars => "The org name has only letters, digits, - and _",
+        ConnectProblem::AppMissing => "Enter the app name (the part of the AppKey after #)",
+        ConnectProblem::AppBadChars => "The app name has only letters, digits, - and _",
+        ConnectProblem::TokenMissing => "Paste an app token, or use a client ID and secret",
+        ConnectProblem::ClientIdMissing => "Enter the client ID",
+        ConnectProblem::ClientSecretMissing => "Enter the client secret",
+    }
+}
+
+/// A limit that input breaks, said before anything is sent.
+pub fn invalid(i: &Invalid) -> String {
+    match i {
+        Invalid::Missing(field) => format!("{} is required", field.wire_name()),
+        Invalid::TooLong { field, max, actual } => format!(
+            "{} is {actual} characters; at most {max} are allowed",
+            field.wire_name()
+        ),
+        Invalid::MaxUsersOutOfRange(n) => {
+            format!("maxusers must be between {MAXUSERS_MIN} and {MAXUSERS_MAX}, not {n}")
+        }
+        Invalid::TooManyMembers { members, maxusers } => {
+            format!("{members} members are more than maxusers {maxusers}")
+        }
+        Invalid::BadUsername { username, .. } => format!(
+            "\"{username}\" is not a valid username (1 to {USERNAME_MAX_CHARS} of a-z A-Z 0-9 _ . -)"
+        ),
+        Invalid::TooManyInOneCall { field, max, actual } => format!(
+            "{actual} {} in one call; at most {max} are allowed",
+            field.wire_name()
+        ),
+        Invalid::NothingToChange => "nothing to change".to_string(),
+        Invalid::SameOwner(u) => format!("{u} already owns this room"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Failures: which kind, and what a refusal means.
+
+pub fn failure_kind(class: FailureClass) -> &'static str {
+    match class {
+        FailureClass::RateLimited => "Rate limited",
+        FailureClass::ServerError => "Server error",
+        FailureClass::NetworkOrCors => "Network or CORS failure",
+        FailureClass::Refused => "Refused by the server",
+        FailureClass::Unreadable => "Unreadable answer",
+        FailureClass::OutcomeUnknown => "Outcome unknown",
+        FailureClass::NotSent => "Not sent",
+        FailureClass::Cancelled => "Cancelled",
+    }
+}
+
+pub const RATE_LIMITED_EXPLAINED: &str =
+    "The server kept refusing for the rate limit after every wait. Try again in a minute; the app's own backend may be using the same limit.";
+pub const SERVER_ERROR_EXPLAINED: &str =
+    "The server failed several times in a row. Nothing more was sent; try again shortly.";
+pub const OUTCOME_UNKNOWN_EXPLAINED: &str =
+    "The request was sent but its answer was lost, so it may or may not have taken effect.";
+pub const CANCELLED_EXPLAINED: &str = "Stopped before this was sent.";
+pub const SERVER_SAID: &str = "The server said:";
+
+/// What a refusal means, in our words; the server's own words are shown beside it.
+pub fn refusal_explained(r: &Refusal) -> String {
+    use Refusal::*;
+    match r {
+        TokenBlank | BadToken => "The app token was not accepted. Connect again.".into(),
+        ExpiredToken => "The app token has expired. Connect again or paste a new token.".into(),
+        RegistrationNeedsToken => "Registering users needs an app token.".into(),
+        AppNotFound { org, app, .. } => {
+            format!("There is no app {org}#{app} on this host. Check the org and app names.")
+        }
+        RoomNotFoundOnRead { id } | RoomNotFound { id } => {
+            format!("There is no chatroom {id}; it may have been dissolved.")
+        }
+        UserNotFound { username } => format!("There is no user {username} in this app."),
+        UserEntityNotFound => "There is no such user in this app.".into(),
+        MustBeProvided { field } => format!("{field} is required."),
+        TooLong { field, max } => {
+            format!("{} may have at most {max} characters.", field_label(*field))
+        }
+        MaxUsersTooLarge { max } => format!("Max users may be at most {max}."),
+        MaxUsersTooSmall => "Max users must be at least 1.".into(),
+        TooManyMembers => "There are more members than max users allows.".into(),
+        TooManyInOneCall { max, .. } => format!("At most {max} in one request."),
+        NothingToModify => "Nothing was changed.".into(),
+        UnknownFields { fields } => format!("The server does not know {}.", fields.join(", ")),
+        SameOwner => "That user already owns the chatroom.".into(),
+        NotInRoom { username, .. } => format!("{username} is not a member of the chatroom."),
+        OwnerCannotLeave { username, .. } => {
+            format!("{username} owns the chatroom and cannot be removed; transfer it first.")
+        }
+        RoomFull { .. } => "The chatroom is full (max users reached).".into(),
+        UserJoinedTooMany { username } => {
+            format!("{username} has joined as many chatrooms as the plan allows.")
+        }
+        AppHasTooManyRooms { .. } => "The app has as many chatrooms as its plan allows.".into(),
+        NotMembers { users, .. } => format!("Not members: {}.", users.join(", ")),
+        MaxUsersBelowMembers => {
+            "Max users cannot be lower than the number of members now in the room.".into()
+        }
+        DuplicateUser { username } => format!("The username {username} is taken."),
+        InvalidGrant { .. } => "The client ID or secret is wrong.".into(),
+        IllegalArgument { .. } | InvalidParameter { .. } => {
+            "The server could not accept the request.".into()
+        }
+        BodyTooLarge { .. } => "The request is too large.".into(),
+        MethodNotAllowed | NoSuchEndpoint { .. } => {
+            "This host does not offer that call; check that it is an Easemob REST host.".into()
+        }
+        RateLimited => RATE_LIMITED_EXPLAINED.into(),
+        PlanLimited => "The app is over its plan's quota.".into(),
+        Unavailable | Internal => SERVER_ERROR_EXPLAINED.into(),
+        Other => "The server refused the request.".into(),
+    }
+}
+
+fn field_label(f: Field) -> &'static str {
+    match f {
+        Field::Name => FIELD_NAME,
+        Field::Description => FIELD_DESCRIPTION,
+        Field::MaxUsers => FIELD_MAXUSERS,
+        Field::Owner => FIELD_OWNER,
+        Field::Members => FIELD_MEMBERS,
+        Field::Custom => CUSTOM,
+        Field::NewOwner => NEW_OWNER,
+        Field::Username | Field::Usernames => USER,
+        Field::RoomIds => COL_ID,
+        Field::Password => "Password",
+    }
+}
+
+pub fn on_call(call: &str) -> String {
+    format!("Request: {call}")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Waiting, a refused pasted token, and changes whose answer was lost.
+
+pub fn waiting(reason: WaitReason, ms: u64, call: &str) -> String {
+    let secs = ms.div_ceil(1000);
+    match reason {
+        WaitReason::RateLimited => {
+            format!("Waiting for the rate limit: {call} is sent again in {secs} s…")
+        }
+        WaitReason::Retrying => format!("No answer yet: {call} is sent again in {secs} s…"),
+    }
+}
+
+pub const TOKEN_REFUSED_TITLE: &str = "The token was refused";
+pub const TOKEN_REFUSED_LEAD: &str = "The server no longer accepts the pasted app token. Paste a new one and the work on this page goes on where it stopped.";
+pub const NEW_TOKEN_LABEL: &str = "New app token";
+pub const USE_TOKEN: &str = "Use this token";
+pub const GIVE_UP: &str = "Give up";
+
+pub const CHECKING_CREATE: &str =
+    "The answer to the create was lost. Looking for the new chatroom…";
+pub fn was_created(name: &str) -> String {
+    format!("It was created: {name}")
+}
+pub const WAS_NOT_CREATED: &str =
+    "It was not created: no chatroom of this name and owner appeared in the last minutes.";
+pub const SEND_AGAIN: &str = "Send again";
+pub const OPEN_ROOM: &str = "Open the chatroom";
+pub const CHECKING_TRANSFER: &str = "The answer to the transfer was lost. Looking at the chatroom…";
+pub fn was_not_transferred(owner: &str) -> String {
+    format!("It was not transferred: {owner} still owns the chatroom.")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bulk work.
+
+pub fn progress(done: usize, all: usize) -> String {
+    format!("{done} of {all} done")
+}
+pub const STOP: &str = "Stop";
+pub const STOPPING: &str = "Stopping after the request under way…";
+pub fn retry_failed(n: usize) -> String {
+    format!("Retry the {n} failed")
+}
+pub const NOT_SENT_STOPPED: &str = "Not sent: stopped";
+pub fn bulk_summary(ok: usize, failed: usize, not_sent: usize) -> String {
+    let mut s = format!("{ok} done, {failed} failed");
+    if not_sent > 0 {
+        s.push_str(&format!(", {not_sent} not sent"));
+    }
+    s
+}
+pub fn batch_of(first: &str, n: usize) -> String {
+    if n == 1 {
+        first.to_string()
+    } else {
+        format!("{first} and {} more", n - 1)
+    }
+}

@@ -6,7 +6,7 @@
 use chatroom_admin::components::dialog::Dialog;
 use chatroom_admin::components::error::ErrorView;
 use chatroom_admin::routes::Pager;
-use easemob_api::{ApiError, ErrorBody};
+use easemob_api::{ApiError, Call, Method};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -24,44 +24,104 @@ fn host() -> web_sys::HtmlElement {
     el.unchecked_into()
 }
 
+fn text_of(el: &web_sys::HtmlElement, selector: &str) -> String {
+    el.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap()
+}
+
 #[wasm_bindgen_test]
-async fn an_error_shows_the_status_the_code_and_the_servers_description() {
+async fn an_error_says_its_kind_our_explanation_the_servers_words_and_the_request() {
     let el = host();
-    let error = ApiError::Server {
-        status: 404,
-        body: ErrorBody {
-            error: "resource_not_found".into(),
-            timestamp: None,
-            duration: None,
-            exception: None,
-            error_description: Some("grpID 1 does not exist!".into()),
-        },
-    };
+    let error = ApiError::from_response(
+        404,
+        r#"{"error":"resource_not_found","error_description":"grpID 1 does not exist!"}"#,
+    )
+    .on(Call {
+        method: Method::Delete,
+        path: "/demo/admin/chatrooms/1".into(),
+    });
     let _mounted = leptos::mount::mount_to(el.clone(), move || view! { <ErrorView error/> });
     leptos::task::tick().await;
-    let alert = el
-        .query_selector("[role=alert]")
+    assert!(el.query_selector("[role=alert]").unwrap().is_some());
+    // The headline: which kind of failure, the status and Easemob's code.
+    assert_eq!(
+        text_of(&el, ".error-title"),
+        "Refused by the server · 404 resource_not_found"
+    );
+    // Our explanation comes from the typed refusal, not from the server's text.
+    assert_eq!(
+        text_of(&el, ".error-explanation"),
+        "There is no chatroom 1; it may have been dissolved."
+    );
+    // The server's own words, as it wrote them, and the request it was about.
+    assert_eq!(text_of(&el, ".error-detail q"), "grpID 1 does not exist!");
+    assert_eq!(
+        text_of(&el, ".error-call"),
+        "Request: DELETE /demo/admin/chatrooms/1"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn bulk_work_shows_a_result_per_item_and_sends_only_the_failed_again() {
+    use chatroom_admin::components::bulk::{Bulk, BulkProgress, Work};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let el = host();
+    // Item "b" fails the first time it is sent, then works.
+    let sent = Rc::new(RefCell::new(Vec::<String>::new()));
+    let log = sent.clone();
+    let work: Work = Rc::new(move |k: String| {
+        let first_b = k == "b" && !log.borrow().contains(&k);
+        log.borrow_mut().push(k.clone());
+        Box::pin(async move {
+            if first_b {
+                Err(ApiError::network("connection reset"))
+            } else {
+                Ok(format!("did {k}"))
+            }
+        })
+    });
+    let bulk = Bulk::new(work);
+    let _mounted = leptos::mount::mount_to(el.clone(), move || {
+        view! { <BulkProgress bulk item_heading="Item" testid="results"/> }
+    });
+    bulk.start(vec![
+        ("a".into(), "a".into()),
+        ("b".into(), "b".into()),
+        ("c".into(), "c".into()),
+    ]);
+    for _ in 0..10 {
+        leptos::task::tick().await;
+    }
+    assert!(!bulk.running.get_untracked());
+    let rows = el.query_selector_all("tbody tr").unwrap();
+    assert_eq!(rows.length(), 3);
+    assert_eq!(text_of(&el, ".summary"), "2 done, 1 failed");
+    let failed = el
+        .query_selector("tr.failed")
         .unwrap()
-        .expect("an alert");
-    // The headline names the status and Easemob's code; the detail is the server's own words.
-    assert_eq!(
-        alert
-            .query_selector(".error-title")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap(),
-        "404 resource_not_found"
-    );
-    assert_eq!(
-        alert
-            .query_selector(".error-detail")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap(),
-        "grpID 1 does not exist!"
-    );
+        .expect("a failed row");
+    assert!(failed
+        .text_content()
+        .unwrap()
+        .contains("Network or CORS failure"));
+    // One click sends only the failed item again.
+    let retry: web_sys::HtmlElement = el
+        .query_selector(".summary ~ button")
+        .unwrap()
+        .expect("a retry button")
+        .unchecked_into();
+    assert_eq!(retry.text_content().unwrap(), "Retry the 1 failed");
+    retry.click();
+    for _ in 0..10 {
+        leptos::task::tick().await;
+    }
+    assert_eq!(*sent.borrow(), ["a", "b", "c", "b"]);
+    assert_eq!(text_of(&el, ".summary"), "3 done, 0 failed");
+    assert!(el.query_selector("tr.failed").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]

@@ -1,23 +1,34 @@
-//! The one client layer every call goes through: it holds the connection, fetches and
-//! refreshes the app token when it has client credentials, and splits calls that are larger
-//! than the server accepts. Retries and pacing belong here too.
+//! The one client layer every call goes through, and the one place for traffic policy:
+//!
+//! - the token: fetched with client credentials and renewed before it expires and once after a
+//!   401; with a pasted token, a 401 asks the page for a new one and the call goes on;
+//! - pacing: every call waits its turn under the documented rate limit of its endpoint;
+//! - 429: wait (Retry-After when given, otherwise exponential backoff with jitter) and send
+//!   again, a bounded number of times; nothing was done, so this is safe for every call;
+//! - server errors and network failures: calls that may be repeated are sent again a bounded
+//!   number of times; a call that may not (a create) ends as "outcome unknown";
+//! - events for the page: each request sent (for a request log) and each wait.
 
 use crate::connect::{Connection, Credentials};
 use crate::endpoints::*;
-use crate::error::ApiError;
+use crate::error::{ApiError, Call, ErrorKind, Refusal};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::limits;
 use crate::wire::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
-/// Moves one request over the wire. Implementations only carry bytes; they never interpret
-/// a status.
+/// Moves one request over the wire and keeps time. Implementations only carry bytes; they
+/// never interpret a status.
 pub trait Transport {
     fn execute(&self, req: HttpRequest) -> impl Future<Output = Result<HttpResponse, ApiError>>;
-    /// Milliseconds since the Unix epoch, for token expiry.
+    /// Milliseconds since the Unix epoch.
     fn now_ms(&self) -> u64;
+    /// Resolves after `ms` milliseconds.
+    fn sleep(&self, ms: u64) -> impl Future<Output = ()>;
 }
 
 /// The token in use and when it stops working.
@@ -28,39 +39,119 @@ pub struct TokenInfo {
     pub expires_at_ms: Option<u64>,
 }
 
-/// Refresh this long before a token expires, so no call is sent with a dying token.
+/// Renew at most this long before a token expires, so no call is sent with a dying token.
 pub const REFRESH_MARGIN_MS: u64 = 60_000;
 
-type TokenListener = Rc<dyn Fn(&TokenInfo)>;
+/// How hard the client tries before it gives up on a call.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RetryPolicy {
+    /// Sends of a repeatable call that end in a server error or a network failure.
+    pub max_attempts: u32,
+    /// 429 answers waited out for one call.
+    pub max_rate_waits: u32,
+    /// The first backoff; it doubles each time, up to `backoff_cap_ms`.
+    pub backoff_base_ms: u64,
+    pub backoff_cap_ms: u64,
+    /// The longest Retry-After honoured; a longer one gives up at once.
+    pub retry_after_cap_ms: u64,
+    /// Pace each endpoint at this share of its documented limit, leaving room for the app's
+    /// own backend, which shares the limit.
+    pub pace_share: f64,
+    /// New tokens asked of the person for one call, when the token was pasted.
+    pub max_token_prompts: u32,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> RetryPolicy {
+        RetryPolicy {
+            max_attempts: 8,
+            max_rate_waits: 12,
+            backoff_base_ms: 250,
+            backoff_cap_ms: 5_000,
+            retry_after_cap_ms: 30_000,
+            pace_share: 0.8,
+            max_token_prompts: 3,
+        }
+    }
+}
+
+/// Why a call is waiting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WaitReason {
+    /// The server answered 429.
+    RateLimited,
+    /// A server error or a network failure; the call will be sent again.
+    Retrying,
+}
+
+/// What the client tells the page as it works.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClientEvent {
+    /// One request went out and this came back (`status` is `None` when nothing did).
+    Sent {
+        call: Call,
+        status: Option<u16>,
+        duration_ms: u64,
+        /// 1 for the first send of a call, 2 for its first repeat, and so on.
+        attempt: u32,
+    },
+    /// A call waits `ms` before it is sent again.
+    Waiting {
+        call: Call,
+        reason: WaitReason,
+        ms: u64,
+    },
+}
+
+type Listener<T> = Rc<dyn Fn(&T)>;
+/// Asks the person for a new token; `None` when they decline.
+pub type TokenPrompt = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Option<String>>>>>;
 
 struct AuthState {
     conn: Connection,
     credentials: Option<Credentials>,
     expires_at_ms: Option<u64>,
+    /// How long the current token was issued for, to renew it in good time.
+    lifetime_ms: Option<u64>,
 }
 
 pub struct Client<T> {
     transport: T,
+    policy: RetryPolicy,
     auth: RefCell<AuthState>,
-    on_token: RefCell<Option<TokenListener>>,
+    on_token: RefCell<Option<Listener<TokenInfo>>>,
+    on_event: RefCell<Option<Listener<ClientEvent>>>,
+    token_prompt: RefCell<Option<TokenPrompt>>,
     /// Held while a renewal is under way: calls that find the token due at the same time wait
     /// for that one renewal instead of each asking for a token (Easemob warns that frequent
-    /// token requests can get an account banned).
+    /// token requests can get an account banned). Also held while a person is asked for a
+    /// token, so they are asked once.
     renewing: futures_util::lock::Mutex<()>,
+    /// When each rate class may next send.
+    pacer: RefCell<BTreeMap<RateClass, u64>>,
+    /// A small generator for backoff jitter (no need for a random crate here).
+    jitter: Cell<u64>,
 }
 
 impl<T: Transport> Client<T> {
     /// A client that sends the connection's token as it is (a pasted token).
     pub fn new(conn: Connection, transport: T) -> Client<T> {
+        let seed = transport.now_ms() | 1;
         Client {
             transport,
+            policy: RetryPolicy::default(),
             auth: RefCell::new(AuthState {
                 conn,
                 credentials: None,
                 expires_at_ms: None,
+                lifetime_ms: None,
             }),
             on_token: RefCell::new(None),
+            on_event: RefCell::new(None),
+            token_prompt: RefCell::new(None),
             renewing: futures_util::lock::Mutex::new(()),
+            pacer: RefCell::new(BTreeMap::new()),
+            jitter: Cell::new(seed),
         }
     }
 
@@ -72,6 +163,11 @@ impl<T: Transport> Client<T> {
         c
     }
 
+    pub fn with_policy(mut self, policy: RetryPolicy) -> Client<T> {
+        self.policy = policy;
+        self
+    }
+
     /// Remember when the current token expires (for a token restored from storage).
     pub fn set_expiry(&self, expires_at_ms: Option<u64>) {
         self.auth.borrow_mut().expires_at_ms = expires_at_ms;
@@ -80,6 +176,16 @@ impl<T: Transport> Client<T> {
     /// Called with every new token, e.g. to keep it in session storage.
     pub fn on_token(&self, f: impl Fn(&TokenInfo) + 'static) {
         *self.on_token.borrow_mut() = Some(Rc::new(f));
+    }
+
+    /// Called for every request sent and every wait.
+    pub fn on_event(&self, f: impl Fn(&ClientEvent) + 'static) {
+        *self.on_event.borrow_mut() = Some(Rc::new(f));
+    }
+
+    /// How to ask the person for a new token when a pasted one is refused.
+    pub fn on_token_refused(&self, prompt: TokenPrompt) {
+        *self.token_prompt.borrow_mut() = Some(prompt);
     }
 
     pub fn connection(&self) -> Connection {
@@ -98,7 +204,32 @@ impl<T: Transport> Client<T> {
         self.auth.borrow().credentials.is_some()
     }
 
-    /// Sends a call with no token handling at all.
+    pub fn now_ms(&self) -> u64 {
+        self.transport.now_ms()
+    }
+
+    fn emit(&self, event: ClientEvent) {
+        let listener = self.on_event.borrow().clone();
+        if let Some(f) = listener {
+            f(&event);
+        }
+    }
+
+    fn set_token(&self, info: &TokenInfo, lifetime_ms: Option<u64>) {
+        {
+            let mut a = self.auth.borrow_mut();
+            a.conn.token = Some(info.token.clone());
+            a.expires_at_ms = info.expires_at_ms;
+            a.lifetime_ms = lifetime_ms;
+        }
+        let listener = self.on_token.borrow().clone();
+        if let Some(f) = listener {
+            f(info);
+        }
+    }
+
+    /// Sends a call once, with no token handling, pacing or retries (for tests and tools that
+    /// look at exactly what one request does).
     pub async fn send_raw<E: Endpoint>(&self, e: &E) -> Result<E::Output, ApiError> {
         let req = e.to_request(&self.connection())?;
         let resp = self.transport.execute(req).await?;
@@ -126,31 +257,25 @@ impl<T: Transport> Client<T> {
     async fn fetch_token(&self) -> Result<TokenInfo, ApiError> {
         let credentials = self.auth.borrow().credentials.clone();
         let Some(credentials) = credentials else {
-            return Err(ApiError::Network(
-                "no client credentials to renew the token with".into(),
-            ));
+            return Err(ApiError::not_connected());
         };
-        let answer = self
-            .send_raw(&RequestToken {
-                credentials,
-                ttl: None,
-            })
-            .await?;
+        let call = RequestToken {
+            credentials,
+            ttl: None,
+        };
+        let exchange = self
+            .exchange(call.to_request(&self.connection())?, true, call.rate())
+            .await;
+        let answer = exchange
+            .answer
+            .and_then(|resp| call.parse(&resp).map_err(|e| e.on(exchange.call)))?;
         let now = self.transport.now_ms();
+        let lifetime = (answer.expires_in > 0).then(|| answer.expires_in.saturating_mul(1000));
         let info = TokenInfo {
             token: answer.access_token,
-            expires_at_ms: (answer.expires_in > 0)
-                .then(|| now.saturating_add(answer.expires_in.saturating_mul(1000))),
+            expires_at_ms: lifetime.map(|l| now.saturating_add(l)),
         };
-        {
-            let mut a = self.auth.borrow_mut();
-            a.conn.token = Some(info.token.clone());
-            a.expires_at_ms = info.expires_at_ms;
-        }
-        let listener = self.on_token.borrow().clone();
-        if let Some(f) = listener {
-            f(&info);
-        }
+        self.set_token(&info, lifetime);
         Ok(info)
     }
 
@@ -159,32 +284,230 @@ impl<T: Transport> Client<T> {
         if a.credentials.is_none() {
             return false;
         }
+        // A fifth of the token's life, at most a minute: a 5-second token is renewed one
+        // second before it ends, not before every call.
+        let margin = a
+            .lifetime_ms
+            .map_or(REFRESH_MARGIN_MS, |l| (l / 5).min(REFRESH_MARGIN_MS));
         match (&a.conn.token, a.expires_at_ms) {
             (None, _) => true,
-            (Some(_), Some(at)) => self.transport.now_ms() + REFRESH_MARGIN_MS >= at,
+            (Some(_), Some(at)) => self.transport.now_ms() + margin >= at,
             (Some(_), None) => false,
-        }
-    }
-
-    /// Sends a call; with client credentials the token is renewed before it expires, and once
-    /// more if the server still says 401.
-    pub async fn send<E: Endpoint>(&self, e: &E) -> Result<E::Output, ApiError> {
-        if self.token_is_due() {
-            let seen = self.current_token();
-            self.renew_token(seen.as_deref()).await?;
-        }
-        let used = self.current_token();
-        match self.send_raw(e).await {
-            Err(err) if err.is_unauthorized() && self.has_credentials() => {
-                self.renew_token(used.as_deref()).await?;
-                self.send_raw(e).await
-            }
-            other => other,
         }
     }
 
     fn current_token(&self) -> Option<String> {
         self.auth.borrow().conn.token.clone()
+    }
+
+    /// Asks the person for a new token (once for calls refused together).
+    async fn prompt_for_token(&self, seen: Option<&str>) -> bool {
+        let _turn = self.renewing.lock().await;
+        if self.current_token().as_deref() != seen {
+            return true;
+        }
+        let prompt = self.token_prompt.borrow().clone();
+        let Some(prompt) = prompt else {
+            return false;
+        };
+        match prompt().await {
+            Some(token) if !token.trim().is_empty() => {
+                let info = TokenInfo {
+                    token: token.trim().to_string(),
+                    expires_at_ms: None,
+                };
+                self.set_token(&info, None);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Sends a call under the whole policy: a good token, its turn under the rate limit, and
+    /// the retries it allows. Every error names the call it happened on.
+    ///
+    /// Only the building and the reading of the call are generic; the policy is not, so that
+    /// it is compiled once rather than once per endpoint.
+    pub async fn send<E: Endpoint>(&self, e: &E) -> Result<E::Output, ApiError> {
+        self.renew_if_due().await?;
+        let mut refused = Refused::default();
+        loop {
+            let req = e.to_request(&self.connection())?;
+            let used = self.current_token();
+            let exchange = self.exchange(req, e.repeatable(), e.rate()).await;
+            let result = exchange
+                .answer
+                .and_then(|resp| e.parse(&resp).map_err(|err| err.on(exchange.call.clone())));
+            let result = if exchange.answer_lost {
+                e.settle_repeat(result)
+            } else {
+                result
+            };
+            match result {
+                Err(err) if err.is_unauthorized() => {
+                    if !self.after_unauthorized(used, &mut refused).await? {
+                        return Err(err);
+                    }
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn renew_if_due(&self) -> Result<(), ApiError> {
+        if self.token_is_due() {
+            let seen = self.current_token();
+            self.renew_token(seen.as_deref()).await?;
+        }
+        Ok(())
+    }
+
+    /// After a 401: whether to send the call again, with a renewed or a new pasted token.
+    async fn after_unauthorized(
+        &self,
+        used: Option<String>,
+        refused: &mut Refused,
+    ) -> Result<bool, ApiError> {
+        if self.has_credentials() {
+            if refused.renewed {
+                return Ok(false);
+            }
+            refused.renewed = true;
+            self.renew_token(used.as_deref()).await?;
+            return Ok(true);
+        }
+        if refused.prompts >= self.policy.max_token_prompts {
+            return Ok(false);
+        }
+        refused.prompts += 1;
+        Ok(self.prompt_for_token(used.as_deref()).await)
+    }
+
+    /// One request, sent until it has an answer the policy accepts: waits out 429s, and sends
+    /// a repeatable call again after a server error or a network failure.
+    async fn exchange(&self, req: HttpRequest, repeatable: bool, rate: RateClass) -> Exchange {
+        let call = Call {
+            method: req.method,
+            path: self.path_of(&req.url),
+        };
+        let mut attempt = 0u32;
+        let mut rate_waits = 0u32;
+        let mut answer_lost = false;
+        loop {
+            attempt += 1;
+            self.wait_turn(rate).await;
+            let started = self.transport.now_ms();
+            let sent = self.transport.execute(req.clone()).await;
+            self.emit(ClientEvent::Sent {
+                call: call.clone(),
+                status: sent.as_ref().ok().map(|r| r.status),
+                duration_ms: self.transport.now_ms().saturating_sub(started),
+                attempt,
+            });
+            let failed = |kind: ErrorKind| Exchange {
+                answer: Err(ApiError::from(kind).on(call.clone())),
+                call: call.clone(),
+                answer_lost,
+            };
+            let (transient, retry_after) = match &sent {
+                Ok(resp) if resp.status == 429 => {
+                    rate_waits += 1;
+                    let wait = resp
+                        .retry_after_ms()
+                        .unwrap_or_else(|| self.backoff(rate_waits));
+                    if rate_waits > self.policy.max_rate_waits
+                        || wait > self.policy.retry_after_cap_ms
+                    {
+                        let body = ApiError::from_response(resp.status, &resp.body)
+                            .body()
+                            .cloned();
+                        return failed(ErrorKind::RateLimited { body });
+                    }
+                    // A 429 is answered before anything is done: the call can always be sent
+                    // again, and it does not count as an attempt.
+                    attempt -= 1;
+                    self.pause(&call, WaitReason::RateLimited, wait).await;
+                    continue;
+                }
+                Ok(resp) => (resp.status >= 500, resp.retry_after_ms()),
+                Err(_) => (true, None),
+            };
+            if !transient {
+                return Exchange {
+                    answer: sent.map_err(|e| e.on(call.clone())),
+                    call,
+                    answer_lost,
+                };
+            }
+            if !repeatable {
+                let cause = match sent {
+                    Ok(resp) => ApiError::from_response(resp.status, &resp.body).kind,
+                    Err(e) => e.kind,
+                };
+                return failed(ErrorKind::OutcomeUnknown {
+                    cause: Box::new(cause),
+                });
+            }
+            answer_lost |= req.method != crate::http::Method::Get;
+            if attempt >= self.policy.max_attempts {
+                return Exchange {
+                    answer: sent.map_err(|e| e.on(call.clone())),
+                    call,
+                    answer_lost,
+                };
+            }
+            let wait = retry_after.unwrap_or_else(|| self.backoff(attempt));
+            self.pause(&call, WaitReason::Retrying, wait).await;
+        }
+    }
+
+    async fn pause(&self, call: &Call, reason: WaitReason, ms: u64) {
+        self.emit(ClientEvent::Waiting {
+            call: call.clone(),
+            reason,
+            ms,
+        });
+        self.transport.sleep(ms).await;
+    }
+
+    /// The request's path and query, without the host: what a person needs to find the call.
+    fn path_of(&self, url: &str) -> String {
+        let base = self.auth.borrow().conn.base_url.clone();
+        url.strip_prefix(&base).unwrap_or(url).to_string()
+    }
+
+    /// Waits until the rate class may send again, and books the next slot.
+    async fn wait_turn(&self, class: RateClass) {
+        let interval =
+            (1000.0 / (class.per_second() as f64 * self.policy.pace_share)).ceil() as u64;
+        let now = self.transport.now_ms();
+        let slot = {
+            let mut pacer = self.pacer.borrow_mut();
+            let next = pacer.entry(class).or_insert(0);
+            let slot = (*next).max(now);
+            *next = slot + interval;
+            slot
+        };
+        if slot > now {
+            self.transport.sleep(slot - now).await;
+        }
+    }
+
+    /// Exponential backoff with "equal jitter": half the step fixed, half random, so that
+    /// clients refused together do not come back together.
+    fn backoff(&self, n: u32) -> u64 {
+        let step = self
+            .policy
+            .backoff_base_ms
+            .saturating_mul(1u64 << n.saturating_sub(1).min(20))
+            .min(self.policy.backoff_cap_ms);
+        // xorshift64
+        let mut x = self.jitter.get();
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.jitter.set(x);
+        step / 2 + x % (step / 2 + 1)
     }
 
     /// Details of any number of rooms, 100 ids a request. Returns the rooms found; an id not
@@ -201,7 +524,7 @@ impl<T: Transport> Client<T> {
                 Ok(rooms) => found.extend(rooms),
                 // The server answers 404 when none of the ids in a request exists; any other
                 // 404 (an unknown app) is a real error.
-                Err(e) if e.code() == Some("service_resource_not_found") => {}
+                Err(e) if matches!(e.refusal(), Some(Refusal::RoomNotFoundOnRead { .. })) => {}
                 Err(e) => return Err(e),
             }
         }
@@ -253,79 +576,56 @@ impl<T: Transport> Client<T> {
         }
         out
     }
+
+    /// After a create whose answer was lost: the room of that name and owner created since
+    /// `since_ms` (by the server's clock, give or take), if there is one. Looks at the newest
+    /// rooms, where a new room is listed first.
+    pub async fn find_created_room(
+        &self,
+        name: &str,
+        owner: &str,
+        since_ms: u64,
+    ) -> Result<Option<ChatroomDetail>, ApiError> {
+        let page = self
+            .send(&ListRooms {
+                limit: Some(100),
+                cursor: None,
+            })
+            .await?;
+        let candidates: Vec<String> = page
+            .items
+            .iter()
+            .filter(|r| r.name == name && r.owner.eq_ignore_ascii_case(owner))
+            .map(|r| r.id.clone())
+            .collect();
+        if candidates.is_empty() {
+            return Ok(None);
+        }
+        Ok(self
+            .room_details(&candidates)
+            .await?
+            .into_iter()
+            .filter(|r| r.created >= since_ms)
+            .max_by_key(|r| r.created))
+    }
+}
+
+/// What one exchange ended with.
+struct Exchange {
+    /// The answer to parse, or why there is none to parse.
+    answer: Result<HttpResponse, ApiError>,
+    call: Call,
+    /// A change was sent more than once because an answer was lost, so a refusal of the last
+    /// send may only mean that an earlier one did the work.
+    answer_lost: bool,
+}
+
+/// What has been done about 401s for one call.
+#[derive(Default)]
+struct Refused {
+    renewed: bool,
+    prompts: u32,
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::cell::Cell;
-    use std::future::Future;
-    use std::pin::Pin;
-    use std::task::{Context, Poll};
-
-    /// Yields to the executor once, as a real network round trip would.
-    struct YieldOnce(bool);
-    impl Future for YieldOnce {
-        type Output = ();
-        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-            if self.0 {
-                Poll::Ready(())
-            } else {
-                self.0 = true;
-                cx.waker().wake_by_ref();
-                Poll::Pending
-            }
-        }
-    }
-
-    /// Answers token requests and room lists, counting the token requests.
-    #[derive(Default)]
-    struct Scripted {
-        token_requests: Cell<u32>,
-    }
-
-    impl Transport for &Scripted {
-        async fn execute(&self, req: HttpRequest) -> Result<HttpResponse, ApiError> {
-            YieldOnce(false).await;
-            if req.url.ends_with("/token") {
-                self.token_requests.set(self.token_requests.get() + 1);
-                let n = self.token_requests.get();
-                return Ok(HttpResponse {
-                    status: 200,
-                    body: format!(
-                        r#"{{"access_token":"t{n}","expires_in":7200,"application":"a"}}"#
-                    ),
-                });
-            }
-            Ok(HttpResponse {
-                status: 200,
-                body: r#"{"data":[],"count":0}"#.into(),
-            })
-        }
-        fn now_ms(&self) -> u64 {
-            1_000_000
-        }
-    }
-
-    #[test]
-    fn calls_that_find_the_token_due_together_share_one_renewal() {
-        let transport = Scripted::default();
-        let client = Client::with_credentials(
-            Connection::new("http://h", "o", "a"),
-            Credentials {
-                client_id: "id".into(),
-                client_secret: "secret".into(),
-            },
-            &transport,
-        );
-        let list = ListRooms::default();
-        let (a, b, c) = pollster::block_on(futures_util::future::join3(
-            client.send(&list),
-            client.send(&list),
-            client.send(&list),
-        ));
-        assert!(a.is_ok() && b.is_ok() && c.is_ok());
-        assert_eq!(transport.token_requests.get(), 1);
-        assert_eq!(client.token_info().unwrap().token, "t1");
-    }
-}
+mod tests;

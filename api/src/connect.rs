@@ -57,25 +57,6 @@ pub enum ConnectProblem {
     ClientSecretMissing,
 }
 
-impl ConnectProblem {
-    pub fn message(self) -> &'static str {
-        match self {
-            ConnectProblem::HostMissing => "Enter the REST API host, e.g. https://a1.easemob.com",
-            ConnectProblem::HostNotHttp => "The host must start with http:// or https://",
-            ConnectProblem::HostHasPath => {
-                "Enter only the scheme and host; org and app go in their own fields"
-            }
-            ConnectProblem::OrgMissing => "Enter the org name (the part of the AppKey before #)",
-            ConnectProblem::OrgBadChars => "The org name has only letters, digits, - and _",
-            ConnectProblem::AppMissing => "Enter the app name (the part of the AppKey after #)",
-            ConnectProblem::AppBadChars => "The app name has only letters, digits, - and _",
-            ConnectProblem::TokenMissing => "Paste an app token, or use a client ID and secret",
-            ConnectProblem::ClientIdMissing => "Enter the client ID",
-            ConnectProblem::ClientSecretMissing => "Enter the client secret",
-        }
-    }
-}
-
 /// How the form authenticates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AuthMode {

@@ -2,17 +2,64 @@
 //! parses its answer; neither step touches the network.
 
 use crate::connect::{encode, Connection, Credentials};
-use crate::error::ApiError;
+use crate::error::{ApiError, Refusal};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::limits::{self, check_batch, check_username, Field, Invalid};
 use crate::wire::*;
 use serde::de::DeserializeOwned;
 
-/// A REST call: how to ask, and how to read the answer.
+/// A REST call: how to ask, how to read the answer, and what the client may do when the
+/// answer does not come.
 pub trait Endpoint {
     type Output;
     fn to_request(&self, conn: &Connection) -> Result<HttpRequest, ApiError>;
     fn parse(&self, resp: &HttpResponse) -> Result<Self::Output, ApiError>;
+
+    /// Whether the call may be sent again after a server error or a lost answer. Reads and
+    /// changes that end in the same state however often they are made may; a create may not.
+    fn repeatable(&self) -> bool {
+        true
+    }
+
+    /// The documented rate limit the call counts against.
+    fn rate(&self) -> RateClass {
+        RateClass::Default
+    }
+
+    /// The answer to a repeat of this call, sent because the answer to an earlier send was
+    /// lost. Some repeats are refused only because the earlier send did its work (a room
+    /// dissolved twice is not found the second time); those say so here.
+    fn settle_repeat(
+        &self,
+        answer: Result<Self::Output, ApiError>,
+    ) -> Result<Self::Output, ApiError> {
+        answer
+    }
+}
+
+/// The documented per-app rate limits (reference section 6), in requests a second.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RateClass {
+    /// `GET /chatrooms`: 50/s.
+    ListRooms,
+    /// `GET /users/{u}/joined_chatrooms`: 50/s.
+    JoinedRooms,
+    /// `POST /chatrooms`: 50/s.
+    CreateRoom,
+    /// `POST /token`: 300/s.
+    Token,
+    /// Everything else: 100/s.
+    Default,
+}
+
+impl RateClass {
+    pub fn per_second(self) -> u32 {
+        match self {
+            RateClass::ListRooms | RateClass::JoinedRooms | RateClass::CreateRoom => 50,
+            RateClass::Token => 300,
+            RateClass::Default => 100,
+        }
+    }
 }
 
 /// One page of a cursor-paged list; `cursor` is `None` on the last page.
@@ -82,6 +129,9 @@ impl Endpoint for RequestToken {
         };
         Ok(conn.request(Method::Post, conn.url("/token", &[]), json(&body), false))
     }
+    fn rate(&self) -> RateClass {
+        RateClass::Token
+    }
     fn parse(&self, resp: &HttpResponse) -> Result<TokenResponse, ApiError> {
         if !(200..300).contains(&resp.status) {
             return Err(ApiError::from_response(resp.status, &resp.body));
@@ -110,6 +160,9 @@ impl Endpoint for ListRooms {
             q.push(("cursor", c.clone()));
         }
         Ok(conn.request(Method::Get, conn.url("/chatrooms", &q), None, true))
+    }
+    fn rate(&self) -> RateClass {
+        RateClass::ListRooms
     }
     fn parse(&self, resp: &HttpResponse) -> Result<Self::Output, ApiError> {
         let env = parse_envelope::<OneOrMany<ChatroomSummary>, serde_json::Value>(resp)?;
@@ -142,6 +195,9 @@ impl Endpoint for UserJoinedRooms {
         }
         let path = format!("/users/{}/joined_chatrooms", encode(&self.username));
         Ok(conn.request(Method::Get, conn.url(&path, &q), None, true))
+    }
+    fn rate(&self) -> RateClass {
+        RateClass::JoinedRooms
     }
     fn parse(&self, resp: &HttpResponse) -> Result<Self::Output, ApiError> {
         let env = parse_envelope::<OneOrMany<JoinedChatroom>, serde_json::Value>(resp)?;
@@ -203,6 +259,13 @@ impl Endpoint for CreateRoom {
     fn parse(&self, resp: &HttpResponse) -> Result<String, ApiError> {
         Ok(parse_data::<CreatedChatroom>(resp)?.id)
     }
+    /// Sent twice, a create makes two rooms.
+    fn repeatable(&self) -> bool {
+        false
+    }
+    fn rate(&self) -> RateClass {
+        RateClass::CreateRoom
+    }
 }
 
 /// `PUT /chatrooms/{id}` with name / description / maxusers.
@@ -244,6 +307,11 @@ impl Endpoint for TransferRoom {
     fn parse(&self, resp: &HttpResponse) -> Result<bool, ApiError> {
         Ok(parse_data::<TransferredChatroom>(resp)?.newowner)
     }
+    /// Sent again after it worked, a transfer is refused ("same owner"), which would read as
+    /// a failure; the dashboard looks at the room instead.
+    fn repeatable(&self) -> bool {
+        false
+    }
 }
 
 /// `DELETE /chatrooms/{id}`.
@@ -260,6 +328,21 @@ impl Endpoint for DissolveRoom {
     }
     fn parse(&self, resp: &HttpResponse) -> Result<Self::Output, ApiError> {
         parse_data(resp)
+    }
+    /// The room is gone: the send whose answer was lost dissolved it.
+    fn settle_repeat(
+        &self,
+        answer: Result<Self::Output, ApiError>,
+    ) -> Result<Self::Output, ApiError> {
+        match answer {
+            Err(e) if matches!(e.refusal(), Some(Refusal::RoomNotFound { .. })) => {
+                Ok(DissolvedChatroom {
+                    success: true,
+                    id: self.id.trim().to_string(),
+                })
+            }
+            other => other,
+        }
     }
 }
 
@@ -357,6 +440,24 @@ impl Endpoint for RemoveMember {
     fn parse(&self, resp: &HttpResponse) -> Result<Self::Output, ApiError> {
         parse_data(resp)
     }
+    /// The user is no longer a member: the send whose answer was lost removed them.
+    fn settle_repeat(
+        &self,
+        answer: Result<Self::Output, ApiError>,
+    ) -> Result<Self::Output, ApiError> {
+        match answer {
+            Err(e) if matches!(e.refusal(), Some(Refusal::NotMembers { .. })) => {
+                Ok(RemovedMember {
+                    result: true,
+                    action: "remove_member".into(),
+                    reason: None,
+                    user: self.username.clone(),
+                    id: self.id.trim().to_string(),
+                })
+            }
+            other => other,
+        }
+    }
 }
 
 /// `DELETE /chatrooms/{id}/users/{u1},{u2},…`: up to 60 users, a result for each.
@@ -388,6 +489,26 @@ impl Endpoint for RemoveMembers {
     }
     fn parse(&self, resp: &HttpResponse) -> Result<Self::Output, ApiError> {
         Ok(parse_data::<OneOrMany<RemovedMember>>(resp)?.0)
+    }
+    /// Nobody named is a member any more: the send whose answer was lost removed them all.
+    fn settle_repeat(
+        &self,
+        answer: Result<Self::Output, ApiError>,
+    ) -> Result<Self::Output, ApiError> {
+        match answer {
+            Err(e) if matches!(e.refusal(), Some(Refusal::NotMembers { .. })) => Ok(self
+                .usernames
+                .iter()
+                .map(|u| RemovedMember {
+                    result: true,
+                    action: "remove_member".into(),
+                    reason: None,
+                    user: u.clone(),
+                    id: self.id.trim().to_string(),
+                })
+                .collect()),
+            other => other,
+        }
     }
 }
 
@@ -424,6 +545,10 @@ impl Endpoint for RegisterUsers {
             json(&self.users)
         };
         Ok(conn.request(Method::Post, conn.url("/users", &[]), body, true))
+    }
+    /// A repeat after it worked is refused as a duplicate user.
+    fn repeatable(&self) -> bool {
+        false
     }
     fn parse(&self, resp: &HttpResponse) -> Result<Self::Output, ApiError> {
         let env = parse_envelope::<Vec<RegistrationFailure>, User>(resp)?;

@@ -45,10 +45,37 @@ impl HttpRequest {
     }
 }
 
-/// What came back: the status and the body as text (Easemob always answers JSON, but a proxy
-/// or a CDN in between may not, and that must be reported, not panicked on).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What came back: the status, the headers and the body as text (Easemob always answers JSON,
+/// but a proxy or a CDN in between may not, and that must be reported, not panicked on).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HttpResponse {
     pub status: u16,
+    /// Names in lower case.
+    pub headers: Vec<(String, String)>,
     pub body: String,
+}
+
+impl HttpResponse {
+    /// A response with no headers (tests and recorded bodies).
+    pub fn new(status: u16, body: impl Into<String>) -> HttpResponse {
+        HttpResponse {
+            status,
+            headers: Vec::new(),
+            body: body.into(),
+        }
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// `Retry-After` in milliseconds, when it is given in seconds (an HTTP date is ignored:
+    /// the client's clock may not match the server's).
+    pub fn retry_after_ms(&self) -> Option<u64> {
+        let secs: f64 = self.header("retry-after")?.trim().parse().ok()?;
+        (secs.is_finite() && secs >= 0.0).then(|| (secs * 1000.0) as u64)
+    }
 }

@@ -23,6 +23,6 @@ pub mod native;
 pub use client::{Client, Transport};
 pub use connect::{Connection, Credentials};
 pub use endpoints::*;
-pub use error::{ApiError, ErrorBody};
+pub use error::{ApiError, Call, ErrorBody, ErrorKind, FailureClass, Refusal};
 pub use http::{HttpRequest, HttpResponse, Method};
 pub use limits::{Field, Invalid};

@@ -1,8 +1,6 @@
 //! The documented limits, checked before a request is sent (and by the emulator when one
 //! arrives), so a bad input is caught with a clear message and changes nothing.
 
-use std::fmt;
-
 pub const NAME_MAX_CHARS: usize = 128;
 pub const DESCRIPTION_MAX_CHARS: usize = 512;
 pub const CUSTOM_MAX_CHARS: usize = 1024;
@@ -87,8 +85,6 @@ pub enum Invalid {
     SameOwner(String),
 }
 
-impl std::error::Error for Invalid {}
-
 impl Invalid {
     /// The field the problem is in, so a form can show it next to that field.
     pub fn field(&self) -> Option<Field> {
@@ -101,38 +97,6 @@ impl Invalid {
             Invalid::TooManyMembers { .. } => Some(Field::Members),
             Invalid::SameOwner(_) => Some(Field::NewOwner),
             Invalid::NothingToChange => None,
-        }
-    }
-}
-
-impl fmt::Display for Invalid {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Invalid::Missing(field) => write!(f, "{} is required", field.wire_name()),
-            Invalid::TooLong { field, max, actual } => write!(
-                f,
-                "{} is {actual} characters; at most {max} are allowed",
-                field.wire_name()
-            ),
-            Invalid::MaxUsersOutOfRange(n) => write!(
-                f,
-                "maxusers must be between {MAXUSERS_MIN} and {MAXUSERS_MAX}, not {n}"
-            ),
-            Invalid::TooManyMembers { members, maxusers } => write!(
-                f,
-                "{members} members are more than maxusers {maxusers}"
-            ),
-            Invalid::BadUsername { username, .. } => write!(
-                f,
-                "\"{username}\" is not a valid username (1 to {USERNAME_MAX_CHARS} of a-z A-Z 0-9 _ . -)"
-            ),
-            Invalid::TooManyInOneCall { field, max, actual } => write!(
-                f,
-                "{actual} {} in one call; at most {max} are allowed",
-                field.wire_name()
-            ),
-            Invalid::NothingToChange => write!(f, "nothing to change"),
-            Invalid::SameOwner(u) => write!(f, "{u} already owns this room"),
         }
     }
 }

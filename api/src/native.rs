@@ -33,13 +33,25 @@ impl Transport for NativeTransport {
         let resp = match result {
             Ok(resp) => resp,
             Err(ureq::Error::Status(_, resp)) => resp,
-            Err(ureq::Error::Transport(t)) => return Err(ApiError::Network(t.to_string())),
+            Err(ureq::Error::Transport(t)) => return Err(ApiError::network(t.to_string())),
         };
         let status = resp.status();
+        let headers = resp
+            .headers_names()
+            .into_iter()
+            .filter_map(|name| {
+                let value = resp.header(&name)?.to_string();
+                Some((name.to_ascii_lowercase(), value))
+            })
+            .collect();
         let body = resp
             .into_string()
-            .map_err(|e| ApiError::Network(format!("reading the body: {e}")))?;
-        Ok(HttpResponse { status, body })
+            .map_err(|e| ApiError::network(format!("reading the body: {e}")))?;
+        Ok(HttpResponse {
+            status,
+            headers,
+            body,
+        })
     }
 
     fn now_ms(&self) -> u64 {
@@ -47,5 +59,10 @@ impl Transport for NativeTransport {
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_millis() as u64)
             .unwrap_or(0)
+    }
+
+    async fn sleep(&self, ms: u64) {
+        // This transport blocks anyway; its callers run one call at a time per thread.
+        std::thread::sleep(Duration::from_millis(ms));
     }
 }

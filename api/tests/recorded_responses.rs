@@ -5,9 +5,9 @@
 
 use easemob_api::wire::{Affiliation, CreateChatroom, ModifyChatroom, NewUser};
 use easemob_api::{
-    AddMember, AddMembers, ApiError, CreateRoom, Credentials, DissolveRoom, Endpoint, GetUser,
-    HttpResponse, ListMembers, ListRooms, ListUsers, ModifyRoom, RegisterUsers, RemoveMember,
-    RemoveMembers, RequestToken, RoomDetails, TransferRoom, UserJoinedRooms,
+    AddMember, AddMembers, ApiError, CreateRoom, Credentials, DissolveRoom, Endpoint, ErrorKind,
+    GetUser, HttpResponse, ListMembers, ListRooms, ListUsers, ModifyRoom, RegisterUsers,
+    RemoveMember, RemoveMembers, RequestToken, RoomDetails, TransferRoom, UserJoinedRooms,
 };
 use std::fmt::Debug;
 
@@ -15,10 +15,7 @@ use std::fmt::Debug;
 // Helpers
 
 fn answer(status: u16, body: &str) -> HttpResponse {
-    HttpResponse {
-        status,
-        body: body.to_string(),
-    }
+    HttpResponse::new(status, body)
 }
 
 fn ok(body: &str) -> HttpResponse {
@@ -39,7 +36,12 @@ fn expect_server_error<T: Debug>(
         Ok(v) => panic!("expected a {status} {code} error, got Ok({v:?})"),
     };
     match &err {
-        ApiError::Server { status: s, body } => {
+        ApiError {
+            kind: ErrorKind::Refused {
+                status: s, body, ..
+            },
+            ..
+        } => {
             assert_eq!(*s, status, "status");
             assert_eq!(body.error, code, "error code");
             assert_eq!(
@@ -50,11 +52,17 @@ fn expect_server_error<T: Debug>(
             assert_eq!(body.exception.as_deref(), exception, "exception");
             assert!(body.timestamp.is_some(), "timestamp is kept");
         }
-        other => panic!("expected ApiError::Server, got {other:?}"),
+        other => panic!("expected a refusal, got {other:?}"),
     }
     assert_eq!(err.status(), Some(status));
     assert_eq!(err.code(), Some(code));
     assert_eq!(err.description(), Some(description));
+    // Every recorded refusal is one the typed model knows, so a page can match on it.
+    assert_ne!(
+        err.refusal(),
+        Some(&easemob_api::Refusal::Other),
+        "{code}: {description}"
+    );
     err
 }
 
@@ -62,10 +70,14 @@ fn expect_server_error<T: Debug>(
 #[track_caller]
 fn expect_unreadable<T: Debug>(result: Result<T, ApiError>, status: u16, body: &str) -> String {
     match result {
-        Err(ApiError::UnreadableBody {
-            status: s,
-            reason,
-            snippet,
+        Err(ApiError {
+            kind:
+                ErrorKind::Unreadable {
+                    status: s,
+                    reason,
+                    snippet,
+                },
+            ..
         }) => {
             assert_eq!(s, status, "status");
             assert!(!reason.is_empty(), "a reason is given");
@@ -73,7 +85,7 @@ fn expect_unreadable<T: Debug>(result: Result<T, ApiError>, status: u16, body: &
             assert_eq!(snippet, expected, "snippet is the start of the body");
             reason
         }
-        other => panic!("expected ApiError::UnreadableBody, got {other:?}"),
+        other => panic!("expected an unreadable body, got {other:?}"),
     }
 }
 

@@ -34,9 +34,25 @@ pub struct Config {
         default_value = "demo-client-secret"
     )]
     pub client_secret: String,
-    /// Token lifetime in seconds when the request names no ttl.
-    #[arg(long, env = "EMULATOR_TOKEN_TTL", default_value_t = 7200)]
+    /// Token lifetime in seconds when the request names no ttl (changeable at run time
+    /// through /_emulator/faults).
+    #[arg(long, env = "EMULATOR_TOKEN_TTL", default_value_t = 7200, value_parser = token_ttl)]
     pub token_ttl: u64,
+    /// Delay added before every REST API request is handled, in milliseconds.
+    #[arg(long, env = "EMULATOR_LATENCY_MS", default_value_t = 0, value_parser = latency)]
+    pub latency_ms: u64,
+    /// Chance (0 to 1) that a REST API request is answered 429 without being carried out.
+    #[arg(long = "fail-429", env = "EMULATOR_FAIL_429", default_value_t = 0.0, value_parser = probability)]
+    pub fail_429: f64,
+    /// Chance (0 to 1) that a REST API request is answered 503 without being carried out.
+    #[arg(long = "fail-503", env = "EMULATOR_FAIL_503", default_value_t = 0.0, value_parser = probability)]
+    pub fail_503: f64,
+    /// Chance (0 to 1) that a successful write is carried out but answered 503.
+    #[arg(long, env = "EMULATOR_FAIL_AFTER_WRITE", default_value_t = 0.0, value_parser = probability)]
+    pub fail_after_write: f64,
+    /// Enforce the documented per-endpoint rate limits (429 past 50, 100 or 300 calls a second).
+    #[arg(long, env = "EMULATOR_RATE_LIMITS")]
+    pub rate_limits: bool,
     /// Users created in a new database.
     #[arg(long, env = "EMULATOR_DEMO_USERS", default_value_t = 50)]
     pub demo_users: usize,
@@ -49,6 +65,21 @@ pub struct Config {
     /// Folder with the built dashboard (trunk's dist/), served at /.
     #[arg(long, env = "EMULATOR_DIST", default_value = "dist")]
     pub dist: PathBuf,
+}
+
+fn probability(s: &str) -> Result<f64, String> {
+    let p = s.trim().parse::<f64>().map_err(|e| e.to_string())?;
+    crate::faults::check_probability(p)
+}
+
+fn latency(s: &str) -> Result<u64, String> {
+    let ms = s.trim().parse::<u64>().map_err(|e| e.to_string())?;
+    crate::faults::check_latency(ms)
+}
+
+fn token_ttl(s: &str) -> Result<u64, String> {
+    let secs = s.trim().parse::<u64>().map_err(|e| e.to_string())?;
+    crate::faults::check_token_ttl(secs)
 }
 
 impl Config {

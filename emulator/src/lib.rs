@@ -5,6 +5,7 @@
 pub mod config;
 pub mod demo;
 pub mod error;
+pub mod faults;
 pub mod http;
 pub mod store;
 
@@ -48,7 +49,7 @@ pub fn prepare(config: &Config) -> anyhow_like::Result<Arc<AppState>> {
     Ok(Arc::new(AppState {
         store,
         app,
-        token_ttl_secs: config.token_ttl,
+        faults: faults::Faults::new(faults::Settings::from_config(config)),
         dist: config.dist.clone(),
     }))
 }

@@ -35,11 +35,14 @@ async fn main() {
          Log in with:   host http://{addr}, org {org}, app {app},\n\
          \x20              client_id {cid}, client_secret {secret}\n\
          App token:     curl -X POST http://{addr}/{org}/{app}/token -H 'Content-Type: application/json' \\\n\
-         \x20                -d '{{\"grant_type\":\"client_credentials\",\"client_id\":\"{cid}\",\"client_secret\":\"{secret}\"}}'\n",
+         \x20                -d '{{\"grant_type\":\"client_credentials\",\"client_id\":\"{cid}\",\"client_secret\":\"{secret}\"}}'\n\
+         Faults:        {faults}\n\
+         \x20              (change them: PUT http://{addr}/_emulator/faults with the app token)\n",
         org = config.org,
         app = config.app,
         cid = config.client_id,
         secret = config.client_secret,
+        faults = serde_json::to_string(&state.faults.settings()).unwrap_or_default(),
     );
     if let Err(e) = serve(listener, state).await {
         eprintln!("easemob-emulator: {e}");

@@ -250,7 +250,10 @@ fn a_call_without_a_token_is_refused_as_token_is_blank() {
         // Recorded for chatroom calls; the emulator answers the user reads the same way
         // (the reference records nothing for them).
         match r {
-            Err(ApiError::Server { status, body }) => assert_eq!(
+            Err(ApiError {
+                kind: ErrorKind::Refused { status, body, .. },
+                ..
+            }) => assert_eq!(
                 (
                     status,
                     body.error.as_str(),
@@ -292,7 +295,10 @@ fn a_token_the_server_never_issued_is_refused() {
     let c = emu.client_with(emu.anonymous().with_token("YWMtmadeup"));
     for (name, r) in every_authed_call(&c) {
         match r {
-            Err(ApiError::Server { status, body }) => assert_eq!(
+            Err(ApiError {
+                kind: ErrorKind::Refused { status, body, .. },
+                ..
+            }) => assert_eq!(
                 (
                     status,
                     body.error.as_str(),

@@ -351,16 +351,174 @@ fn every_acknowledged_write_survives_a_crash() {
     assert!(joined.is_empty(), "u009 left with the dissolved room");
 
     second.crash();
+    // Only this test's own files: the other test in this file may be running beside it.
+    let paths = files.all();
     drop(files);
     assert!(
-        !Path::new(&std::env::temp_dir())
-            .read_dir()
-            .unwrap()
-            .flatten()
-            .any(|e| e.file_name().to_string_lossy().starts_with(&format!(
-                "easemob-emulator-durability-{}-",
-                std::process::id()
-            ))),
+        paths.iter().all(|p| !Path::new(p).exists()),
         "the temporary files are removed"
     );
+}
+
+/// What a writer was told was done.
+#[derive(Debug)]
+enum Acked {
+    Room {
+        id: String,
+        name: String,
+        owner: String,
+    },
+    Member {
+        room: String,
+        user: String,
+    },
+}
+
+/// Creates rooms and adds members to them, one request at a time, until a request gets no
+/// answer (the process is gone). Each acknowledged write is reported on `acks` as it lands.
+fn write_until_killed(
+    base: &str,
+    token: &str,
+    writer: usize,
+    acks: std::sync::mpsc::Sender<()>,
+) -> Vec<Acked> {
+    let c = Client::new(
+        Connection::new(base, ORG, APP).with_token(token),
+        NativeTransport::default(),
+    );
+    let user = |i: usize| format!("w{writer}u{:02}", i % 40);
+    let mut done = Vec::new();
+    let mut room: Option<String> = None;
+    for i in 0.. {
+        let result = match (&room, i % 4) {
+            (None, _) | (Some(_), 0) => {
+                let name = format!("writer {writer} room {i}");
+                let owner = user(i);
+                block_on(c.send_raw(&CreateRoom(CreateChatroom {
+                    name: name.clone(),
+                    description: "written during a crash".into(),
+                    owner: owner.clone(),
+                    ..Default::default()
+                })))
+                .map(|id| {
+                    room = Some(id.clone());
+                    vec![Acked::Room { id, name, owner }]
+                })
+            }
+            (Some(id), 1 | 2) => block_on(c.send_raw(&AddMember {
+                id: id.clone(),
+                username: user(i + 7),
+            }))
+            .map(|added| {
+                vec![Acked::Member {
+                    room: added.id,
+                    user: added.user,
+                }]
+            }),
+            (Some(id), _) => block_on(c.send_raw(&AddMembers {
+                id: id.clone(),
+                usernames: vec![user(i + 11), user(i + 13)],
+            }))
+            .map(|added| {
+                added
+                    .newmembers
+                    .into_iter()
+                    .map(|user| Acked::Member {
+                        room: added.id.clone(),
+                        user,
+                    })
+                    .collect()
+            }),
+        };
+        match result {
+            Ok(acked) => {
+                done.extend(acked);
+                let _ = acks.send(());
+            }
+            // No answer: the process was killed (during this request or before it).
+            Err(e) if e.status().is_none() => return done,
+            Err(e) => panic!("writer {writer}: a write was refused: {e}"),
+        }
+    }
+    unreachable!()
+}
+
+#[test]
+fn a_crash_during_a_burst_of_parallel_writes_loses_no_acknowledged_write() {
+    const WRITERS: usize = 4;
+    /// Acknowledged writes before the kill; the writers are still going when it lands.
+    const KILL_AFTER: usize = 60;
+    let files = TempFiles::new();
+    let first = start(&files);
+    let c = Client::with_credentials(
+        Connection::new(&first.base, ORG, APP),
+        Credentials {
+            client_id: CLIENT_ID.into(),
+            client_secret: CLIENT_SECRET.into(),
+        },
+        NativeTransport::default(),
+    );
+    for w in 0..WRITERS {
+        let users = (0..40).map(|i| new_user(&format!("w{w}u{i:02}"))).collect();
+        let r = block_on(c.send(&RegisterUsers { users })).expect("registering the writers");
+        assert_eq!(r.created.len(), 40);
+    }
+    let token = c.token_info().expect("a token").token;
+
+    let (tx, rx) = std::sync::mpsc::channel();
+    let base = first.base.clone();
+    let acked: Vec<Acked> = std::thread::scope(|s| {
+        let writers: Vec<_> = (0..WRITERS)
+            .map(|w| {
+                let (base, token, tx) = (&base, &token, tx.clone());
+                s.spawn(move || write_until_killed(base, token, w, tx))
+            })
+            .collect();
+        drop(tx);
+        for _ in 0..KILL_AFTER {
+            rx.recv().expect("the writers keep writing until the kill");
+        }
+        first.crash();
+        writers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a writer"))
+            .collect()
+    });
+    assert!(acked.len() >= KILL_AFTER);
+
+    let second = start(&files);
+    let c = Client::new(
+        Connection::new(&second.base, ORG, APP).with_token(token),
+        NativeTransport::default(),
+    );
+    let room_ids: Vec<String> = acked
+        .iter()
+        .filter_map(|a| match a {
+            Acked::Room { id, .. } => Some(id.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut rooms = std::collections::HashMap::new();
+    for ids in room_ids.chunks(100) {
+        let details = block_on(c.send(&RoomDetails { ids: ids.to_vec() }))
+            .expect("every acknowledged room is there");
+        assert_eq!(details.len(), ids.len(), "rooms lost in the crash");
+        rooms.extend(details.into_iter().map(|d| (d.id.clone(), d)));
+    }
+    for a in &acked {
+        match a {
+            Acked::Room { id, name, owner } => {
+                let room = &rooms[id];
+                assert_eq!((&room.name, &room.owner), (name, owner));
+            }
+            Acked::Member { room, user } => assert!(
+                rooms[room]
+                    .affiliations
+                    .iter()
+                    .any(|m| m.username() == user),
+                "{user}'s acknowledged join of {room} was lost"
+            ),
+        }
+    }
+    second.crash();
 }

@@ -61,6 +61,8 @@ pub fn Dialog(
                 <h2 id=title_id>{move || title.get()}</h2>
                 <button type="button" class="close" aria-label=text::CLOSE on:click=move |_| open.set(false)>"×"</button>
             </div>
+            // Shown here too: the page behind a modal dialog is inert.
+            <crate::components::traffic::WaitingStatus/>
             {children()}
         </dialog>
     }

@@ -1,42 +1,86 @@
-//! How a failed call is shown: what the server said (status, `error`, `error_description`), or
-//! why nothing came back.
+//! How a failed call is shown: which kind of failure it was, what it means in our words, what
+//! the server said in its own words, and on which request.
 
 use crate::text;
-use easemob_api::ApiError;
+use easemob_api::{ApiError, ErrorKind};
 use leptos::prelude::*;
 
-/// The headline and the detail of an error, as text.
-pub fn describe(e: &ApiError) -> (String, String) {
-    match e {
-        ApiError::Server { status, body } => (
-            format!("{status} {}", body.error),
-            body.error_description
-                .clone()
-                .unwrap_or_else(|| text::NO_DESCRIPTION.to_string()),
+/// A failure, put into words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Described {
+    /// The kind of failure, and the status and Easemob code when the server answered:
+    /// "Refused by the server · 404 resource_not_found".
+    pub title: String,
+    /// What it means, in the dashboard's words.
+    pub explanation: String,
+    /// The server's `error_description`, exactly as it wrote it.
+    pub server_words: Option<String>,
+    /// "GET /org/app/chatrooms/1".
+    pub call: Option<String>,
+}
+
+impl Described {
+    /// All of it on one line, for a field's message or a row of results.
+    pub fn one_line(&self) -> String {
+        let mut s = format!("{}: {}", self.title, self.explanation);
+        if let Some(words) = &self.server_words {
+            s.push_str(&format!(" {} {words}", text::SERVER_SAID));
+        }
+        s
+    }
+}
+
+pub fn describe(e: &ApiError) -> Described {
+    let kind = text::failure_kind(e.class());
+    let (status_code, explanation) = match &e.kind {
+        ErrorKind::Refused {
+            status,
+            refusal,
+            body,
+        } => (
+            Some(format!("{status} {}", body.error)),
+            text::refusal_explained(refusal),
         ),
-        ApiError::UnreadableBody {
+        ErrorKind::RateLimited { .. } => (
+            Some("429".to_string()),
+            text::RATE_LIMITED_EXPLAINED.to_string(),
+        ),
+        ErrorKind::Unreadable {
             status,
             reason,
             snippet,
         } => (
-            format!("{status} {}", text::UNREADABLE_TITLE),
-            format!("{reason}: {snippet}"),
+            Some(status.to_string()),
+            format!("{}: {reason}: {snippet}", text::UNREADABLE_TITLE),
         ),
-        ApiError::Network(msg) => (
-            text::NETWORK_TITLE.to_string(),
-            format!("{msg}. {}", text::NETWORK_HINT),
-        ),
-        ApiError::Invalid(i) => (text::INVALID_TITLE.to_string(), i.to_string()),
+        ErrorKind::Network(msg) => (None, format!("{msg}. {}", text::NETWORK_HINT)),
+        ErrorKind::OutcomeUnknown { .. } => (None, text::OUTCOME_UNKNOWN_EXPLAINED.to_string()),
+        ErrorKind::NotConnected => (None, text::NOT_CONNECTED.to_string()),
+        ErrorKind::Invalid(i) => (None, text::invalid(i)),
+        ErrorKind::Cancelled => (None, text::CANCELLED_EXPLAINED.to_string()),
+    };
+    Described {
+        title: match status_code {
+            Some(s) => format!("{kind} · {s}"),
+            None => kind.to_string(),
+        },
+        explanation,
+        server_words: e.description().map(str::to_string),
+        call: e.call.as_ref().map(|c| c.to_string()),
     }
 }
 
 #[component]
 pub fn ErrorView(error: ApiError) -> impl IntoView {
-    let (title, detail) = describe(&error);
+    let d = describe(&error);
     view! {
         <div class="error" role="alert">
-            <strong class="error-title">{title}</strong>
-            <p class="error-detail">{detail}</p>
+            <strong class="error-title">{d.title}</strong>
+            <p class="error-explanation">{d.explanation}</p>
+            {d.server_words.map(|w| view! {
+                <p class="error-detail"><span class="muted">{text::SERVER_SAID}" "</span><q lang="en">{w}</q></p>
+            })}
+            {d.call.map(|c| view! { <p class="error-call mono">{text::on_call(&c)}</p> })}
         </div>
     }
 }

@@ -1,10 +1,12 @@
 //! Pieces shared by several pages.
 
+pub mod bulk;
 pub mod dialog;
 pub mod error;
 pub mod nav;
 pub mod notice;
 pub mod time;
+pub mod traffic;
 
 use crate::session::use_session;
 use crate::text;

@@ -176,7 +176,7 @@ pub fn ConnectPage() -> impl IntoView {
                 .get()
                 .into_iter()
                 .find(|p| field_of(*p) == field)
-                .map(|p| p.message())
+                .map(crate::text::connect_problem)
         }
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

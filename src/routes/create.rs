@@ -2,7 +2,9 @@
 //! field it is about, and the new room opens.
 
 use crate::components::dialog::Dialog;
+use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
+use crate::components::Loading;
 use crate::forms::{CreateDraft, FieldError};
 use crate::routes::room_actions::{error_for, general_error, FormField};
 use crate::session::use_session;
@@ -10,9 +12,13 @@ use crate::text;
 use easemob_api::endpoints::CreateRoom;
 use easemob_api::limits::{split_list, Field};
 use easemob_api::wire::CreateChatroom;
+use easemob_api::{ApiError, ErrorKind};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+
+/// How far back a room created by a create whose answer was lost is looked for.
+const RECENT_MS: u64 = 10 * 60 * 1000;
 
 #[component]
 pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
@@ -38,11 +44,32 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
         let req = req.clone();
         async move { session.call(CreateRoom(req)).await }
     });
+    // The create last sent, for the check after a lost answer and for "Send again".
+    let sent = StoredValue::new(None::<CreateChatroom>);
+    // A create is never sent twice by the client: when its answer is lost, look for the room.
+    let check = Action::new_local(move |req: &CreateChatroom| {
+        let req = req.clone();
+        let since = (js_sys::Date::now() as u64).saturating_sub(RECENT_MS);
+        async move {
+            let found = session
+                .require_client()?
+                .find_created_room(&req.name, &req.owner, since)
+                .await?;
+            Ok::<_, ApiError>((req, found))
+        }
+    });
+    let send = move |req: CreateChatroom| {
+        problem.set(None);
+        check.value().set(None);
+        sent.set_value(Some(req.clone()));
+        create.dispatch_local(req);
+    };
     // Each opening starts clean: no error left from the last time (the typed form stays).
     Effect::new(move |_| {
         if open.get() {
             problem.set(None);
             create.value().set(None);
+            check.value().set(None);
         }
     });
     Effect::new(move |_| match create.value().get() {
@@ -56,9 +83,43 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
             session.changed();
             navigate(&crate::url::room(&id), NavigateOptions::default());
         }
+        Some(Err(e)) if matches!(e.kind, ErrorKind::OutcomeUnknown { .. }) => {
+            if let Some(req) = sent.get_value() {
+                check.dispatch_local(req);
+            }
+        }
         Some(Err(e)) => problem.set(Some(FieldError::from_api(&e, &owner.get_untracked()))),
         None => {}
     });
+    Effect::new(move |_| {
+        if let Some(Ok((_, Some(_)))) = check.value().get() {
+            session.changed();
+        }
+    });
+    let recovery = move || {
+        if check.pending().get() {
+            return Some(view! { <Loading what=text::CHECKING_CREATE/> }.into_any());
+        }
+        check.value().get().map(|r| match r {
+            Ok((req, Some(room))) => view! {
+                <div class="recovery ok" role="status" data-testid="create-recovery">
+                    <p>{text::OUTCOME_UNKNOWN_EXPLAINED}</p>
+                    <p><strong>{text::was_created(&req.name)}</strong>" "
+                        <a href=crate::url::room(&room.id)>{text::OPEN_ROOM}</a></p>
+                </div>
+            }
+            .into_any(),
+            Ok((req, None)) => view! {
+                <div class="recovery" role="alert" data-testid="create-recovery">
+                    <p>{text::OUTCOME_UNKNOWN_EXPLAINED}</p>
+                    <p><strong>{text::WAS_NOT_CREATED}</strong></p>
+                    <button type="button" class="primary" on:click=move |_| send(req.clone())>{text::SEND_AGAIN}</button>
+                </div>
+            }
+            .into_any(),
+            Err(e) => view! { <ErrorView error=e/> }.into_any(),
+        })
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // One click, one POST: a second click while the first is under way does nothing.
@@ -66,10 +127,7 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
             return;
         }
         match draft().build() {
-            Ok(req) => {
-                problem.set(None);
-                create.dispatch_local(req);
-            }
+            Ok(req) => send(req),
             Err(p) => problem.set(Some(p)),
         }
     };
@@ -110,8 +168,9 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
                 <FormField id="create-custom" label=text::FIELD_CUSTOM value=custom multiline=true hint=text::CUSTOM_HINT
                     error=Signal::derive(error_for(problem, Field::Custom))/>
                 {general_error(problem)}
+                {recovery}
                 <div class="actions">
-                    <button type="submit" class="primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
+                    <button type="submit" class="primary" disabled=move || pending.get() || check.pending().get() aria-busy=move || pending.get().to_string()>
                         {move || if pending.get() { text::CREATING } else { text::CREATE }}
                     </button>
                     <button type="button" on:click=move |_| open.set(false)>{text::CANCEL}</button>

@@ -80,6 +80,7 @@ fn OpenManyView() -> impl IntoView {
                                         </ul>
                                     </div>
                                 })}
+                                <div class="table-scroll">
                                 <table class="rooms">
                                     <thead><tr>
                                         <th scope="col">{text::COL_ID}</th>
@@ -100,6 +101,7 @@ fn OpenManyView() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
+                                </div>
                             }.into_any()
                         }
                     }

@@ -2,18 +2,24 @@
 //! members, a member leaving). Each is a dialog that sends one request per click, keeps what
 //! was typed when the request fails, and reloads the room when it succeeds.
 
+use crate::components::bulk::{Bulk, BulkProgress, Work};
 use crate::components::dialog::Dialog;
 use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
+use crate::components::Loading;
 use crate::forms::{self, FieldError};
 use crate::session::use_session;
 use crate::text;
-use easemob_api::endpoints::{DissolveRoom, ListMembers, ModifyRoom, RemoveMember, TransferRoom};
-use easemob_api::limits::{split_list, Field};
+use easemob_api::endpoints::{
+    AddMembers, DissolveRoom, ListMembers, ModifyRoom, RemoveMember, RoomDetails, TransferRoom,
+};
+use easemob_api::limits::{split_list, Field, ADD_MEMBERS_MAX};
 use easemob_api::wire::{ChatroomDetail, RemovedMember};
+use easemob_api::{ApiError, ErrorKind};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use std::rc::Rc;
 
 /// The message for one field, if the current problem is about it.
 pub fn error_for(
@@ -184,6 +190,7 @@ pub fn FormField(
 #[component]
 fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoView {
     let session = use_session();
+    let sent = StoredValue::new(None::<TransferRoom>);
     let notices = use_notices();
     let new_owner = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<FieldError>);
@@ -207,19 +214,40 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
         let call = call.clone();
         async move { session.call(call).await }
     });
+    // A transfer is not sent twice by the client: when its answer is lost, look at the room.
+    // Answers the owner now, and the call to send again if it did not happen.
+    let check = Action::new_local(move |call: &TransferRoom| {
+        let call = call.clone();
+        async move {
+            let rooms = session.call(RoomDetails::one(call.id.clone())).await?;
+            let owner = rooms
+                .into_iter()
+                .next()
+                .map(|r| r.owner)
+                .unwrap_or_default();
+            Ok::<_, ApiError>((owner, call))
+        }
+    });
+    let succeeded = move || {
+        notices.show(text::transferred(&new_owner.get_untracked()));
+        new_owner.set(String::new());
+        open.set(false);
+        session.changed();
+    };
     // Each opening starts clean: no error or result left from the last time.
     Effect::new(move |_| {
         if open.get() {
             problem.set(None);
             send.value().set(None);
+            check.value().set(None);
         }
     });
     Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => {
-            notices.show(text::transferred(&new_owner.get_untracked()));
-            new_owner.set(String::new());
-            open.set(false);
-            session.changed();
+        Some(Ok(_)) => succeeded(),
+        Some(Err(e)) if matches!(e.kind, ErrorKind::OutcomeUnknown { .. }) => {
+            if let Some(call) = send.input().get_untracked().or_else(|| sent.get_value()) {
+                check.dispatch_local(call);
+            }
         }
         Some(Err(e)) => {
             // Every refusal of a transfer is about the new owner.
@@ -231,6 +259,35 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
         }
         None => {}
     });
+    Effect::new(move |_| {
+        if let Some(Ok((owner, call))) = check.value().get() {
+            if owner.eq_ignore_ascii_case(&call.new_owner) {
+                succeeded();
+            }
+        }
+    });
+    let recovery = move || {
+        if check.pending().get() {
+            return Some(view! { <Loading what=text::CHECKING_TRANSFER/> }.into_any());
+        }
+        check.value().get().and_then(|r| match r {
+            Ok((owner, call)) if !owner.eq_ignore_ascii_case(&call.new_owner) => Some(
+                view! {
+                    <div class="recovery" role="alert" data-testid="transfer-recovery">
+                        <p>{text::OUTCOME_UNKNOWN_EXPLAINED}</p>
+                        <p><strong>{text::was_not_transferred(&owner)}</strong></p>
+                        <button type="button" class="primary" on:click=move |_| {
+                            check.value().set(None);
+                            send.dispatch_local(call.clone());
+                        }>{text::SEND_AGAIN}</button>
+                    </div>
+                }
+                .into_any(),
+            ),
+            Ok(_) => None,
+            Err(e) => Some(view! { <ErrorView error=e/> }.into_any()),
+        })
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if send.pending().get_untracked() {
@@ -240,10 +297,13 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
         match forms::check_new_owner(&new_owner.get_untracked(), &r.owner) {
             Ok(u) => {
                 problem.set(None);
-                send.dispatch_local(TransferRoom {
+                check.value().set(None);
+                let call = TransferRoom {
                     id: r.id,
                     new_owner: u,
-                });
+                };
+                sent.set_value(Some(call.clone()));
+                send.dispatch_local(call);
             }
             Err(p) => problem.set(Some(p)),
         }
@@ -263,6 +323,7 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
                 </datalist>
                 {move || members.get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
                 {general_error(problem)}
+                {recovery}
                 <div class="actions">
                     <button type="submit" class="primary" disabled=move || pending.get()>{text::TRANSFER}</button>
                     <button type="button" on:click=move |_| open.set(false)>{text::CANCEL}</button>
@@ -383,52 +444,59 @@ fn AddMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoV
     let session = use_session();
     let notices = use_notices();
     let draft = RwSignal::new(String::new());
-    let send = Action::new_local(move |names: &Vec<String>| {
-        let (names, id) = (names.clone(), room_id.get_untracked());
-        async move { Ok(session.require_client()?.add_members(&id, &names).await) }
+    let added = RwSignal::new(0usize);
+    let work: Work = Rc::new(move |batch: String| {
+        let id = room_id.get_untracked();
+        let names: Vec<String> = batch.lines().map(str::to_string).collect();
+        Box::pin(async move {
+            let asked = names.len();
+            let done = session
+                .call(AddMembers {
+                    id,
+                    usernames: names,
+                })
+                .await?;
+            added.update(|n| *n += done.newmembers.len());
+            Ok(text::batch_added(asked, done.newmembers.len()))
+        })
     });
+    // One item per request of at most 60 users.
+    let bulk = Bulk::new(work);
     // Each opening starts clean: no result left from the last time.
     Effect::new(move |_| {
         if open.get() {
-            send.value().set(None);
+            bulk.clear();
         }
     });
-    Effect::new(move |_| {
-        if let Some(Ok(outcome)) = send.value().get() {
-            let added: usize = outcome
-                .iter()
-                .filter_map(|(_, r)| r.as_ref().ok())
-                .map(|a| a.newmembers.len())
-                .sum();
-            if added > 0 {
-                notices.show(text::added(added));
+    Effect::new(move |previous: Option<u32>| {
+        let runs = bulk.finished.get();
+        if previous.is_some_and(|p| p != runs) {
+            let n = added.get_untracked();
+            if n > 0 {
+                notices.show(text::added(n));
                 session.changed();
             }
-            if outcome.iter().all(|(_, r)| r.is_ok()) {
+            if bulk.failed() == 0 {
                 draft.set(String::new());
             }
         }
+        runs
     });
-    let pending = send.pending();
+    let start = Callback::new(move |names: Vec<String>| {
+        added.set(0);
+        let items = names
+            .chunks(ADD_MEMBERS_MAX)
+            .map(|c| (c.join("\n"), text::batch_of(&c[0], c.len())))
+            .collect();
+        bulk.start(items);
+    });
+    let pending = bulk.running;
     view! {
         <Dialog open id="add-dialog" title=text::ADD_MEMBERS_TITLE.to_string()>
             <UsernamesForm open id="add-usernames" hint=text::ADD_MEMBERS_HINT draft pending
                 submit_label=Signal::derive(move || if pending.get() { text::ADDING } else { text::ADD_MEMBERS })
-                submit_class="primary" on_names=Callback::new(move |names| { send.dispatch_local(names); })/>
-            {move || send.value().get().map(|r| match r {
-                Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                Ok(outcome) => view! {
-                    <ul class="results" data-testid="add-results">
-                        {outcome.into_iter().map(|(names, r)| match r {
-                            Ok(a) => view! { <li class="ok">{text::batch_added(names.len(), a.newmembers.len())}</li> }.into_any(),
-                            Err(e) => {
-                                let (title, detail) = crate::components::error::describe(&e);
-                                view! { <li class="failed">{text::batch_failed(&names, &title, &detail)}</li> }.into_any()
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any(),
-            })}
+                submit_class="primary" on_names=start/>
+            <BulkProgress bulk item_heading=text::USER testid="add-results"/>
         </Dialog>
     }
 }
@@ -474,6 +542,7 @@ fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl In
 #[component]
 fn RemovalResults(results: Vec<RemovedMember>) -> impl IntoView {
     view! {
+        <div class="table-scroll">
         <table class="results" data-testid="remove-results">
             <thead><tr><th scope="col">{text::USER}</th><th scope="col">{text::RESULT}</th></tr></thead>
             <tbody>
@@ -485,6 +554,7 @@ fn RemovalResults(results: Vec<RemovedMember>) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
     }
 }
 

@@ -464,6 +464,7 @@ fn RoomTable() -> impl IntoView {
                                     {move || text::rows_shown(visible().len(), rows.with(Vec::len))}
                                 </p>
                                 {move || details.get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+                                <div class="table-scroll">
                                 <table class="rooms" aria-busy=move || pending.get().to_string()>
                                     <thead>
                                         <tr>
@@ -485,6 +486,7 @@ fn RoomTable() -> impl IntoView {
                                         </For>
                                     </tbody>
                                 </table>
+                                </div>
                                 <Show when=move || visible().is_empty()>
                                     <p class="empty">{text::NO_MATCH}</p>
                                 </Show>

@@ -68,6 +68,7 @@ fn UserRoomsView() -> impl IntoView {
                         Err(e) => view! { <ErrorView error=e/> }.into_any(),
                         Ok(list) if list.is_empty() => view! { <p class="empty">{text::NO_JOINED}</p> }.into_any(),
                         Ok(list) => view! {
+                            <div class="table-scroll">
                             <table class="rooms">
                                 <thead><tr>
                                     <th scope="col">{text::COL_ID}</th>
@@ -82,6 +83,7 @@ fn UserRoomsView() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
+                            </div>
                         }.into_any(),
                     }
                 })}

@@ -2,6 +2,8 @@
 //! whether the token is good, the URI to echo) and the envelope every success is wrapped in.
 
 mod chatrooms;
+pub mod csp;
+mod faults;
 mod members;
 mod token;
 mod users;
@@ -11,7 +13,7 @@ use crate::store::{AppRow, Store};
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{header, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -35,7 +37,7 @@ const DRAIN_LIMIT: usize = 64 << 20;
 pub struct AppState {
     pub store: Store,
     pub app: AppRow,
-    pub token_ttl_secs: u64,
+    pub faults: crate::faults::Faults,
     pub dist: PathBuf,
 }
 
@@ -69,9 +71,18 @@ pub fn router(state: Shared) -> Router {
             get(users::joined_rooms),
         )
         .method_not_allowed_fallback(|| async { EmError::method_not_allowed() })
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            faults::inject,
+        ))
+        .layer(axum::middleware::from_fn(read_body_first));
+    let emulator = Router::new()
+        .route("/_emulator/faults", get(faults::get).put(faults::put))
+        .method_not_allowed_fallback(|| async { EmError::method_not_allowed() })
         .layer(axum::middleware::from_fn(read_body_first));
     Router::new()
         .merge(api)
+        .merge(emulator)
         .route("/config.json", get(dashboard_config))
         .fallback(dashboard_or_unknown_endpoint)
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
@@ -82,6 +93,8 @@ pub fn router(state: Shared) -> Router {
                 .allow_origin(Any)
                 .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
                 .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::ACCEPT])
+                // So the dashboard can honour a 429's wait.
+                .expose_headers([header::RETRY_AFTER])
                 .max_age(std::time::Duration::from_secs(3600)),
         )
         .with_state(state)
@@ -110,10 +123,8 @@ async fn read_body_first(req: Request, next: axum::middleware::Next) -> Response
         }
         None => {
             let mut resp = EmError::body_too_large(BODY_LIMIT).into_response();
-            resp.headers_mut().insert(
-                header::CONNECTION,
-                axum::http::HeaderValue::from_static("close"),
-            );
+            resp.headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
             resp
         }
     }
@@ -192,8 +203,9 @@ pub fn ok<D: Serialize, E: Serialize>(env: Envelope<D, E>) -> Response {
     Json(env).into_response()
 }
 
-fn app_segments(parts: &Parts) -> (String, String, Vec<String>) {
-    let mut segs = parts.uri.path().split('/').skip(1).map(|s| {
+/// The org, app and the rest of a path, each segment percent-decoded.
+fn app_segments(path: &str) -> (String, String, Vec<String>) {
+    let mut segs = path.split('/').skip(1).map(|s| {
         percent_encoding::percent_decode_str(s)
             .decode_utf8_lossy()
             .into_owned()
@@ -204,7 +216,7 @@ fn app_segments(parts: &Parts) -> (String, String, Vec<String>) {
 }
 
 fn ctx_from_parts(parts: &Parts, state: &Shared) -> Result<Ctx, EmError> {
-    let (org, app, segments) = app_segments(parts);
+    let (org, app, segments) = app_segments(parts.uri.path());
     if org != state.app.org || app != state.app.name {
         let rest: String = segments.iter().map(|s| format!("/{s}")).collect();
         return Err(EmError::app_not_found(&org, &app, &rest));
@@ -245,25 +257,30 @@ impl FromRequestParts<Shared> for Authed {
     type Rejection = EmError;
     async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Self, EmError> {
         let ctx = ctx_from_parts(parts, state)?;
-        let header = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|h| h.to_str().ok())
-            .unwrap_or("")
-            .trim();
-        if header.is_empty() {
-            return Err(EmError::token_blank());
-        }
-        let token = match header.split_once(' ') {
-            Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim(),
-            _ => return Err(EmError::bad_token()),
-        };
-        if token.is_empty() {
-            return Err(EmError::token_blank());
-        }
-        token::check(&state.store, token)?;
+        bearer_token_check(&parts.headers, state).await?;
         Ok(Authed(ctx))
     }
+}
+
+/// The `Authorization: Bearer` header names a token this emulator issued and that is still
+/// good; otherwise the 401 the real server gives.
+async fn bearer_token_check(headers: &HeaderMap, state: &Shared) -> Result<(), EmError> {
+    let header = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("")
+        .trim();
+    if header.is_empty() {
+        return Err(EmError::token_blank());
+    }
+    let token = match header.split_once(' ') {
+        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim(),
+        _ => return Err(EmError::bad_token()),
+    };
+    if token.is_empty() {
+        return Err(EmError::token_blank());
+    }
+    token::check(&state.store, token.to_string()).await
 }
 
 /// `POST /users` with a valid app token. Without any token the app answers as one in
@@ -275,7 +292,9 @@ impl FromRequestParts<Shared> for AuthedToRegister {
     async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Self, EmError> {
         match Authed::from_request_parts(parts, state).await {
             Ok(Authed(ctx)) => Ok(AuthedToRegister(ctx)),
-            Err(e) if e.error == "group_authorization" => Err(EmError::registration_needs_token()),
+            Err(e) if e.refusal == easemob_api::Refusal::TokenBlank => {
+                Err(EmError::registration_needs_token())
+            }
             Err(e) => Err(e),
         }
     }
@@ -327,8 +346,10 @@ async fn dashboard_config(State(state): State<Shared>, headers: axum::http::Head
 /// `index.html` for every client-side route).
 async fn dashboard_or_unknown_endpoint(State(state): State<Shared>, req: Request) -> Response {
     let (parts, body) = req.into_parts();
-    let (org, app, _) = app_segments(&parts);
-    if org == state.app.org && app == state.app.name {
+    // Decoded as a whole, so that `/{org}/{app}%2Fchatrooms` counts as under the app too.
+    let path = percent_encoding::percent_decode_str(parts.uri.path()).decode_utf8_lossy();
+    let app = format!("/{}/{}", state.app.org, state.app.name);
+    if path == app || path.starts_with(&format!("{app}/")) {
         return EmError::no_such_endpoint(parts.uri.path()).into_response();
     }
     let index = state.dist.join("index.html");
@@ -341,7 +362,14 @@ async fn dashboard_or_unknown_endpoint(State(state): State<Shared>, req: Request
     }
     let serve = ServeDir::new(&state.dist).fallback(tower_http::services::ServeFile::new(index));
     match serve.oneshot(Request::from_parts(parts, body)).await {
-        Ok(resp) => resp.into_response(),
+        Ok(resp) => {
+            let mut resp = resp.into_response();
+            resp.headers_mut().insert(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(csp::DASHBOARD_CSP),
+            );
+            resp
+        }
         Err(e) => EmError::internal(e).into_response(),
     }
 }

@@ -4,12 +4,14 @@
 
 #![allow(dead_code)]
 
+pub mod raw;
+
 use easemob_api::client::{Client, Transport};
 use easemob_api::native::NativeTransport;
 use easemob_api::wire::*;
 use easemob_api::{
-    ApiError, Connection, CreateRoom, Credentials, Endpoint, ErrorBody, HttpRequest, HttpResponse,
-    ListRooms, ListUsers, Method, RegisterUsers, RequestToken, RoomDetails,
+    ApiError, Connection, CreateRoom, Credentials, Endpoint, ErrorBody, ErrorKind, HttpRequest,
+    HttpResponse, ListRooms, ListUsers, Method, RegisterUsers, RequestToken, RoomDetails,
 };
 use easemob_emulator::{spawn_for_tests, Config};
 use pollster::block_on;
@@ -71,6 +73,9 @@ impl Transport for Recording {
     }
     fn now_ms(&self) -> u64 {
         self.inner.now_ms()
+    }
+    async fn sleep(&self, ms: u64) {
+        self.inner.sleep(ms).await
     }
 }
 
@@ -253,7 +258,12 @@ pub fn assert_api_error<T: std::fmt::Debug>(
     description: &str,
 ) {
     match result {
-        Err(ApiError::Server { status: s, body }) => {
+        Err(ApiError {
+            kind: ErrorKind::Refused {
+                status: s, body, ..
+            },
+            ..
+        }) => {
             assert_eq!(
                 (s, body.error.as_str(), body.error_description.as_deref()),
                 (status, error, Some(description)),
@@ -318,4 +328,40 @@ pub fn assert_client_error(resp: &HttpResponse) -> ErrorBody {
 pub fn envelope(resp: &HttpResponse) -> Envelope<serde_json::Value, serde_json::Value> {
     assert_eq!(resp.status, 200, "{}", resp.body);
     serde_json::from_str(&resp.body).expect("an Easemob envelope")
+}
+
+/// A temporary `dist` folder holding a dashboard (`index.html` and `app.js`), removed when
+/// dropped.
+pub struct Dist(pub std::path::PathBuf);
+
+impl Dist {
+    pub fn new() -> Dist {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "easemob-emulator-dist-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&dir).expect("a temporary dist folder");
+        std::fs::write(
+            dir.join("index.html"),
+            "<!doctype html><title>dashboard</title><script src=\"/app.js\"></script>",
+        )
+        .expect("index.html");
+        std::fs::write(dir.join("app.js"), "console.log('dashboard')").expect("app.js");
+        Dist(dir)
+    }
+
+    /// An in-memory emulator with the demo data serving this dashboard.
+    pub fn config(&self) -> Config {
+        let mut c = Config::in_memory();
+        c.dist = self.0.clone();
+        c
+    }
+}
+
+impl Drop for Dist {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }

@@ -1,17 +1,33 @@
 //! SQLite storage. One connection behind a mutex: every request is a few indexed statements,
 //! and a write is acknowledged only after its transaction is committed to disk (WAL with
 //! `synchronous=FULL`), so a `kill -9` loses nothing that was answered.
+//!
+//! Every write is one function of the resource's module, in one transaction that also holds its
+//! checks, so no other request can change what was checked before the write lands. Handlers
+//! reach the connection only through [`Store::run`], which keeps SQLite off the async workers.
+
+pub mod members;
+pub mod rooms;
+pub mod tokens;
+pub mod users;
 
 use crate::error::EmError;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
+#[derive(Clone)]
 pub struct Store {
-    conn: Mutex<Connection>,
+    conn: Arc<Mutex<Connection>>,
 }
 
-const SCHEMA: &str = "
+/// The schema, one step per version: `MIGRATIONS[n]` takes a database from version `n` to
+/// `n + 1`. Steps are only ever added at the end, never edited, so every existing file can
+/// be brought up to date.
+const MIGRATIONS: &[&str] = &[
+    // Version 1. `IF NOT EXISTS` because databases written before the schema was versioned
+    // (user_version 0) already hold these tables.
+    "
 CREATE TABLE IF NOT EXISTS app (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     org TEXT NOT NULL, name TEXT NOT NULL, uuid TEXT NOT NULL,
@@ -51,7 +67,43 @@ CREATE TABLE IF NOT EXISTS members (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS members_by_user ON members (username, joined);
 CREATE INDEX IF NOT EXISTS members_by_join ON members (room_id, is_owner DESC, joined);
-";
+",
+];
+
+/// The schema version this code writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Why a database could not be opened.
+#[derive(Debug)]
+pub enum OpenError {
+    Sqlite(rusqlite::Error),
+    /// Written by a newer emulator: its schema is unknown here, so it is left untouched.
+    NewerSchema {
+        found: i64,
+        known: i64,
+    },
+}
+
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OpenError::Sqlite(e) => e.fmt(f),
+            OpenError::NewerSchema { found, known } => write!(
+                f,
+                "the database has schema version {found}, but this emulator knows versions up \
+                 to {known} only; use a newer emulator or another --db"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for OpenError {}
+
+impl From<rusqlite::Error> for OpenError {
+    fn from(e: rusqlite::Error) -> OpenError {
+        OpenError::Sqlite(e)
+    }
+}
 
 /// The one app this emulator serves.
 #[derive(Clone, Debug)]
@@ -77,25 +129,63 @@ pub struct RoomRow {
 }
 
 impl Store {
-    pub fn open(path: Option<&Path>) -> rusqlite::Result<Store> {
-        let conn = match path {
+    pub fn open(path: Option<&Path>) -> Result<Store, OpenError> {
+        let mut conn = match path {
             Some(p) => Connection::open(p)?,
             None => Connection::open_in_memory()?,
         };
+        // These pragmas cannot change inside a transaction, so they come before the migration.
         conn.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
         )?;
-        conn.execute_batch(SCHEMA)?;
+        migrate(&mut conn)?;
         Ok(Store {
-            conn: Mutex::new(conn),
+            conn: Arc::new(Mutex::new(conn)),
         })
     }
 
+    /// The connection, for start-up work that runs before the server does.
     pub fn lock(&self) -> MutexGuard<'_, Connection> {
-        // A panic while holding the lock leaves SQLite consistent (transactions roll back), so
-        // the poisoned guard is safe to keep using.
-        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+        lock(&self.conn)
     }
+
+    /// Runs `work` on the connection on a blocking thread, so a slow disk (a `synchronous=FULL`
+    /// commit) never stalls the async workers that serve other requests.
+    pub async fn run<T, F>(&self, work: F) -> Result<T, EmError>
+    where
+        F: FnOnce(&mut Connection) -> Result<T, EmError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let conn = self.conn.clone();
+        tokio::task::spawn_blocking(move || work(&mut lock(&conn)))
+            .await
+            .map_err(EmError::internal)?
+    }
+}
+
+fn lock(conn: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
+    // A panic while holding the lock leaves SQLite consistent (transactions roll back), so the
+    // poisoned guard is safe to keep using.
+    conn.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Brings the schema up to [`SCHEMA_VERSION`] in one transaction: a crash halfway leaves the
+/// database as it was. `IMMEDIATE` so two emulators opening one file cannot both migrate it.
+fn migrate(conn: &mut Connection) -> Result<(), OpenError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if !(0..=SCHEMA_VERSION).contains(&found) {
+        return Err(OpenError::NewerSchema {
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    for step in &MIGRATIONS[found as usize..] {
+        tx.execute_batch(step)?;
+    }
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()?;
+    Ok(())
 }
 
 pub fn app(conn: &Connection) -> rusqlite::Result<Option<AppRow>> {
@@ -182,6 +272,11 @@ pub fn room(conn: &Connection, id: &str) -> Result<Option<RoomRow>, EmError> {
         .optional()?)
 }
 
+/// The room to change, or the 404 a change to an unknown room gets.
+pub fn room_to_change(conn: &Connection, id: &str) -> Result<RoomRow, EmError> {
+    room(conn, id)?.ok_or_else(|| EmError::room_not_found(id))
+}
+
 pub fn member_count(conn: &Connection, room_id: i64) -> Result<i64, EmError> {
     Ok(conn.query_row(
         "SELECT COUNT(*) FROM members WHERE room_id = ?1",
@@ -210,11 +305,19 @@ pub fn next_join_seq(conn: &Connection) -> Result<i64, EmError> {
     )?)
 }
 
-/// A new room id: numeric, increasing, about 15 digits like Easemob's.
-pub fn next_room_id(conn: &Connection, now_ms: u64) -> Result<i64, EmError> {
-    let max: Option<i64> = conn.query_row("SELECT MAX(id) FROM rooms", [], |r| r.get(0))?;
-    let from_clock = (now_ms as i64) * 100;
-    Ok(max.map_or(from_clock, |m| (m + 1).max(from_clock)))
+/// Adds `username` to a room as the next to join.
+pub fn insert_member(
+    conn: &Connection,
+    room_id: i64,
+    username: &str,
+    is_owner: bool,
+    seq: i64,
+) -> Result<(), EmError> {
+    conn.prepare_cached(
+        "INSERT INTO members (room_id, username, is_owner, joined) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![room_id, username, is_owner, seq])?;
+    Ok(())
 }
 
 /// Members of a room as Easemob lists them: the owner first, then in join order. `limit` -1

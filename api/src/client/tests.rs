@@ -1,0 +1,437 @@
+//! The traffic policy against a scripted transport and a fake clock: every wait moves the
+//! clock instead of sleeping, so these tests take no time and do not depend on the machine.
+
+use super::*;
+use crate::http::Method;
+use std::collections::VecDeque;
+use std::task::{Context, Poll};
+
+/// Yields to the executor once, as a real network round trip would.
+struct YieldOnce(bool);
+impl Future for YieldOnce {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.0 {
+            Poll::Ready(())
+        } else {
+            self.0 = true;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+}
+
+/// What the scripted server answers next.
+enum Answer {
+    Status(u16, &'static str),
+    RetryAfter(u16, &'static str, &'static str),
+    NetworkFailure,
+}
+
+use Answer::*;
+
+const LIST_OK: &str = r#"{"data":[],"count":0}"#;
+const RATE_LIMITED: &str =
+    r#"{"error":"reach_limit","error_description":"This request has reached api limit"}"#;
+const UNAVAILABLE: &str = r#"{"error":"service_unavailable","error_description":"the service is temporarily unavailable"}"#;
+const EXPIRED: &str = r#"{"error":"unauthorized","exception":"EasemobSecurityException","error_description":"Unable to authenticate due to expired access token"}"#;
+
+/// A server that answers token requests itself (numbered tokens) and every other request from
+/// the script, then with `LIST_OK`. It keeps the clock: a sleep moves it at once.
+struct Scripted {
+    clock: Cell<u64>,
+    script: RefCell<VecDeque<Answer>>,
+    /// (time, method, path, bearer token) of every request but token requests.
+    sent: RefCell<Vec<(u64, Method, String, Option<String>)>>,
+    token_requests: Cell<u32>,
+    token_ttl_s: u64,
+    slept: RefCell<Vec<u64>>,
+}
+
+impl Scripted {
+    fn new(script: Vec<Answer>) -> Scripted {
+        Scripted {
+            clock: Cell::new(1_000_000),
+            script: RefCell::new(script.into()),
+            sent: RefCell::new(Vec::new()),
+            token_requests: Cell::new(0),
+            token_ttl_s: 7200,
+            slept: RefCell::new(Vec::new()),
+        }
+    }
+    fn sends(&self) -> usize {
+        self.sent.borrow().len()
+    }
+}
+
+impl Transport for &Scripted {
+    async fn execute(&self, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+        YieldOnce(false).await;
+        if req.url.ends_with("/token") {
+            self.token_requests.set(self.token_requests.get() + 1);
+            let n = self.token_requests.get();
+            return Ok(HttpResponse::new(
+                200,
+                format!(
+                    r#"{{"access_token":"t{n}","expires_in":{},"application":"a"}}"#,
+                    self.token_ttl_s
+                ),
+            ));
+        }
+        let token = req
+            .header("authorization")
+            .map(|h| h.trim_start_matches("Bearer ").to_string());
+        let path = req.url.trim_start_matches("http://h").to_string();
+        self.sent
+            .borrow_mut()
+            .push((self.clock.get(), req.method, path, token));
+        match self.script.borrow_mut().pop_front() {
+            None => Ok(HttpResponse::new(200, LIST_OK)),
+            Some(Status(status, body)) => Ok(HttpResponse::new(status, body)),
+            Some(RetryAfter(status, body, after)) => Ok(HttpResponse {
+                status,
+                headers: vec![("retry-after".into(), after.into())],
+                body: body.into(),
+            }),
+            Some(NetworkFailure) => Err(ApiError::network("connection reset")),
+        }
+    }
+    fn now_ms(&self) -> u64 {
+        self.clock.get()
+    }
+    async fn sleep(&self, ms: u64) {
+        self.slept.borrow_mut().push(ms);
+        self.clock.set(self.clock.get() + ms);
+    }
+}
+
+fn conn() -> Connection {
+    Connection::new("http://h", "o", "a")
+}
+
+fn credentials() -> Credentials {
+    Credentials {
+        client_id: "id".into(),
+        client_secret: "secret".into(),
+    }
+}
+
+fn pasted(server: &Scripted) -> Client<&Scripted> {
+    Client::new(conn().with_token("pasted"), server)
+}
+
+fn events(client: &Client<&Scripted>) -> Rc<RefCell<Vec<ClientEvent>>> {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let sink = seen.clone();
+    client.on_event(move |e| sink.borrow_mut().push(e.clone()));
+    seen
+}
+
+fn run<F: Future>(f: F) -> F::Output {
+    pollster::block_on(f)
+}
+
+fn dissolve() -> DissolveRoom {
+    DissolveRoom { id: "42".into() }
+}
+
+fn create() -> CreateRoom {
+    CreateRoom(CreateChatroom {
+        name: "n".into(),
+        description: "d".into(),
+        owner: "alice".into(),
+        ..Default::default()
+    })
+}
+
+#[test]
+fn calls_that_find_the_token_due_together_share_one_renewal() {
+    let server = Scripted::new(vec![]);
+    let client = Client::with_credentials(conn(), credentials(), &server);
+    let list = ListRooms::default();
+    let (a, b, c) = run(futures_util::future::join3(
+        client.send(&list),
+        client.send(&list),
+        client.send(&list),
+    ));
+    assert!(a.is_ok() && b.is_ok() && c.is_ok());
+    assert_eq!(server.token_requests.get(), 1);
+    assert_eq!(client.token_info().unwrap().token, "t1");
+}
+
+#[test]
+fn a_429_waits_as_long_as_retry_after_says_and_then_succeeds() {
+    let server = Scripted::new(vec![RetryAfter(429, RATE_LIMITED, "2")]);
+    let client = pasted(&server);
+    let seen = events(&client);
+    assert!(run(client.send(&ListRooms::default())).is_ok());
+    assert_eq!(server.sends(), 2);
+    let waits: Vec<_> = seen
+        .borrow()
+        .iter()
+        .filter_map(|e| match e {
+            ClientEvent::Waiting { reason, ms, call } => Some((*reason, *ms, call.to_string())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        waits,
+        vec![(
+            WaitReason::RateLimited,
+            2000,
+            "GET /o/a/chatrooms".to_string()
+        )]
+    );
+    let sent = server.sent.borrow();
+    assert!(sent[1].0 - sent[0].0 >= 2000, "{sent:?}");
+}
+
+#[test]
+fn without_retry_after_a_429_backs_off_exponentially_with_jitter_and_gives_up_in_bounds() {
+    let policy = RetryPolicy::default();
+    let server = Scripted::new((0..100).map(|_| Status(429, RATE_LIMITED)).collect());
+    let client = pasted(&server);
+    let err = run(client.send(&ListRooms::default())).unwrap_err();
+    assert!(matches!(err.kind, ErrorKind::RateLimited { .. }), "{err:?}");
+    assert_eq!(err.class(), crate::error::FailureClass::RateLimited);
+    assert_eq!(err.call.as_ref().unwrap().to_string(), "GET /o/a/chatrooms");
+    assert_eq!(server.sends() as u32, policy.max_rate_waits + 1);
+    let waits: Vec<u64> = server
+        .slept
+        .borrow()
+        .iter()
+        .copied()
+        .filter(|ms| *ms > 100) // leave out the pacer's few milliseconds
+        .collect();
+    assert_eq!(waits.len() as u32, policy.max_rate_waits);
+    for (i, ms) in waits.iter().enumerate() {
+        let step = (policy.backoff_base_ms << i).min(policy.backoff_cap_ms);
+        assert!(
+            (step / 2..=step).contains(ms),
+            "wait {i} was {ms} ms, step {step}"
+        );
+    }
+    // Jitter: the waits at the cap are not all the same.
+    let capped: Vec<_> = waits.iter().skip(6).collect();
+    assert!(capped.windows(2).any(|w| w[0] != w[1]), "{capped:?}");
+}
+
+#[test]
+fn reads_are_sent_again_after_a_server_error_or_a_network_failure() {
+    let server = Scripted::new(vec![Status(503, UNAVAILABLE), NetworkFailure]);
+    let client = pasted(&server);
+    let seen = events(&client);
+    assert!(run(client.send(&ListRooms::default())).is_ok());
+    assert_eq!(server.sends(), 3);
+    let attempts: Vec<(Option<u16>, u32)> = seen
+        .borrow()
+        .iter()
+        .filter_map(|e| match e {
+            ClientEvent::Sent {
+                status, attempt, ..
+            } => Some((*status, *attempt)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(attempts, vec![(Some(503), 1), (None, 2), (Some(200), 3)]);
+}
+
+#[test]
+fn retries_are_bounded_and_the_error_says_which_call_and_what_kind() {
+    let server = Scripted::new((0..100).map(|_| Status(503, UNAVAILABLE)).collect());
+    let client = pasted(&server);
+    let err = run(client.send(&RoomDetails::one("42"))).unwrap_err();
+    assert_eq!(server.sends() as u32, RetryPolicy::default().max_attempts);
+    assert_eq!(err.class(), crate::error::FailureClass::ServerError);
+    assert_eq!(err.refusal(), Some(&Refusal::Unavailable));
+    assert_eq!(err.call.unwrap().to_string(), "GET /o/a/chatrooms/42");
+}
+
+#[test]
+fn a_create_whose_answer_is_lost_is_never_sent_twice() {
+    for lost in [
+        Status(503, UNAVAILABLE),
+        NetworkFailure,
+        Status(502, "<html>"),
+    ] {
+        let server = Scripted::new(vec![lost]);
+        let client = pasted(&server);
+        let err = run(client.send(&create())).unwrap_err();
+        assert_eq!(server.sends(), 1);
+        assert!(
+            matches!(err.kind, ErrorKind::OutcomeUnknown { .. }),
+            "{err:?}"
+        );
+        assert_eq!(err.call.unwrap().to_string(), "POST /o/a/chatrooms");
+    }
+}
+
+#[test]
+fn a_create_refused_with_429_is_sent_again_because_nothing_was_done() {
+    let server = Scripted::new(vec![
+        RetryAfter(429, RATE_LIMITED, "1"),
+        Status(200, r#"{"data":{"id":"9"}}"#),
+    ]);
+    let client = pasted(&server);
+    assert_eq!(run(client.send(&create())).unwrap(), "9");
+    assert_eq!(server.sends(), 2);
+}
+
+#[test]
+fn a_dissolve_sent_again_after_its_answer_was_lost_and_found_gone_is_done() {
+    let server = Scripted::new(vec![
+        Status(503, UNAVAILABLE),
+        Status(
+            404,
+            r#"{"error":"resource_not_found","error_description":"grpID 42 does not exist!"}"#,
+        ),
+    ]);
+    let client = pasted(&server);
+    let done = run(client.send(&dissolve())).unwrap();
+    assert!(done.success);
+    assert_eq!(done.id, "42");
+}
+
+#[test]
+fn a_dissolve_of_a_room_that_never_existed_is_still_refused() {
+    let server = Scripted::new(vec![Status(
+        404,
+        r#"{"error":"resource_not_found","error_description":"grpID 42 does not exist!"}"#,
+    )]);
+    let client = pasted(&server);
+    let err = run(client.send(&dissolve())).unwrap_err();
+    assert_eq!(
+        err.refusal(),
+        Some(&Refusal::RoomNotFound { id: "42".into() })
+    );
+    assert_eq!(server.sends(), 1);
+}
+
+#[test]
+fn refusals_are_not_sent_again() {
+    let server = Scripted::new(vec![Status(
+        403,
+        r#"{"error":"forbidden_op","error_description":"new owner and old owner are the same"}"#,
+    )]);
+    let client = pasted(&server);
+    let err = run(client.send(&TransferRoom {
+        id: "42".into(),
+        new_owner: "bob".into(),
+    }))
+    .unwrap_err();
+    assert_eq!(err.refusal(), Some(&Refusal::SameOwner));
+    assert_eq!(server.sends(), 1);
+}
+
+#[test]
+fn bulk_work_is_paced_under_each_endpoints_documented_limit() {
+    let server = Scripted::new(vec![]);
+    let client = pasted(&server);
+    for _ in 0..120 {
+        run(client.send(&ListRooms::default())).unwrap();
+    }
+    for _ in 0..120 {
+        run(client.send(&RoomDetails::one("42"))).unwrap();
+    }
+    let sent = server.sent.borrow();
+    for (class, limit) in [("/chatrooms", 50), ("/chatrooms/42", 100)] {
+        let times: Vec<u64> = sent
+            .iter()
+            .filter(|s| s.2 == format!("/o/a{class}"))
+            .map(|s| s.0)
+            .collect();
+        assert_eq!(times.len(), 120);
+        for (i, t) in times.iter().enumerate() {
+            let in_window = times[i..].iter().take_while(|u| **u < t + 1000).count();
+            assert!(
+                in_window <= limit,
+                "{in_window} sends of {class} within a second"
+            );
+        }
+    }
+}
+
+#[test]
+fn with_client_credentials_a_401_renews_the_token_once_and_sends_again() {
+    let server = Scripted::new(vec![Status(401, EXPIRED), Status(401, EXPIRED)]);
+    let client = Client::with_credentials(conn(), credentials(), &server);
+    let err = run(client.send(&ListRooms::default())).unwrap_err();
+    assert_eq!(err.refusal(), Some(&Refusal::ExpiredToken));
+    // First token, then one renewal after the first 401; the second 401 is returned.
+    assert_eq!(server.token_requests.get(), 2);
+    let tokens: Vec<_> = server.sent.borrow().iter().map(|s| s.3.clone()).collect();
+    assert_eq!(tokens, vec![Some("t1".into()), Some("t2".into())]);
+}
+
+#[test]
+fn a_short_lived_token_is_renewed_when_due_not_before_every_call() {
+    let mut server = Scripted::new(vec![]);
+    server.token_ttl_s = 5;
+    let client = Client::with_credentials(conn(), credentials(), &server);
+    for _ in 0..10 {
+        run(client.send(&ListRooms::default())).unwrap();
+    }
+    assert_eq!(server.token_requests.get(), 1);
+    server.clock.set(server.clock.get() + 4_500);
+    run(client.send(&ListRooms::default())).unwrap();
+    assert_eq!(server.token_requests.get(), 2);
+}
+
+#[test]
+fn a_refused_pasted_token_asks_for_a_new_one_and_the_call_goes_on() {
+    let server = Scripted::new(vec![Status(401, EXPIRED)]);
+    let client = pasted(&server);
+    let asked = Rc::new(Cell::new(0));
+    let count = asked.clone();
+    client.on_token_refused(Rc::new(move || {
+        count.set(count.get() + 1);
+        Box::pin(async { Some("fresh".to_string()) })
+    }));
+    assert!(run(client.send(&ListRooms::default())).is_ok());
+    assert_eq!(asked.get(), 1);
+    let tokens: Vec<_> = server.sent.borrow().iter().map(|s| s.3.clone()).collect();
+    assert_eq!(tokens, vec![Some("pasted".into()), Some("fresh".into())]);
+    assert_eq!(client.token_info().unwrap().token, "fresh");
+}
+
+#[test]
+fn declining_to_give_a_new_token_ends_the_call_with_the_401() {
+    let server = Scripted::new(vec![Status(401, EXPIRED)]);
+    let client = pasted(&server);
+    client.on_token_refused(Rc::new(|| Box::pin(async { None })));
+    let err = run(client.send(&ListRooms::default())).unwrap_err();
+    assert!(err.is_unauthorized());
+    assert_eq!(server.sends(), 1);
+}
+
+#[test]
+fn calls_refused_together_ask_for_one_new_token() {
+    let server = Scripted::new(vec![Status(401, EXPIRED), Status(401, EXPIRED)]);
+    let client = pasted(&server);
+    let asked = Rc::new(Cell::new(0));
+    let count = asked.clone();
+    client.on_token_refused(Rc::new(move || {
+        count.set(count.get() + 1);
+        Box::pin(async { Some("fresh".to_string()) })
+    }));
+    let list = ListRooms::default();
+    let (a, b) = run(futures_util::future::join(
+        client.send(&list),
+        client.send(&list),
+    ));
+    assert!(a.is_ok() && b.is_ok());
+    assert_eq!(asked.get(), 1);
+}
+
+#[test]
+fn a_limit_broken_before_sending_names_no_call_and_sends_nothing() {
+    let server = Scripted::new(vec![]);
+    let client = pasted(&server);
+    let err = run(client.send(&RoomDetails {
+        ids: (0..101).map(|i| i.to_string()).collect(),
+    }))
+    .unwrap_err();
+    assert_eq!(err.class(), crate::error::FailureClass::NotSent);
+    assert!(err.call.is_none());
+    assert_eq!(server.sends(), 0);
+}

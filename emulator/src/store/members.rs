@@ -1,0 +1,121 @@
+//! Members of a room: list, add (one or many), remove (one or many).
+
+use super::{affiliations, is_member, member_count, next_join_seq, room, room_to_change, user};
+use super::{insert_member, users_exist};
+use crate::error::EmError;
+use easemob_api::wire::{Affiliation, RemovedMember};
+use rusqlite::{params, Connection};
+
+/// One page of a room's members, owner first.
+pub fn list(
+    conn: &mut Connection,
+    id: &str,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<Affiliation>, EmError> {
+    let tx = conn.transaction()?;
+    let room = room(&tx, id)?.ok_or_else(|| EmError::room_not_found_on_read(id))?;
+    affiliations(&tx, room.id, limit, offset)
+}
+
+/// Adds users who exist; all or nothing. Users already in the room count as added, and the
+/// whole room, owner included, stays within `maxusers`. Returns the room's id and every user
+/// named, once each, in the stored spelling.
+pub fn add(
+    conn: &mut Connection,
+    id: &str,
+    names: &[String],
+) -> Result<(i64, Vec<String>), EmError> {
+    let tx = conn.transaction()?;
+    let room = room_to_change(&tx, id)?;
+    let mut users = users_exist(&tx, names)?;
+    // A name given twice (in any case) is one user, reported once.
+    let mut seen = std::collections::HashSet::new();
+    users.retain(|u| seen.insert(u.to_ascii_lowercase()));
+    let mut new = Vec::new();
+    for u in &users {
+        if !is_member(&tx, room.id, u)? {
+            new.push(u.as_str());
+        }
+    }
+    if member_count(&tx, room.id)? + new.len() as i64 > room.maxusers {
+        return Err(EmError::room_full(&room.id.to_string()));
+    }
+    let first = next_join_seq(&tx)?;
+    for (seq, u) in (first..).zip(&new) {
+        insert_member(&tx, room.id, u, false, seq)?;
+    }
+    tx.commit()?;
+    Ok((room.id, users))
+}
+
+fn delete_member(conn: &Connection, room_id: i64, username: &str) -> Result<(), EmError> {
+    conn.prepare_cached("DELETE FROM members WHERE room_id = ?1 AND username = ?2")?
+        .execute(params![room_id, username])?;
+    Ok(())
+}
+
+/// Removes one member; the owner cannot be removed.
+pub fn remove_one(conn: &mut Connection, id: &str, name: &str) -> Result<RemovedMember, EmError> {
+    let tx = conn.transaction()?;
+    let room = room_to_change(&tx, id)?;
+    let room_id = room.id.to_string();
+    let user = user(&tx, name)?.ok_or_else(|| EmError::user_not_found(name))?;
+    if user.eq_ignore_ascii_case(&room.owner) {
+        return Err(EmError::owner_cannot_leave(&user, &room_id));
+    }
+    if !is_member(&tx, room.id, &user)? {
+        return Err(EmError::not_members(&[user], false));
+    }
+    delete_member(&tx, room.id, &user)?;
+    tx.commit()?;
+    Ok(RemovedMember {
+        result: true,
+        action: "remove_member".into(),
+        reason: None,
+        user,
+        id: room_id,
+    })
+}
+
+/// Removes several members, each reported with its result. When nobody named is in the room
+/// the whole call is refused, as the server does.
+pub fn remove_many(
+    conn: &mut Connection,
+    id: &str,
+    names: &[String],
+) -> Result<Vec<RemovedMember>, EmError> {
+    let tx = conn.transaction()?;
+    let room = room_to_change(&tx, id)?;
+    let room_id = room.id.to_string();
+    let mut results = Vec::new();
+    let mut anyone_in_room = false;
+    for name in names {
+        let stored = user(&tx, name)?;
+        let refusal = match &stored {
+            Some(u) if u.eq_ignore_ascii_case(&room.owner) => {
+                anyone_in_room = true;
+                Some(EmError::owner_cannot_leave(u, &room_id))
+            }
+            Some(u) if is_member(&tx, room.id, u)? => None,
+            _ => Some(EmError::not_in_room(name, &room_id)),
+        };
+        let user = stored.unwrap_or_else(|| name.clone());
+        if refusal.is_none() {
+            anyone_in_room = true;
+            delete_member(&tx, room.id, &user)?;
+        }
+        results.push(RemovedMember {
+            result: refusal.is_none(),
+            action: "remove_member".into(),
+            reason: refusal.map(|e| e.description),
+            user,
+            id: room_id.clone(),
+        });
+    }
+    if !anyone_in_room {
+        return Err(EmError::not_members(names, true));
+    }
+    tx.commit()?;
+    Ok(results)
+}

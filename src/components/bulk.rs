@@ -1,0 +1,194 @@
+//! Bulk work: many requests, one after another, with progress (n of N), a Stop button, a
+//! result for each item, and the failed ones sent again in one click. The client paces and
+//! retries each request; this only walks the list.
+
+use crate::components::error::{describe, Described};
+use crate::text;
+use easemob_api::ApiError;
+use leptos::prelude::*;
+use std::future::Future;
+use std::rc::Rc;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Done(String),
+    Failed(Described),
+    /// Stopped before it was sent.
+    NotSent,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// What the work function is given: an id, or a batch of names one per line.
+    pub key: String,
+    pub label: String,
+    /// `None` while waiting its turn.
+    pub outcome: Option<Outcome>,
+}
+
+/// What a page hands the runner: the work for one item, given its key.
+pub type Work =
+    Rc<dyn Fn(String) -> std::pin::Pin<Box<dyn Future<Output = Result<String, ApiError>>>>>;
+
+#[derive(Clone, Copy)]
+pub struct Bulk {
+    work: StoredValue<Work, LocalStorage>,
+    pub rows: RwSignal<Vec<Row>>,
+    pub running: RwSignal<bool>,
+    stopping: RwSignal<bool>,
+    /// Bumped each time a run ends, so a page can react once per run.
+    pub finished: RwSignal<u32>,
+}
+
+impl Bulk {
+    pub fn new(work: Work) -> Bulk {
+        Bulk {
+            work: StoredValue::new_local(work),
+            rows: RwSignal::new(Vec::new()),
+            running: RwSignal::new(false),
+            stopping: RwSignal::new(false),
+            finished: RwSignal::new(0),
+        }
+    }
+
+    /// Starts over with these items (key and label each).
+    pub fn start(&self, items: Vec<(String, String)>) {
+        if self.running.get_untracked() {
+            return;
+        }
+        self.rows.set(
+            items
+                .into_iter()
+                .map(|(key, label)| Row {
+                    key,
+                    label,
+                    outcome: None,
+                })
+                .collect(),
+        );
+        self.go();
+    }
+
+    /// Sends again every item that failed or was not sent; the rest keep their results.
+    pub fn retry_failed(&self) {
+        if self.running.get_untracked() {
+            return;
+        }
+        self.rows.update(|rows| {
+            for r in rows.iter_mut() {
+                if !matches!(r.outcome, Some(Outcome::Done(_))) {
+                    r.outcome = None;
+                }
+            }
+        });
+        self.go();
+    }
+
+    pub fn stop(&self) {
+        if self.running.get_untracked() {
+            self.stopping.set(true);
+        }
+    }
+
+    pub fn clear(&self) {
+        if !self.running.get_untracked() {
+            self.rows.set(Vec::new());
+        }
+    }
+
+    fn go(&self) {
+        let this = *self;
+        let work = self.work.get_value();
+        this.running.set(true);
+        this.stopping.set(false);
+        leptos::task::spawn_local(async move {
+            let todo: Vec<(usize, String)> = this.rows.with_untracked(|rows| {
+                rows.iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.outcome.is_none())
+                    .map(|(i, r)| (i, r.key.clone()))
+                    .collect()
+            });
+            for (i, key) in todo {
+                let outcome = if this.stopping.get_untracked() {
+                    Outcome::NotSent
+                } else {
+                    match work(key).await {
+                        Ok(done) => Outcome::Done(done),
+                        Err(e) => Outcome::Failed(describe(&e)),
+                    }
+                };
+                this.rows.update(|rows| {
+                    if let Some(r) = rows.get_mut(i) {
+                        r.outcome = Some(outcome);
+                    }
+                });
+            }
+            this.running.set(false);
+            this.stopping.set(false);
+            this.finished.update(|n| *n += 1);
+        });
+    }
+
+    pub fn count(&self, which: fn(&Option<Outcome>) -> bool) -> usize {
+        self.rows
+            .with(|rows| rows.iter().filter(|r| which(&r.outcome)).count())
+    }
+
+    pub fn done(&self) -> usize {
+        self.count(|o| matches!(o, Some(Outcome::Done(_))))
+    }
+
+    pub fn failed(&self) -> usize {
+        self.count(|o| matches!(o, Some(Outcome::Failed(_)) | Some(Outcome::NotSent)))
+    }
+}
+
+/// Progress while the work runs, then a result for each item and "retry the failed".
+#[component]
+pub fn BulkProgress(
+    bulk: Bulk,
+    /// Column heading for the items.
+    item_heading: &'static str,
+    #[prop(into)] testid: String,
+) -> impl IntoView {
+    let total = move || bulk.rows.with(Vec::len);
+    let settled = move || bulk.count(Option::is_some);
+    let stopping = bulk.stopping;
+    view! {
+        <Show when=move || bulk.running.get()>
+            <div class="progress" data-testid="bulk-progress">
+                <label for="bulk-progress-bar">{move || text::progress(settled(), total())}</label>
+                <progress id="bulk-progress-bar" max=move || total().max(1) value=settled></progress>
+                <button type="button" on:click=move |_| bulk.stop() disabled=move || stopping.get()>
+                    {move || if stopping.get() { text::STOPPING } else { text::STOP }}
+                </button>
+            </div>
+        </Show>
+        <Show when=move || { total() > 0 }>
+            <p class="summary" role="status">{move || {
+                let not_sent = bulk.count(|o| matches!(o, Some(Outcome::NotSent)));
+                text::bulk_summary(bulk.done(), bulk.failed() - not_sent, not_sent)
+            }}</p>
+            <div class="table-scroll">
+                <table class="results" data-testid=testid.clone()>
+                    <thead><tr><th scope="col">{item_heading}</th><th scope="col">{text::RESULT}</th></tr></thead>
+                    <tbody>
+                        {move || bulk.rows.get().into_iter().map(|r| {
+                            let (class, words) = match &r.outcome {
+                                None => ("pending", String::new()),
+                                Some(Outcome::Done(d)) => ("ok", d.clone()),
+                                Some(Outcome::Failed(d)) => ("failed", text::failed_because(&d.one_line())),
+                                Some(Outcome::NotSent) => ("failed", text::NOT_SENT_STOPPED.to_string()),
+                            };
+                            view! { <tr class=class><td class="mono">{r.label}</td><td>{words}</td></tr> }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <Show when=move || { !bulk.running.get() && bulk.failed() > 0 }>
+                <button type="button" on:click=move |_| bulk.retry_failed()>{move || text::retry_failed(bulk.failed())}</button>
+            </Show>
+        </Show>
+    }
+}

@@ -1,0 +1,59 @@
+//! What the client's traffic policy shows a person: that a call is waiting (for the rate limit,
+//! or to be sent again), and the question "the pasted token was refused: paste a new one".
+
+use crate::components::dialog::Dialog;
+use crate::session::use_session;
+use crate::text;
+use leptos::prelude::*;
+
+/// "Waiting for the rate limit…", while the client waits; nothing otherwise.
+#[component]
+pub fn WaitingStatus() -> impl IntoView {
+    // Without a session (a dialog mounted on its own) there is nothing to wait for.
+    let session = use_context::<crate::session::Session>();
+    view! {
+        <p class="waiting" role="status" aria-live="polite" data-testid="waiting">
+            {move || session.and_then(|s| s.waiting.get())}
+        </p>
+    }
+}
+
+/// Asks for a new token when the pasted one is refused. The page and any open form stay as
+/// they were; the refused call goes on with the new token, or fails if the person gives up.
+#[component]
+pub fn TokenPrompt() -> impl IntoView {
+    let session = use_session();
+    let open = session.token_wanted;
+    let token = RwSignal::new(String::new());
+    // Closed any other way (Esc, the close button): the person gave up.
+    Effect::new(move |was_open: Option<bool>| {
+        let now = open.get();
+        if was_open == Some(true) && !now {
+            session.answer_token_request(None);
+        }
+        now
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = token.get_untracked().trim().to_string();
+        if !t.is_empty() {
+            token.set(String::new());
+            session.answer_token_request(Some(t));
+        }
+    };
+    view! {
+        <Dialog open id="token-dialog" title=text::TOKEN_REFUSED_TITLE.to_string()>
+            <p>{text::TOKEN_REFUSED_LEAD}</p>
+            <form on:submit=submit>
+                <div class="field">
+                    <label for="new-token">{text::NEW_TOKEN_LABEL}</label>
+                    <input id="new-token" type="password" bind:value=token autocomplete="off"/>
+                </div>
+                <div class="actions">
+                    <button type="submit" class="primary">{text::USE_TOKEN}</button>
+                    <button type="button" on:click=move |_| session.answer_token_request(None)>{text::GIVE_UP}</button>
+                </div>
+            </form>
+        </Dialog>
+    }
+}
