@@ -340,6 +340,7 @@ test.describe('server refusals in the member and dissolve dialogs', () => {
     await expect(results.nth(1)).toContainText(`grpID ${chosen[1]} does not exist!`);
     await expect(dialog.getByRole('status').filter({ hasText: 'done' })).toHaveText('2 done, 1 failed');
     await expect(dialog.getByRole('button', { name: 'Retry the 1 failed' })).toBeVisible();
-    await expect(results.filter({ hasText: 'Dissolved' })).toHaveCount(2);
+    await expect(dialog.getByTestId('bulk-results').locator('tbody tr.ok')).toHaveCount(2);
+    await expect(dialog.getByTestId('bulk-results').locator('tbody tr.ok').first()).toContainText('Dissolved');
   });
 });
