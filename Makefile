@@ -48,7 +48,7 @@ e2e:
 ## Refresh the README's screenshots from the end-to-end tests.
 screenshots: dist
 	cargo build -p easemob-emulator
-	UPDATE_SCREENSHOTS=1 npx playwright test room.spec.ts
+	UPDATE_SCREENSHOTS=1 npx playwright test room.spec.ts resilience.spec.ts
 
 clean:
 	rm -rf dist test-results target

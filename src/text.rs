@@ -253,6 +253,10 @@ pub fn select_room(name: &str, id: &str) -> String {
 }
 pub const MEMBER_CHIPS: &str = "Members to add";
 
+pub fn more_members(n: usize) -> String {
+    format!("and {n} more, not shown as chips")
+}
+
 /// "in 1 h 59 min", "in 40 s": the largest units that are not zero.
 pub fn expires_in(days: u64, hours: u64, minutes: u64, seconds: u64) -> String {
     if days > 0 {

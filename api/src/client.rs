@@ -420,7 +420,8 @@ impl<T: Transport> Client<T> {
                     {
                         let body = ApiError::from_response(resp.status, &resp.body)
                             .body()
-                            .cloned();
+                            .cloned()
+                            .map(Box::new);
                         return failed(ErrorKind::RateLimited { body });
                     }
                     // A 429 is answered before anything is done: the call can always be sent

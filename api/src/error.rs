@@ -582,14 +582,15 @@ impl fmt::Display for Call {
 /// What went wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
-    /// The server answered with an error status and an Easemob error body.
+    /// The server answered with an error status and an Easemob error body. (Boxed: an error
+    /// travels in every `Result` of the client, and should stay small.)
     Refused {
         status: u16,
-        refusal: Refusal,
-        body: ErrorBody,
+        refusal: Box<Refusal>,
+        body: Box<ErrorBody>,
     },
     /// The server kept answering 429 after every wait the client allows.
-    RateLimited { body: Option<ErrorBody> },
+    RateLimited { body: Option<Box<ErrorBody>> },
     /// The server answered, but not with anything we can read (a proxy's HTML page, a cut-off
     /// body, a shape that does not match the API).
     Unreadable {
@@ -721,7 +722,7 @@ impl ApiError {
     /// The refusal, when the server refused.
     pub fn refusal(&self) -> Option<&Refusal> {
         match &self.kind {
-            ErrorKind::Refused { refusal, .. } => Some(refusal),
+            ErrorKind::Refused { refusal, .. } => Some(refusal.as_ref()),
             _ => None,
         }
     }
@@ -739,8 +740,8 @@ impl ApiError {
 
     pub fn body(&self) -> Option<&ErrorBody> {
         match &self.kind {
-            ErrorKind::Refused { body, .. } => Some(body),
-            ErrorKind::RateLimited { body } => body.as_ref(),
+            ErrorKind::Refused { body, .. } => Some(body.as_ref()),
+            ErrorKind::RateLimited { body } => body.as_deref(),
             _ => None,
         }
     }
@@ -759,8 +760,8 @@ impl ApiError {
         match serde_json::from_str::<ErrorBody>(body) {
             Ok(body) => ErrorKind::Refused {
                 status,
-                refusal: Refusal::parse(status, &body),
-                body,
+                refusal: Box::new(Refusal::parse(status, &body)),
+                body: Box::new(body),
             }
             .into(),
             Err(e) => ApiError::unreadable(status, body, e.to_string()),
@@ -901,8 +902,8 @@ mod tests {
     fn failures_are_classed_for_people() {
         let r = |status: u16, refusal: Refusal| ErrorKind::Refused {
             status,
-            body: refusal.body("u", 0),
-            refusal,
+            body: Box::new(refusal.body("u", 0)),
+            refusal: Box::new(refusal),
         };
         assert_eq!(
             r(429, Refusal::RateLimited).class(),

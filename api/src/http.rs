@@ -76,6 +76,6 @@ impl HttpResponse {
     /// the client's clock may not match the server's).
     pub fn retry_after_ms(&self) -> Option<u64> {
         let secs: f64 = self.header("retry-after")?.trim().parse().ok()?;
-        (secs.is_finite() && secs >= 0.0).then(|| (secs * 1000.0) as u64)
+        (secs.is_finite() && secs >= 0.0).then_some((secs * 1000.0) as u64)
     }
 }

@@ -170,6 +170,9 @@ pub fn BulkProgress(
                 let not_sent = bulk.count(|o| matches!(o, Some(Outcome::NotSent)));
                 text::bulk_summary(bulk.done(), bulk.failed() - not_sent, not_sent)
             }}</p>
+            <Show when=move || { !bulk.running.get() && bulk.failed() > 0 }>
+                <button type="button" on:click=move |_| bulk.retry_failed()>{move || text::retry_failed(bulk.failed())}</button>
+            </Show>
             <div class="table-scroll">
                 <table class="results" data-testid=testid.clone()>
                     <thead><tr><th scope="col">{item_heading}</th><th scope="col">{text::RESULT}</th></tr></thead>
@@ -186,9 +189,6 @@ pub fn BulkProgress(
                     </tbody>
                 </table>
             </div>
-            <Show when=move || { !bulk.running.get() && bulk.failed() > 0 }>
-                <button type="button" on:click=move |_| bulk.retry_failed()>{move || text::retry_failed(bulk.failed())}</button>
-            </Show>
         </Show>
     }
 }

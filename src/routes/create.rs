@@ -17,6 +17,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
+/// Members shown as removable chips; the rest are counted.
+const MAX_CHIPS: usize = 50;
+
 /// How far back a room created by a create whose answer was lost is looked for.
 const RECENT_MS: u64 = 10 * 60 * 1000;
 
@@ -96,6 +99,8 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
             session.changed();
         }
     });
+    // The room is there already: another Create would make a second one.
+    let found = move || check.value().with(|v| matches!(v, Some(Ok((_, Some(_))))));
     let recovery = move || {
         if check.pending().get() {
             return Some(view! { <Loading what=text::CHECKING_CREATE/> }.into_any());
@@ -132,7 +137,10 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
         }
     };
     let pending = create.pending();
-    let chips = move || split_list(&members.get());
+    // A chip for each of the first names only: a paste of thousands stays quick to show.
+    let listed = Memo::new(move |_| split_list(&members.get()));
+    let chips = move || listed.with(|l| l.iter().take(MAX_CHIPS).cloned().collect::<Vec<_>>());
+    let more = move || listed.with(|l| l.len().saturating_sub(MAX_CHIPS));
     let remove_chip = move |name: String| {
         let rest: Vec<String> = split_list(&members.get_untracked())
             .into_iter()
@@ -153,6 +161,9 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
                 </div>
                 <FormField id="create-members" label=text::FIELD_MEMBERS value=members multiline=true hint=text::MEMBERS_HINT
                     error=Signal::derive(error_for(problem, Field::Members))/>
+                <Show when=move || { more() > 0 }>
+                    <p class="hint">{move || text::more_members(more())}</p>
+                </Show>
                 <ul class="chips" aria-label=text::MEMBER_CHIPS>
                     <For each=chips key=|m| m.clone() let:m>
                         <li class="chip">
@@ -170,7 +181,7 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
                 {general_error(problem)}
                 {recovery}
                 <div class="actions">
-                    <button type="submit" class="primary" disabled=move || pending.get() || check.pending().get() aria-busy=move || pending.get().to_string()>
+                    <button type="submit" class="primary" disabled=move || pending.get() || check.pending().get() || found() aria-busy=move || pending.get().to_string()>
                         {move || if pending.get() { text::CREATING } else { text::CREATE }}
                     </button>
                     <button type="button" on:click=move |_| open.set(false)>{text::CANCEL}</button>

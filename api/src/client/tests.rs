@@ -36,13 +36,16 @@ const RATE_LIMITED: &str =
 const UNAVAILABLE: &str = r#"{"error":"service_unavailable","error_description":"the service is temporarily unavailable"}"#;
 const EXPIRED: &str = r#"{"error":"unauthorized","exception":"EasemobSecurityException","error_description":"Unable to authenticate due to expired access token"}"#;
 
+/// When a request was sent, how, where, and with which bearer token.
+type Sent = (u64, Method, String, Option<String>);
+
 /// A server that answers token requests itself (numbered tokens) and every other request from
 /// the script, then with `LIST_OK`. It keeps the clock: a sleep moves it at once.
 struct Scripted {
     clock: Cell<u64>,
     script: RefCell<VecDeque<Answer>>,
     /// (time, method, path, bearer token) of every request but token requests.
-    sent: RefCell<Vec<(u64, Method, String, Option<String>)>>,
+    sent: RefCell<Vec<Sent>>,
     token_requests: Cell<u32>,
     token_ttl_s: u64,
     slept: RefCell<Vec<u64>>,
