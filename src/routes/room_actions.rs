@@ -4,17 +4,18 @@
 
 use crate::components::bulk::{Bulk, BulkProgress, Work};
 use crate::components::dialog::Dialog;
-use crate::components::error::ErrorView;
+use crate::components::error::{describe, ErrorView};
 use crate::components::notice::use_notices;
 use crate::components::Loading;
 use crate::forms::{self, FieldError};
 use crate::session::use_session;
 use crate::text;
 use easemob_api::endpoints::{
-    AddMembers, DissolveRoom, ListMembers, ModifyRoom, RemoveMember, RoomDetails, TransferRoom,
+    AddMembers, DissolveRoom, ListMembers, ModifyRoom, RemoveMember, RemoveMembers, RoomDetails,
+    TransferRoom,
 };
-use easemob_api::limits::{split_list, Field, ADD_MEMBERS_MAX};
-use easemob_api::wire::{ChatroomDetail, RemovedMember};
+use easemob_api::limits::{split_list, Field, ADD_MEMBERS_MAX, REMOVE_MEMBERS_MAX};
+use easemob_api::wire::ChatroomDetail;
 use easemob_api::{ApiError, ErrorKind};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -506,9 +507,34 @@ fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl In
     let session = use_session();
     let notices = use_notices();
     let draft = RwSignal::new(String::new());
+    // A result for every user: the server's per-user answer, or, when a whole request of 60
+    // failed, that failure described for each of its users.
     let send = Action::new_local(move |names: &Vec<String>| {
         let (names, id) = (names.clone(), room_id.get_untracked());
-        async move { Ok(session.require_client()?.remove_members(&id, &names).await) }
+        async move {
+            let mut rows: Vec<(String, Result<(), String>)> = Vec::new();
+            for chunk in names.chunks(REMOVE_MEMBERS_MAX) {
+                let call = RemoveMembers {
+                    id: id.clone(),
+                    usernames: chunk.to_vec(),
+                };
+                match session.call(call).await {
+                    Ok(results) => rows.extend(results.into_iter().map(|r| {
+                        let outcome = if r.result {
+                            Ok(())
+                        } else {
+                            Err(r.reason.unwrap_or_default())
+                        };
+                        (r.user, outcome)
+                    })),
+                    Err(e) => {
+                        let why = describe(&e).one_line();
+                        rows.extend(chunk.iter().map(|u| (u.clone(), Err(why.clone()))));
+                    }
+                }
+            }
+            rows
+        }
     });
     // Each opening starts clean: no result left from the last time.
     Effect::new(move |_| {
@@ -517,8 +543,8 @@ fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl In
         }
     });
     Effect::new(move |_| {
-        if let Some(Ok(results)) = send.value().get() {
-            let removed = results.iter().filter(|r| r.result).count();
+        if let Some(results) = send.value().get() {
+            let removed = results.iter().filter(|(_, r)| r.is_ok()).count();
             if removed > 0 {
                 notices.show(text::removed(removed));
                 session.changed();
@@ -531,26 +557,24 @@ fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl In
             <UsernamesForm open id="remove-usernames" hint=text::REMOVE_MEMBERS_HINT draft pending
                 submit_label=Signal::derive(|| text::REMOVE_MEMBERS)
                 submit_class="danger" on_names=Callback::new(move |names| { send.dispatch_local(names); })/>
-            {move || send.value().get().map(|r| match r {
-                Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                Ok(results) => view! { <RemovalResults results/> }.into_any(),
-            })}
+            {move || send.value().get().map(|results| view! { <RemovalResults results/> })}
         </Dialog>
     }
 }
 
 #[component]
-fn RemovalResults(results: Vec<RemovedMember>) -> impl IntoView {
+fn RemovalResults(results: Vec<(String, Result<(), String>)>) -> impl IntoView {
     view! {
         <div class="table-scroll">
         <table class="results" data-testid="remove-results">
             <thead><tr><th scope="col">{text::USER}</th><th scope="col">{text::RESULT}</th></tr></thead>
             <tbody>
-                {results.into_iter().map(|r| view! {
-                    <tr class=if r.result { "ok" } else { "failed" }>
-                        <td>{r.user}</td>
-                        <td>{if r.result { text::REMOVED.to_string() } else { text::failed_because(r.reason.as_deref().unwrap_or("")) }}</td>
-                    </tr>
+                {results.into_iter().map(|(user, r)| {
+                    let (class, words) = match r {
+                        Ok(()) => ("ok", text::REMOVED.to_string()),
+                        Err(why) => ("failed", text::failed_because(&why)),
+                    };
+                    view! { <tr class=class><td>{user}</td><td>{words}</td></tr> }
                 }).collect_view()}
             </tbody>
         </table>

@@ -4,7 +4,7 @@
 // complete, or end with a clear message that names the kind of failure; no room may be created
 // twice; no change the dashboard reported done may be missing. Each journey writes its row of
 // the fault x operation table; tests/e2e/fault-table.ts prints the whole table at the end.
-import { test, expect, Emulator, allRoomIds } from './fixtures';
+import { test, expect, Emulator, allRoomIds, go, tokenFor, setFaults } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -34,15 +34,7 @@ const slow = expect.configure({ timeout: 120_000 });
 // switching faults off never depends on a request that a fault can refuse.
 const harnessTokens = new Map<string, string>();
 async function harnessToken(emulator: Emulator): Promise<string> {
-  if (!harnessTokens.has(emulator.url)) {
-    const r = await fetch(`${emulator.api}/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'demo-client-id', client_secret: 'demo-client-secret', ttl: 0 }),
-    });
-    expect(r.status).toBe(200);
-    harnessTokens.set(emulator.url, (await r.json()).access_token);
-  }
+  if (!harnessTokens.has(emulator.url)) harnessTokens.set(emulator.url, await tokenFor(emulator, 0));
   return harnessTokens.get(emulator.url)!;
 }
 
@@ -55,13 +47,8 @@ async function api(emulator: Emulator, method: string, p: string, body?: unknown
   return { status: r.status, body: await r.json() };
 }
 
-async function setFaults(emulator: Emulator, faults: Faults) {
-  const r = await fetch(`${emulator.url}/_emulator/faults`, {
-    method: 'PUT',
-    headers: { Authorization: `Bearer ${await harnessToken(emulator)}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(faults),
-  });
-  expect(r.status).toBe(200);
+async function switchFaults(emulator: Emulator, faults: Faults) {
+  await setFaults(emulator, await harnessToken(emulator), faults);
 }
 
 async function roomDetail(emulator: Emulator, id: string) {
@@ -73,18 +60,6 @@ async function createRoom(emulator: Emulator, room: Record<string, unknown>): Pr
   const r = await api(emulator, 'POST', '/chatrooms', { description: 'fault test', owner: 'alice', ...room });
   expect(r.status).toBe(200);
   return r.body.data.id;
-}
-
-/** Follows a link inside the app, as a click would (no reload: the session stays in memory). */
-async function go(page: Page, href: string) {
-  await page.evaluate((h) => {
-    const a = document.createElement('a');
-    a.href = h;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-  }, href);
-  await expect(page).toHaveURL(new RegExp(href.replace(/[?]/g, '\\?') + '$'));
 }
 
 /** Waits until `done` or a message shows; returns 'ok' or the message's headline. */
@@ -121,12 +96,12 @@ async function outliveToken(j: Journey) {
 async function operation(j: Journey, run: () => Promise<string>, check: (outcome: string) => Promise<void>) {
   if (j.faults.token_ttl_s) await outliveToken(j);
   const before = j.requests();
-  await setFaults(j.emulator, j.faults);
+  await switchFaults(j.emulator, j.faults);
   let outcome: string;
   try {
     outcome = await run();
   } finally {
-    await setFaults(j.emulator, OFF);
+    await switchFaults(j.emulator, OFF);
   }
   // The next operation starts from the page, not from inside a dialog.
   for (let i = 0; i < 3 && (await j.page.locator('dialog[open]').count()); i++) {
@@ -165,7 +140,7 @@ for (const row of ROWS) {
       let sent = 0;
       page.on('request', (r) => { if (r.method() !== 'OPTIONS' && r.url().includes('/demo/admin/')) sent++; });
       // Token lifetime applies to tokens issued from now on, so it is set before connecting.
-      if (row.faults.token_ttl_s) await setFaults(emulator, { token_ttl_s: row.faults.token_ttl_s });
+      if (row.faults.token_ttl_s) await switchFaults(emulator, { token_ttl_s: row.faults.token_ttl_s });
       const j: Journey = { page, emulator, faults: row.faults, requests: () => sent };
       const results: Record<string, string> = {};
       const main = page.locator('main');

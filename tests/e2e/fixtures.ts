@@ -94,3 +94,42 @@ export async function allRoomIds(emulator: Emulator): Promise<string[]> {
     cursor = encodeURIComponent(body.cursor);
   }
 }
+
+/** Follows a link inside the app, as a click would (no reload: the session stays in memory,
+ * with a client secret if it has one). */
+export async function go(page: Page, href: string) {
+  await page.evaluate((h) => {
+    const a = document.createElement('a');
+    a.href = h;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }, href);
+  await expect(page).toHaveURL(new RegExp(href.replace(/[?]/g, '\\?') + '$'));
+}
+
+/** A token for the demo app with this lifetime in seconds (0: it never expires). */
+export async function tokenFor(emulator: Emulator, ttl: number): Promise<string> {
+  const r = await fetch(`${emulator.api}/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      grant_type: 'client_credentials',
+      client_id: 'demo-client-id',
+      client_secret: 'demo-client-secret',
+      ttl,
+    }),
+  });
+  expect(r.status).toBe(200);
+  return (await r.json()).access_token;
+}
+
+/** Changes the emulator's injected faults (any subset of the keys of /_emulator/faults). */
+export async function setFaults(emulator: Emulator, token: string, faults: Record<string, unknown>) {
+  const r = await fetch(`${emulator.url}/_emulator/faults`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(faults),
+  });
+  expect(r.status).toBe(200);
+}

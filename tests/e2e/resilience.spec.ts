@@ -2,7 +2,7 @@
 // asks for a new one and the page goes on; bulk work can be stopped and its failed items sent
 // again; a call that waits for the rate limit says so; names built to break the layout or
 // freeze the page do neither; the dashboard runs under its Content-Security-Policy.
-import { test, expect, connect, Emulator } from './fixtures';
+import { test, expect, connect, go, tokenFor, setFaults, Emulator } from './fixtures';
 import type { Page } from '@playwright/test';
 import * as fs from 'node:fs';
 
@@ -23,51 +23,28 @@ async function api(emulator: Emulator, token: string, method: string, p: string,
   return { status: r.status, body: await r.json() };
 }
 
-async function tokenFor(emulator: Emulator, ttl: number): Promise<string> {
-  const r = await fetch(`${emulator.api}/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'demo-client-id', client_secret: 'demo-client-secret', ttl }),
-  });
-  return (await r.json()).access_token;
-}
-
-async function setFaults(emulator: Emulator, token: string, faults: Record<string, unknown>) {
-  const r = await fetch(`${emulator.url}/_emulator/faults`, {
-    method: 'PUT',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(faults),
-  });
-  expect(r.status).toBe(200);
-}
-
-/** Follows a link inside the app without a reload. */
-async function go(page: Page, href: string) {
-  await page.evaluate((h) => {
-    const a = document.createElement('a');
-    a.href = h;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-  }, href);
-}
-
-test('a refused pasted token asks for a new one, and the open form and the call go on', async ({ page, emulator }) => {
-  const admin = await tokenFor(emulator, 0);
+/** Connects with a pasted token that lives 10 s, types half a create form, and waits until
+ * the server refuses that token (the server is asked, not the clock). Then clicks Create. */
+async function createAfterTokenRunsOut(page: Page, emulator: Emulator, name: string) {
   const shortLived = await tokenFor(emulator, 10);
   await page.goto(`${emulator.url}/connect`);
   await page.getByLabel('An app token').check();
   await page.getByLabel('App token', { exact: true }).fill(shortLived);
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.locator('table.rooms tbody tr').first()).toBeVisible();
-  // Half a form typed, then the token runs out (the server is asked, not the clock).
   await page.getByRole('button', { name: 'New chatroom' }).click();
   const create = page.getByRole('dialog', { name: 'New chatroom' });
-  await create.getByLabel('Name').fill('After the token ran out');
+  await create.getByLabel('Name').fill(name);
   await create.getByLabel('Description').fill('d');
   await create.getByLabel('Owner').fill('alice');
   await expect.poll(async () => (await api(emulator, shortLived, 'GET', '/chatrooms?limit=1')).status, { timeout: 30_000 }).toBe(401);
   await create.getByRole('button', { name: 'Create' }).click();
+  return { create, shortLived };
+}
+
+test('a refused pasted token asks for a new one, and the open form and the call go on', async ({ page, emulator }) => {
+  const admin = await tokenFor(emulator, 0);
+  const { shortLived } = await createAfterTokenRunsOut(page, emulator, 'After the token ran out');
   const prompt = page.getByRole('dialog', { name: 'The token was refused' });
   await expect(prompt).toBeVisible();
   await screenshot(page, 'token-refused');
@@ -84,19 +61,7 @@ test('a refused pasted token asks for a new one, and the open form and the call 
 });
 
 test('giving up on a new token ends the call with the refusal and keeps the form', async ({ page, emulator }) => {
-  const shortLived = await tokenFor(emulator, 10);
-  await page.goto(`${emulator.url}/connect`);
-  await page.getByLabel('An app token').check();
-  await page.getByLabel('App token', { exact: true }).fill(shortLived);
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(page.locator('table.rooms tbody tr').first()).toBeVisible();
-  await page.getByRole('button', { name: 'New chatroom' }).click();
-  const create = page.getByRole('dialog', { name: 'New chatroom' });
-  await create.getByLabel('Name').fill('Never made');
-  await create.getByLabel('Description').fill('d');
-  await create.getByLabel('Owner').fill('alice');
-  await expect.poll(async () => (await api(emulator, shortLived, 'GET', '/chatrooms?limit=1')).status, { timeout: 30_000 }).toBe(401);
-  await create.getByRole('button', { name: 'Create' }).click();
+  const { create } = await createAfterTokenRunsOut(page, emulator, 'Never made');
   const prompt = page.getByRole('dialog', { name: 'The token was refused' });
   await prompt.getByRole('button', { name: 'Give up' }).click();
   await expect(create.getByRole('alert')).toContainText('401 unauthorized');
