@@ -96,12 +96,9 @@ pub const NOT_FOUND_IDS: &str = "Not found:";
 pub const JOINED_PAGER: &str = "Joined chatroom pages";
 pub const NO_JOINED: &str = "No joined chatrooms on this page.";
 
-pub const NO_DESCRIPTION: &str = "(the server gave no description)";
 pub const UNREADABLE_TITLE: &str = "unreadable answer";
-pub const NETWORK_TITLE: &str = "The server could not be reached";
 pub const NETWORK_HINT: &str =
     "Check the host, the network, and that the server accepts requests from this page (CORS)";
-pub const INVALID_TITLE: &str = "Not sent: the input breaks a limit";
 
 pub fn rows_shown(shown: usize, loaded: usize) -> String {
     if shown == loaded {
@@ -132,7 +129,6 @@ pub const TRANSFER_TITLE: &str = "Transfer ownership";
 pub const NEW_OWNER: &str = "New owner";
 pub const NEW_OWNER_HINT: &str = "Pick a member from the list, or type a username";
 pub const DISSOLVE: &str = "Dissolve";
-pub const DISSOLVING: &str = "Dissolving…";
 pub const DISSOLVED: &str = "Dissolved";
 pub const DISSOLVE_TITLE: &str = "Dissolve chatroom";
 pub const DISSOLVE_WARNING: &str =
@@ -218,14 +214,6 @@ pub fn users_listed(n: usize) -> String {
 
 pub fn batch_added(asked: usize, added: usize) -> String {
     format!("Request of {asked}: {added} are members now")
-}
-
-pub fn batch_failed(names: &[String], title: &str, detail: &str) -> String {
-    format!(
-        "Request of {} (from {}) failed: {title}: {detail}",
-        names.len(),
-        names.first().map(String::as_str).unwrap_or("")
-    )
 }
 
 pub fn failed_because(reason: &str) -> String {

@@ -26,6 +26,9 @@ impl Described {
         if let Some(words) = &self.server_words {
             s.push_str(&format!(" {} {words}", text::SERVER_SAID));
         }
+        if let Some(call) = &self.call {
+            s.push_str(&format!(" ({})", text::on_call(call)));
+        }
         s
     }
 }

@@ -76,7 +76,7 @@ test.describe('create', () => {
     const membersError = dialog.locator('#create-members-error');
     await expect(membersError).toContainText('Refused by the server · 404 resource_not_found');
     await expect(membersError).toContainText('There is no user ghost in this app.');
-    await expect(membersError).toContainText("The server said: username ghost doesn't exist!");
+    await expect(membersError).toContainText("The server said: username ghost doesn't exist! (Request: POST /demo/admin/chatrooms)");
     await expect(dialog.getByLabel('Name')).toHaveValue('Ghost town');
     await expect(dialog.locator('.chip')).toHaveCount(2);
     expect((await allRoomIds(emulator)).length).toBe(before);
