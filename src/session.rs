@@ -62,6 +62,7 @@ pub struct Session {
     pub saved: RwSignal<Vec<SavedApp>>,
     /// What the client is waiting for (a rate limit, a retry), in words; `None` when it is not.
     pub waiting: RwSignal<Option<String>>,
+    waiting_for: StoredValue<Option<easemob_api::Call>, LocalStorage>,
     /// True while the person is asked for a new token because the pasted one was refused.
     pub token_wanted: RwSignal<bool>,
     /// Where the new token goes; taken when answered.
@@ -111,6 +112,7 @@ impl Session {
             now_ms: RwSignal::new(now()),
             saved: RwSignal::new(read_json(true, SAVED_APPS_KEY).unwrap_or_default()),
             waiting: RwSignal::new(None),
+            waiting_for: StoredValue::new_local(None),
             token_wanted: RwSignal::new(false),
             token_reply: StoredValue::new_local(None),
         };
@@ -127,11 +129,24 @@ impl Session {
         let this = *self;
         client.on_token(move |t: &TokenInfo| this.token_changed(t));
         client.on_event(move |e: &ClientEvent| match e {
-            ClientEvent::Waiting { call, reason, ms } => this
-                .waiting
-                .set(Some(crate::text::waiting(*reason, *ms, &call.to_string()))),
-            ClientEvent::Sent { .. } => {
-                if this.waiting.with_untracked(Option::is_some) {
+            ClientEvent::Waiting { call, reason, ms } => {
+                let text = crate::text::waiting(*reason, *ms, &call.to_string());
+                this.waiting_for.set_value(Some(call.clone()));
+                this.waiting.set(Some(text.clone()));
+                // If the waiting call is dropped (its page went away), the words go too.
+                set_timeout(
+                    move || {
+                        if this.waiting.with_untracked(|w| w.as_ref() == Some(&text)) {
+                            this.waiting.set(None);
+                        }
+                    },
+                    Duration::from_millis(ms + 2_000),
+                );
+            }
+            // The call that waited is sent again: it no longer waits.
+            ClientEvent::Sent { call, .. } => {
+                if this.waiting_for.with_value(|w| w.as_ref() == Some(call)) {
+                    this.waiting_for.set_value(None);
                     this.waiting.set(None);
                 }
             }
@@ -224,6 +239,8 @@ impl Session {
     }
 
     pub fn disconnect(&self) {
+        // A call waiting for a new token belongs to the app being left.
+        self.answer_token_request(None);
         self.client.set_value(None);
         write_json::<ConnInfo>(false, SESSION_KEY, None);
         self.info.set(None);

@@ -434,7 +434,8 @@ pub fn was_created(name: &str) -> String {
     format!("It was created: {name}")
 }
 pub const WAS_NOT_CREATED: &str =
-    "It was not created: no chatroom of this name and owner appeared in the last minutes.";
+    "It was not created: the owner has no chatroom of this name made since it was sent.";
+pub const LOOK_AGAIN: &str = "Look again";
 pub const SEND_AGAIN: &str = "Send again";
 pub const OPEN_ROOM: &str = "Open the chatroom";
 pub const CHECKING_TRANSFER: &str = "The answer to the transfer was lost. Looking at the chatroom…";

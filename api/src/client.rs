@@ -64,8 +64,8 @@ pub struct RetryPolicy {
 impl Default for RetryPolicy {
     fn default() -> RetryPolicy {
         RetryPolicy {
-            max_attempts: 8,
-            max_rate_waits: 12,
+            max_attempts: 10,
+            max_rate_waits: 16,
             backoff_base_ms: 250,
             backoff_cap_ms: 5_000,
             retry_after_cap_ms: 30_000,
@@ -122,6 +122,8 @@ pub struct Client<T> {
     on_token: RefCell<Option<Listener<TokenInfo>>>,
     on_event: RefCell<Option<Listener<ClientEvent>>>,
     token_prompt: RefCell<Option<TokenPrompt>>,
+    /// The token the person declined to replace, so calls refused with it do not ask again.
+    declined: RefCell<Option<String>>,
     /// Held while a renewal is under way: calls that find the token due at the same time wait
     /// for that one renewal instead of each asking for a token (Easemob warns that frequent
     /// token requests can get an account banned). Also held while a person is asked for a
@@ -149,6 +151,7 @@ impl<T: Transport> Client<T> {
             on_token: RefCell::new(None),
             on_event: RefCell::new(None),
             token_prompt: RefCell::new(None),
+            declined: RefCell::new(None),
             renewing: futures_util::lock::Mutex::new(()),
             pacer: RefCell::new(BTreeMap::new()),
             jitter: Cell::new(seed),
@@ -306,6 +309,10 @@ impl<T: Transport> Client<T> {
         if self.current_token().as_deref() != seen {
             return true;
         }
+        // The person gave up on this token already (for a call refused at the same time).
+        if self.declined.borrow().as_deref() == seen {
+            return false;
+        }
         let prompt = self.token_prompt.borrow().clone();
         let Some(prompt) = prompt else {
             return false;
@@ -319,7 +326,10 @@ impl<T: Transport> Client<T> {
                 self.set_token(&info, None);
                 true
             }
-            _ => false,
+            _ => {
+                *self.declined.borrow_mut() = seen.map(str::to_string);
+                false
+            }
         }
     }
 
@@ -331,14 +341,18 @@ impl<T: Transport> Client<T> {
     pub async fn send<E: Endpoint>(&self, e: &E) -> Result<E::Output, ApiError> {
         self.renew_if_due().await?;
         let mut refused = Refused::default();
+        // Once a change has been sent without an answer, every later send of it is a repeat,
+        // also after a 401 and a new token.
+        let mut answer_lost = false;
         loop {
             let req = e.to_request(&self.connection())?;
             let used = self.current_token();
             let exchange = self.exchange(req, e.repeatable(), e.rate()).await;
+            answer_lost |= exchange.answer_lost;
             let result = exchange
                 .answer
                 .and_then(|resp| e.parse(&resp).map_err(|err| err.on(exchange.call.clone())));
-            let result = if exchange.answer_lost {
+            let result = if answer_lost {
                 e.settle_repeat(result)
             } else {
                 result
@@ -385,7 +399,7 @@ impl<T: Transport> Client<T> {
 
     /// One request, sent until it has an answer the policy accepts: waits out 429s, and sends
     /// a repeatable call again after a server error or a network failure.
-    async fn exchange(&self, req: HttpRequest, repeatable: bool, rate: RateClass) -> Exchange {
+    async fn exchange(&self, mut req: HttpRequest, repeatable: bool, rate: RateClass) -> Exchange {
         let call = Call {
             method: req.method,
             path: self.path_of(&req.url),
@@ -396,6 +410,10 @@ impl<T: Transport> Client<T> {
         loop {
             attempt += 1;
             self.wait_turn(rate).await;
+            // Another call may have renewed the token while this one waited.
+            if attempt + rate_waits > 1 {
+                req.set_bearer(self.current_token().as_deref());
+            }
             let started = self.transport.now_ms();
             let sent = self.transport.execute(req.clone()).await;
             self.emit(ClientEvent::Sent {
@@ -458,6 +476,13 @@ impl<T: Transport> Client<T> {
                 };
             }
             let wait = retry_after.unwrap_or_else(|| self.backoff(attempt));
+            if wait > self.policy.retry_after_cap_ms {
+                return Exchange {
+                    answer: sent.map_err(|e| e.on(call.clone())),
+                    call,
+                    answer_lost,
+                };
+            }
             self.pause(&call, WaitReason::Retrying, wait).await;
         }
     }
@@ -549,56 +574,47 @@ impl<T: Transport> Client<T> {
         out
     }
 
-    /// Removes any number of users, 60 a request; a result for every user. A request the
-    /// server refuses as a whole gives each of its users that refusal as the reason.
-    pub async fn remove_members(&self, room_id: &str, usernames: &[String]) -> Vec<RemovedMember> {
+    /// Removes any number of users, 60 a request; one result per request, in order.
+    pub async fn remove_members(
+        &self,
+        room_id: &str,
+        usernames: &[String],
+    ) -> Vec<(Vec<String>, Result<Vec<RemovedMember>, ApiError>)> {
         let mut out = Vec::new();
         for chunk in usernames.chunks(limits::REMOVE_MEMBERS_MAX) {
             let call = RemoveMembers {
                 id: room_id.to_string(),
                 usernames: chunk.to_vec(),
             };
-            match self.send(&call).await {
-                Ok(results) => out.extend(results),
-                Err(e) => out.extend(chunk.iter().map(|u| {
-                    RemovedMember {
-                        result: false,
-                        action: "remove_member".into(),
-                        reason: Some(
-                            e.description()
-                                .map(str::to_string)
-                                .unwrap_or_else(|| e.to_string()),
-                        ),
-                        user: u.clone(),
-                        id: room_id.to_string(),
-                    }
-                })),
-            }
+            out.push((chunk.to_vec(), self.send(&call).await));
         }
         out
     }
 
     /// After a create whose answer was lost: the room of that name and owner created since
-    /// `since_ms` (by the server's clock, give or take), if there is one. Looks at the newest
-    /// rooms, where a new room is listed first.
+    /// `since_ms` (by the server's clock, give or take), if there is one. It walks every page of
+    /// the owner's rooms, so "none" means none, whatever order the server lists rooms in.
     pub async fn find_created_room(
         &self,
         name: &str,
         owner: &str,
         since_ms: u64,
     ) -> Result<Option<ChatroomDetail>, ApiError> {
-        let page = self
-            .send(&ListRooms {
-                limit: Some(100),
-                cursor: None,
-            })
-            .await?;
-        let candidates: Vec<String> = page
-            .items
-            .iter()
-            .filter(|r| r.name == name && r.owner.eq_ignore_ascii_case(owner))
-            .map(|r| r.id.clone())
-            .collect();
+        let mut candidates = Vec::new();
+        for page in 1.. {
+            let rooms = self
+                .send(&UserJoinedRooms {
+                    username: owner.to_string(),
+                    pagenum: Some(page),
+                    pagesize: Some(limits::PAGE_SIZE_MAX),
+                })
+                .await?;
+            let last = rooms.len() < limits::PAGE_SIZE_MAX as usize;
+            candidates.extend(rooms.into_iter().filter(|r| r.name == name).map(|r| r.id));
+            if last {
+                break;
+            }
+        }
         if candidates.is_empty() {
             return Ok(None);
         }
@@ -606,7 +622,7 @@ impl<T: Transport> Client<T> {
             .room_details(&candidates)
             .await?
             .into_iter()
-            .filter(|r| r.created >= since_ms)
+            .filter(|r| r.created >= since_ms && r.owner.eq_ignore_ascii_case(owner))
             .max_by_key(|r| r.created))
     }
 }

@@ -37,6 +37,18 @@ pub struct HttpRequest {
 }
 
 impl HttpRequest {
+    /// Puts this token in the request's `Authorization` header, if it has one.
+    pub fn set_bearer(&mut self, token: Option<&str>) {
+        if let (Some(t), Some((_, v))) = (
+            token,
+            self.headers
+                .iter_mut()
+                .find(|(k, _)| k.eq_ignore_ascii_case("authorization")),
+        ) {
+            *v = format!("Bearer {t}");
+        }
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
@@ -77,5 +89,29 @@ impl HttpResponse {
     pub fn retry_after_ms(&self) -> Option<u64> {
         let secs: f64 = self.header("retry-after")?.trim().parse().ok()?;
         (secs.is_finite() && secs >= 0.0).then_some((secs * 1000.0) as u64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_retry_carries_the_token_in_use_now() {
+        let mut req = HttpRequest {
+            method: Method::Get,
+            url: "http://h/o/a/chatrooms".into(),
+            headers: vec![("Authorization".into(), "Bearer old".into())],
+            body: None,
+        };
+        req.set_bearer(Some("new"));
+        assert_eq!(req.header("authorization"), Some("Bearer new"));
+        // A request sent without a token (POST /token) never gets one.
+        let mut open = HttpRequest {
+            headers: vec![],
+            ..req.clone()
+        };
+        open.set_bearer(Some("new"));
+        assert_eq!(open.header("authorization"), None);
     }
 }

@@ -601,8 +601,19 @@ fn the_client_removes_any_number_of_users_60_a_request() {
     let id = emu.room("Lobby", "u000", &members);
     let t = Recording::default();
     let c = Client::new(emu.conn.clone(), t.clone());
-    let results = block_on(c.remove_members(&id, &users[1..]));
+    let batches = block_on(c.remove_members(&id, &users[1..]));
     assert_eq!(t.requests().len(), 2);
+    assert_eq!(
+        batches
+            .iter()
+            .map(|(names, _)| names.len())
+            .collect::<Vec<_>>(),
+        [60, 10]
+    );
+    let results: Vec<_> = batches
+        .into_iter()
+        .flat_map(|(_, r)| r.expect("each request succeeds"))
+        .collect();
     assert_eq!(results.len(), 70);
     assert!(results.iter().all(|r| r.result), "{results:?}");
     assert_eq!(emu.usernames_in(&id), vec!["u000"]);

@@ -110,7 +110,9 @@ impl Bulk {
                     .collect()
             });
             for (i, key) in todo {
-                let outcome = if this.stopping.get_untracked() {
+                // The page may be gone (Back in the middle of a run): then nothing more is sent
+                // and there is nothing left to show.
+                let outcome = if this.stopping.try_get_untracked().unwrap_or(true) {
                     Outcome::NotSent
                 } else {
                     match work(key).await {
@@ -118,15 +120,15 @@ impl Bulk {
                         Err(e) => Outcome::Failed(describe(&e)),
                     }
                 };
-                this.rows.update(|rows| {
+                this.rows.try_update(|rows| {
                     if let Some(r) = rows.get_mut(i) {
                         r.outcome = Some(outcome);
                     }
                 });
             }
-            this.running.set(false);
-            this.stopping.set(false);
-            this.finished.update(|n| *n += 1);
+            this.running.try_set(false);
+            this.stopping.try_set(false);
+            this.finished.try_update(|n| *n += 1);
         });
     }
 

@@ -20,8 +20,9 @@ use leptos_router::NavigateOptions;
 /// Members shown as removable chips; the rest are counted.
 const MAX_CHIPS: usize = 50;
 
-/// How far back a room created by a create whose answer was lost is looked for.
-const RECENT_MS: u64 = 10 * 60 * 1000;
+/// How much earlier than the browser's clock the server's may run: a room created this long
+/// before the create was sent still counts as its room.
+const CLOCK_SKEW_MS: u64 = 2 * 60 * 1000;
 
 #[component]
 pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
@@ -47,12 +48,13 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
         let req = req.clone();
         async move { session.call(CreateRoom(req)).await }
     });
-    // The create last sent, for the check after a lost answer and for "Send again".
-    let sent = StoredValue::new(None::<CreateChatroom>);
-    // A create is never sent twice by the client: when its answer is lost, look for the room.
-    let check = Action::new_local(move |req: &CreateChatroom| {
+    // The create last sent and when, for the check after a lost answer and for "Send again".
+    let sent = StoredValue::new(None::<(CreateChatroom, u64)>);
+    // A create is never sent twice by the client: when its answer is lost, look for a room of
+    // that name and owner made since it was sent (less an allowance for the clocks).
+    let check = Action::new_local(move |(req, sent_at): &(CreateChatroom, u64)| {
         let req = req.clone();
-        let since = (js_sys::Date::now() as u64).saturating_sub(RECENT_MS);
+        let since = sent_at.saturating_sub(CLOCK_SKEW_MS);
         async move {
             let found = session
                 .require_client()?
@@ -64,7 +66,7 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
     let send = move |req: CreateChatroom| {
         problem.set(None);
         check.value().set(None);
-        sent.set_value(Some(req.clone()));
+        sent.set_value(Some((req.clone(), js_sys::Date::now() as u64)));
         create.dispatch_local(req);
     };
     // Each opening starts clean: no error left from the last time (the typed form stays).
@@ -87,8 +89,8 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
             navigate(&crate::url::room(&id), NavigateOptions::default());
         }
         Some(Err(e)) if matches!(e.kind, ErrorKind::OutcomeUnknown { .. }) => {
-            if let Some(req) = sent.get_value() {
-                check.dispatch_local(req);
+            if let Some(sent) = sent.get_value() {
+                check.dispatch_local(sent);
             }
         }
         Some(Err(e)) => problem.set(Some(FieldError::from_api(&e, &owner.get_untracked()))),
@@ -99,8 +101,12 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
             session.changed();
         }
     });
-    // The room is there already: another Create would make a second one.
-    let found = move || check.value().with(|v| matches!(v, Some(Ok((_, Some(_))))));
+    // The room is there already, or it may be: another Create could make a second one.
+    let found = move || {
+        check
+            .value()
+            .with(|v| matches!(v, Some(Ok((_, Some(_)))) | Some(Err(_))))
+    };
     let recovery = move || {
         if check.pending().get() {
             return Some(view! { <Loading what=text::CHECKING_CREATE/> }.into_any());
@@ -122,7 +128,19 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Err(e) => view! { <ErrorView error=e/> }.into_any(),
+            // Looking failed too: the room may exist. Say so, and offer to look again.
+            Err(e) => view! {
+                <div class="recovery" data-testid="create-recovery">
+                    <p>{text::OUTCOME_UNKNOWN_EXPLAINED}</p>
+                    <ErrorView error=e/>
+                    <button type="button" on:click=move |_| {
+                        if let Some(sent) = sent.get_value() {
+                            check.dispatch_local(sent);
+                        }
+                    }>{text::LOOK_AGAIN}</button>
+                </div>
+            }
+            .into_any(),
         })
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {

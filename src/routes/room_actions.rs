@@ -447,7 +447,7 @@ fn AddMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoV
     let draft = RwSignal::new(String::new());
     let added = RwSignal::new(0usize);
     let work: Work = Rc::new(move |batch: String| {
-        let id = room_id.get_untracked();
+        let id = room_id.try_get_untracked().unwrap_or_default();
         let names: Vec<String> = batch.lines().map(str::to_string).collect();
         Box::pin(async move {
             let asked = names.len();

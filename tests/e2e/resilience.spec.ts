@@ -115,7 +115,7 @@ test('bulk dissolve can be stopped, and the rooms not sent are sent with one cli
   const dialog = page.getByRole('dialog', { name: 'Dissolve 30 chatrooms' });
   await dialog.getByLabel('Type the number of chatrooms to confirm').fill('30');
   // Slow answers, so that Stop arrives while most rooms are still to go.
-  await setFaults(emulator, admin, { latency_ms: 300 });
+  await setFaults(emulator, admin, { latency_ms: 500 });
   await dialog.getByRole('button', { name: 'Dissolve' }).click();
   const progress = dialog.getByTestId('bulk-progress');
   await expect(progress.locator('progress')).toHaveAttribute('max', '30');

@@ -21,6 +21,40 @@ impl Future for YieldOnce {
     }
 }
 
+/// Pending until `ready` says so (pollster polls it again at once; the other futures joined
+/// with it make progress meanwhile).
+struct Until<F: Fn() -> bool>(F);
+impl<F: Fn() -> bool> Future for Until<F> {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if (self.0)() {
+            Poll::Ready(())
+        } else {
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+}
+
+/// A prompt that answers `token` only once the server has answered `n` requests, so that calls
+/// refused together are all waiting when the person answers.
+fn prompt_after(
+    server: &Scripted,
+    n: usize,
+    token: Option<&'static str>,
+    asked: Rc<Cell<u32>>,
+) -> TokenPrompt {
+    let served = server.served.clone();
+    Rc::new(move || {
+        asked.set(asked.get() + 1);
+        let served = served.clone();
+        Box::pin(async move {
+            Until(move || served.get() >= n).await;
+            token.map(str::to_string)
+        })
+    })
+}
+
 /// What the scripted server answers next.
 enum Answer {
     Status(u16, &'static str),
@@ -49,6 +83,8 @@ struct Scripted {
     token_requests: Cell<u32>,
     token_ttl_s: u64,
     slept: RefCell<Vec<u64>>,
+    /// Requests answered (token requests aside), shared with futures that wait on it.
+    served: Rc<Cell<usize>>,
 }
 
 impl Scripted {
@@ -60,6 +96,7 @@ impl Scripted {
             token_requests: Cell::new(0),
             token_ttl_s: 7200,
             slept: RefCell::new(Vec::new()),
+            served: Rc::new(Cell::new(0)),
         }
     }
     fn sends(&self) -> usize {
@@ -88,6 +125,7 @@ impl Transport for &Scripted {
         self.sent
             .borrow_mut()
             .push((self.clock.get(), req.method, path, token));
+        self.served.set(self.served.get() + 1);
         match self.script.borrow_mut().pop_front() {
             None => Ok(HttpResponse::new(200, LIST_OK)),
             Some(Status(status, body)) => Ok(HttpResponse::new(status, body)),
@@ -412,11 +450,7 @@ fn calls_refused_together_ask_for_one_new_token() {
     let server = Scripted::new(vec![Status(401, EXPIRED), Status(401, EXPIRED)]);
     let client = pasted(&server);
     let asked = Rc::new(Cell::new(0));
-    let count = asked.clone();
-    client.on_token_refused(Rc::new(move || {
-        count.set(count.get() + 1);
-        Box::pin(async { Some("fresh".to_string()) })
-    }));
+    client.on_token_refused(prompt_after(&server, 2, Some("fresh"), asked.clone()));
     let list = ListRooms::default();
     let (a, b) = run(futures_util::future::join(
         client.send(&list),
@@ -424,6 +458,75 @@ fn calls_refused_together_ask_for_one_new_token() {
     ));
     assert!(a.is_ok() && b.is_ok());
     assert_eq!(asked.get(), 1);
+    let tokens: Vec<_> = server.sent.borrow().iter().map(|s| s.3.clone()).collect();
+    assert_eq!(
+        tokens,
+        ["pasted", "pasted", "fresh", "fresh"].map(|t| Some(t.to_string()))
+    );
+}
+
+#[test]
+fn giving_up_on_a_token_ends_every_call_refused_with_it_without_asking_again() {
+    let server = Scripted::new(vec![Status(401, EXPIRED), Status(401, EXPIRED)]);
+    let client = pasted(&server);
+    let asked = Rc::new(Cell::new(0));
+    client.on_token_refused(prompt_after(&server, 2, None, asked.clone()));
+    let list = ListRooms::default();
+    let (a, b) = run(futures_util::future::join(
+        client.send(&list),
+        client.send(&list),
+    ));
+    assert!(a.unwrap_err().is_unauthorized() && b.unwrap_err().is_unauthorized());
+    assert_eq!(asked.get(), 1);
+    assert_eq!(server.sends(), 2);
+}
+
+#[test]
+fn a_change_whose_answer_was_lost_is_still_a_repeat_after_a_new_token() {
+    // The dissolve worked but its answer was lost; the repeat meets an expired token; with the
+    // new token the room is gone, which is the dissolve's own doing.
+    let server = Scripted::new(vec![
+        Status(503, UNAVAILABLE),
+        Status(401, EXPIRED),
+        Status(
+            404,
+            r#"{"error":"resource_not_found","error_description":"grpID 42 does not exist!"}"#,
+        ),
+    ]);
+    let client = pasted(&server);
+    client.on_token_refused(Rc::new(|| Box::pin(async { Some("fresh".to_string()) })));
+    let done = run(client.send(&dissolve())).unwrap();
+    assert!(done.success);
+    assert_eq!(server.sends(), 3);
+}
+
+#[test]
+fn a_removal_sent_again_after_its_answer_was_lost_and_found_done_is_done() {
+    let server = Scripted::new(vec![
+        NetworkFailure,
+        Status(
+            400,
+            r#"{"error":"forbidden_op","error_description":"users [bob] are not members of this group!"}"#,
+        ),
+    ]);
+    let client = pasted(&server);
+    let removed = run(client.send(&RemoveMember {
+        id: "42".into(),
+        username: "bob".into(),
+    }))
+    .unwrap();
+    assert!(removed.result);
+    assert_eq!(removed.user, "bob");
+}
+
+#[test]
+fn a_server_error_asking_for_a_long_wait_is_not_waited_for() {
+    let server = Scripted::new(vec![RetryAfter(503, UNAVAILABLE, "3600")]);
+    let client = pasted(&server);
+    let err = run(client.send(&ListRooms::default())).unwrap_err();
+    assert_eq!(err.class(), crate::error::FailureClass::ServerError);
+    assert_eq!(server.sends(), 1);
+    assert!(server.slept.borrow().iter().all(|ms| *ms < 1000));
 }
 
 #[test]

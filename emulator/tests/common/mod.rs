@@ -93,10 +93,13 @@ pub fn demo() -> Emu {
     Emu::start(Config::in_memory())
 }
 
-/// The suites test the emulator, not the client's pacer (which has its own unit tests): no
-/// waiting for a turn, so a test that makes 500 rooms takes a moment rather than 12 s.
-fn unpaced() -> RetryPolicy {
+/// The suites test the emulator, not the client's policy (which has its own unit tests): each
+/// request is sent once, so a 5xx or a 429 from the emulator is seen, never retried away, and
+/// nothing waits for a turn (a test that makes 500 rooms takes a moment, not 12 s).
+fn direct() -> RetryPolicy {
     RetryPolicy {
+        max_attempts: 1,
+        max_rate_waits: 0,
         pace_share: f64::INFINITY,
         ..RetryPolicy::default()
     }
@@ -123,7 +126,7 @@ impl Emu {
         .expect("the emulator issues a token for its own credentials")
         .access_token;
         let conn = anon.with_token(token);
-        let client = Client::new(conn.clone(), transport.clone()).with_policy(unpaced());
+        let client = Client::new(conn.clone(), transport.clone()).with_policy(direct());
         Emu {
             base,
             conn,
