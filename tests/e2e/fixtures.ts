@@ -37,19 +37,7 @@ export const test = base.extend<{ emulatorArgs: string[]; emulator: Emulator }>(
   emulator: async ({ emulatorArgs }, use) => {
     const { child, url } = await startEmulator(emulatorArgs);
     const api = `${url}/demo/admin`;
-    const token = async () => {
-      const r = await fetch(`${api}/token`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          grant_type: 'client_credentials',
-          client_id: 'demo-client-id',
-          client_secret: 'demo-client-secret',
-        }),
-      });
-      return (await r.json()).access_token as string;
-    };
-    await use({ url, api, token });
+    await use({ url, api, token: () => requestToken(api) });
     child.kill('SIGKILL');
   },
 });
@@ -108,9 +96,9 @@ export async function go(page: Page, href: string) {
   await expect(page).toHaveURL(new RegExp(href.replace(/[?]/g, '\\?') + '$'));
 }
 
-/** A token for the demo app with this lifetime in seconds (0: it never expires). */
-export async function tokenFor(emulator: Emulator, ttl: number): Promise<string> {
-  const r = await fetch(`${emulator.api}/token`, {
+/** A token for the demo app; `ttl` in seconds (0: it never expires), else the app's default. */
+async function requestToken(api: string, ttl?: number): Promise<string> {
+  const r = await fetch(`${api}/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
@@ -122,6 +110,11 @@ export async function tokenFor(emulator: Emulator, ttl: number): Promise<string>
   });
   expect(r.status).toBe(200);
   return (await r.json()).access_token;
+}
+
+/** A token for the demo app with this lifetime in seconds (0: it never expires). */
+export function tokenFor(emulator: Emulator, ttl: number): Promise<string> {
+  return requestToken(emulator.api, ttl);
 }
 
 /** Changes the emulator's injected faults (any subset of the keys of /_emulator/faults). */
