@@ -17,7 +17,7 @@ impl From<Invalid> for FieldError {
     fn from(i: Invalid) -> FieldError {
         FieldError {
             field: i.field(),
-            message: crate::text::invalid(&i),
+            message: crate::i18n::t().invalid(&i),
         }
     }
 }
@@ -42,7 +42,7 @@ fn parse_maxusers(text: &str) -> Result<Option<u64>, FieldError> {
     }
     t.parse::<u64>().map(Some).map_err(|_| FieldError {
         field: Some(Field::MaxUsers),
-        message: crate::text::MAXUSERS_NOT_A_NUMBER.to_string(),
+        message: crate::i18n::t().maxusers_not_a_number.to_string(),
     })
 }
 
@@ -127,13 +127,13 @@ pub fn edit_changes(
 pub fn changed_fields(m: &ModifiedChatroom) -> Vec<&'static str> {
     let mut out = Vec::new();
     if m.groupname == Some(true) {
-        out.push(crate::text::FIELD_NAME);
+        out.push(crate::i18n::t().field_name);
     }
     if m.description == Some(true) {
-        out.push(crate::text::FIELD_DESCRIPTION);
+        out.push(crate::i18n::t().field_description);
     }
     if m.maxusers == Some(true) {
-        out.push(crate::text::FIELD_MAXUSERS);
+        out.push(crate::i18n::t().field_maxusers);
     }
     out
 }

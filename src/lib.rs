@@ -1,12 +1,12 @@
 //! chatroom-admin: the dashboard. This file holds only the app and its router; each page is a
 //! file in `routes/`, shared pieces are in `components/`, the connection and every API call in
-//! `session.rs`, and every word the user reads in `text.rs`.
+//! `session.rs`, and every word the user reads in the catalogues of `i18n/`.
 
 pub mod components;
 pub mod forms;
+pub mod i18n;
 pub mod routes;
 pub mod session;
-pub mod text;
 pub mod url;
 
 use leptos::prelude::*;
@@ -24,7 +24,12 @@ pub fn App() -> impl IntoView {
     provide_context(session);
     provide_context(components::notice::Notices::new());
     session.start_token_keeper();
-    view! {
+    let prefs = components::prefs::Prefs::install();
+    // Every view reads its words from the current catalogue when it is built: a new language
+    // builds the views again (the URL, the connection and the request log stay).
+    move || {
+        i18n::set_current(prefs.lang.get());
+        view! {
         <Router>
             <components::nav::Nav/>
             <components::notice::NoticeArea/>
@@ -41,5 +46,6 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
+        }
     }
 }

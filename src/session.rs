@@ -4,6 +4,7 @@
 //! Where things are kept: host/org/app of remembered apps in localStorage; the token in
 //! sessionStorage (gone when the tab closes); the client secret in memory only.
 
+use codee::string::JsonSerdeCodec;
 use easemob_api::browser::BrowserTransport;
 use easemob_api::client::{ClientEvent, TokenInfo};
 use easemob_api::connect::{Connection, Login};
@@ -11,6 +12,8 @@ use easemob_api::endpoints::{Endpoint, ListRooms};
 use easemob_api::{ApiError, Client};
 use futures_channel::oneshot;
 use leptos::prelude::*;
+use leptos_use_interval_fn::use_interval_fn;
+use leptos_use_storage::{use_local_storage, use_session_storage};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use std::time::Duration;
@@ -59,7 +62,11 @@ pub struct Session {
     pub data_version: RwSignal<u32>,
     /// The clock, ticking every few seconds, for "expires in".
     pub now_ms: RwSignal<u64>,
-    pub saved: RwSignal<Vec<SavedApp>>,
+    /// The apps remembered in this browser (localStorage, kept in step across tabs).
+    pub saved: Signal<Vec<SavedApp>>,
+    set_saved: WriteSignal<Vec<SavedApp>>,
+    /// This tab's connection in sessionStorage, so a reload reconnects.
+    set_stored: WriteSignal<Option<ConnInfo>>,
     /// What the client is waiting for (a rate limit, a retry), in words; `None` when it is not.
     pub waiting: RwSignal<Option<String>>,
     waiting_for: StoredValue<Option<easemob_api::Call>, LocalStorage>,
@@ -77,46 +84,28 @@ fn now() -> u64 {
     js_sys::Date::now() as u64
 }
 
-fn storage(local: bool) -> Option<web_sys::Storage> {
-    let w = web_sys::window()?;
-    if local {
-        w.local_storage().ok()?
-    } else {
-        w.session_storage().ok()?
-    }
-}
-
-fn read_json<T: for<'de> Deserialize<'de>>(local: bool, key: &str) -> Option<T> {
-    let text = storage(local)?.get_item(key).ok()??;
-    serde_json::from_str(&text).ok()
-}
-
-fn write_json<T: Serialize>(local: bool, key: &str, value: Option<&T>) {
-    if let Some(s) = storage(local) {
-        // Storage can be full or disabled (private mode); the dashboard still works without it.
-        let _ = match value {
-            Some(v) => s.set_item(key, &serde_json::to_string(v).unwrap_or_default()),
-            None => s.remove_item(key),
-        };
-    }
-}
-
 impl Session {
     /// The session of this tab: reconnected from sessionStorage when a token is there.
     pub fn restore() -> Session {
+        let (saved, set_saved, _) =
+            use_local_storage::<Vec<SavedApp>, JsonSerdeCodec>(SAVED_APPS_KEY);
+        let (stored, set_stored, _) =
+            use_session_storage::<Option<ConnInfo>, JsonSerdeCodec>(SESSION_KEY);
         let s = Session {
             client: StoredValue::new_local(None),
             info: RwSignal::new(None),
             generation: RwSignal::new(0),
             data_version: RwSignal::new(0),
             now_ms: RwSignal::new(now()),
-            saved: RwSignal::new(read_json(true, SAVED_APPS_KEY).unwrap_or_default()),
+            saved,
+            set_saved,
+            set_stored,
             waiting: RwSignal::new(None),
             waiting_for: StoredValue::new_local(None),
             token_wanted: RwSignal::new(false),
             token_reply: StoredValue::new_local(None),
         };
-        if let Some(info) = read_json::<ConnInfo>(false, SESSION_KEY) {
+        if let Some(info) = stored.get_untracked() {
             let conn = Connection::new(&info.host, &info.org, &info.app).with_token(&info.token);
             let client = Client::new(conn, BrowserTransport);
             client.set_expiry(info.expires_at_ms);
@@ -130,7 +119,7 @@ impl Session {
         client.on_token(move |t: &TokenInfo| this.token_changed(t));
         client.on_event(move |e: &ClientEvent| match e {
             ClientEvent::Waiting { call, reason, ms } => {
-                let text = crate::text::waiting(*reason, *ms, &call.to_string());
+                let text = crate::i18n::t().waiting(*reason, *ms, &call.to_string());
                 this.waiting_for.set_value(Some(call.clone()));
                 this.waiting.set(Some(text.clone()));
                 // If the waiting call is dropped (its page went away), the words go too.
@@ -162,7 +151,7 @@ impl Session {
             }));
         }
         self.client.set_value(Some(Rc::new(client)));
-        write_json(false, SESSION_KEY, Some(&info));
+        self.set_stored.set(Some(info.clone()));
         self.info.set(Some(info));
         self.generation.update(|g| *g += 1);
     }
@@ -175,7 +164,7 @@ impl Session {
             }
         });
         if let Some(info) = self.info.get_untracked() {
-            write_json(false, SESSION_KEY, Some(&info));
+            self.set_stored.set(Some(info));
         }
     }
 
@@ -242,7 +231,7 @@ impl Session {
         // A call waiting for a new token belongs to the app being left.
         self.answer_token_request(None);
         self.client.set_value(None);
-        write_json::<ConnInfo>(false, SESSION_KEY, None);
+        self.set_stored.set(None);
         self.info.set(None);
         self.generation.update(|g| *g += 1);
     }
@@ -253,16 +242,14 @@ impl Session {
     }
 
     pub fn remember(&self, app: SavedApp) {
-        self.saved.update(|list| {
+        self.set_saved.update(|list| {
             list.retain(|a| a != &app);
             list.insert(0, app);
         });
-        write_json(true, SAVED_APPS_KEY, Some(&self.saved.get_untracked()));
     }
 
     pub fn forget(&self, app: &SavedApp) {
-        self.saved.update(|list| list.retain(|a| a != app));
-        write_json(true, SAVED_APPS_KEY, Some(&self.saved.get_untracked()));
+        self.set_saved.update(|list| list.retain(|a| a != app));
     }
 
     /// Sends one call through the client. Reading `generation` here makes a resource that
@@ -288,7 +275,7 @@ impl Session {
     /// left open keeps working.
     pub fn start_token_keeper(&self) {
         let this = *self;
-        set_interval(
+        use_interval_fn(
             move || {
                 let now = now();
                 this.now_ms.set(now);
@@ -308,7 +295,7 @@ impl Session {
                     });
                 }
             },
-            Duration::from_secs(10),
+            10_000,
         );
     }
 }
@@ -316,10 +303,10 @@ impl Session {
 /// How long until a token expires, in the largest units.
 pub fn expires_in(now_ms: u64, at_ms: u64) -> String {
     if at_ms <= now_ms {
-        return crate::text::EXPIRED.to_string();
+        return crate::i18n::t().expired.to_string();
     }
     let s = (at_ms - now_ms) / 1000;
-    crate::text::expires_in(s / 86_400, (s % 86_400) / 3600, (s % 3600) / 60, s % 60)
+    crate::i18n::t().token_expires_in(s / 86_400, (s % 86_400) / 3600, (s % 3600) / 60, s % 60)
 }
 
 #[cfg(test)]
@@ -328,9 +315,10 @@ mod tests {
 
     #[test]
     fn expiry_reads_in_the_largest_units() {
-        assert_eq!(expires_in(0, 7_140_000), "in 1 h 59 min");
-        assert_eq!(expires_in(0, 40_000), "in 40 s");
-        assert_eq!(expires_in(0, 90_000_000), "in 1 d 1 h");
-        assert_eq!(expires_in(5, 5), "expired");
+        // Native tests read the English catalogue.
+        assert_eq!(expires_in(0, 7_140_000), "Token expires in 1 h 59 min");
+        assert_eq!(expires_in(0, 40_000), "Token expires in 40 s");
+        assert_eq!(expires_in(0, 90_000_000), "Token expires in 1 d 1 h");
+        assert_eq!(expires_in(5, 5), "Token expired");
     }
 }

@@ -57,6 +57,21 @@ pub enum ConnectProblem {
     ClientSecretMissing,
 }
 
+impl ConnectProblem {
+    pub const ALL: &'static [ConnectProblem] = &[
+        ConnectProblem::HostMissing,
+        ConnectProblem::HostNotHttp,
+        ConnectProblem::HostHasPath,
+        ConnectProblem::OrgMissing,
+        ConnectProblem::OrgBadChars,
+        ConnectProblem::AppMissing,
+        ConnectProblem::AppBadChars,
+        ConnectProblem::TokenMissing,
+        ConnectProblem::ClientIdMissing,
+        ConnectProblem::ClientSecretMissing,
+    ];
+}
+
 /// How the form authenticates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AuthMode {

@@ -778,11 +778,10 @@ impl ApiError {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn every_refusal() -> Vec<Refusal> {
+impl Refusal {
+    /// One of every refusal, with sample values: for tests that must cover them all (the
+    /// dashboard's catalogues, the round trip below).
+    pub fn examples() -> Vec<Refusal> {
         use Refusal::*;
         vec![
             TokenBlank,
@@ -874,10 +873,15 @@ mod tests {
             Internal,
         ]
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
 
     #[test]
     fn every_refusal_reads_back_as_itself_from_the_body_it_writes() {
-        for r in every_refusal() {
+        for r in Refusal::examples() {
             let body = r.body("8be024f0-e978-11e8-b697-5d598d5f8402", 1);
             assert_eq!(Refusal::parse(r.status(), &body), r, "{body:?}");
         }

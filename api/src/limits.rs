@@ -86,6 +86,34 @@ pub enum Invalid {
 }
 
 impl Invalid {
+    /// One of every problem, with sample values, for tests that must cover them all.
+    pub fn examples() -> Vec<Invalid> {
+        vec![
+            Invalid::Missing(Field::Name),
+            Invalid::TooLong {
+                field: Field::Name,
+                max: 128,
+                actual: 129,
+            },
+            Invalid::MaxUsersOutOfRange(0),
+            Invalid::TooManyMembers {
+                members: 3,
+                maxusers: 2,
+            },
+            Invalid::BadUsername {
+                field: Field::Members,
+                username: "a b".into(),
+            },
+            Invalid::TooManyInOneCall {
+                field: Field::Usernames,
+                max: 60,
+                actual: 61,
+            },
+            Invalid::NothingToChange,
+            Invalid::SameOwner("u1".into()),
+        ]
+    }
+
     /// The field the problem is in, so a form can show it next to that field.
     pub fn field(&self) -> Option<Field> {
         match self {

@@ -3,7 +3,7 @@
 //! retries each request; this only walks the list.
 
 use crate::components::error::{describe, Described};
-use crate::text;
+use crate::i18n::t;
 use easemob_api::ApiError;
 use leptos::prelude::*;
 use std::future::Future;
@@ -160,31 +160,31 @@ pub fn BulkProgress(
     view! {
         <Show when=move || bulk.running.get()>
             <div class="progress" data-testid="bulk-progress">
-                <label for="bulk-progress-bar">{move || text::progress(settled(), total())}</label>
+                <label for="bulk-progress-bar">{move || t().progress(settled(), total())}</label>
                 <progress id="bulk-progress-bar" max=move || total().max(1) value=settled></progress>
                 <button type="button" on:click=move |_| bulk.stop() disabled=move || stopping.get()>
-                    {move || if stopping.get() { text::STOPPING } else { text::STOP }}
+                    {move || if stopping.get() { t().stopping } else { t().stop }}
                 </button>
             </div>
         </Show>
         <Show when=move || { total() > 0 }>
             <p class="summary" role="status">{move || {
                 let not_sent = bulk.count(|o| matches!(o, Some(Outcome::NotSent)));
-                text::bulk_summary(bulk.done(), bulk.failed() - not_sent, not_sent)
+                t().bulk_summary(bulk.done(), bulk.failed() - not_sent, not_sent)
             }}</p>
             <Show when=move || { !bulk.running.get() && bulk.failed() > 0 }>
-                <button type="button" on:click=move |_| bulk.retry_failed()>{move || text::retry_failed(bulk.failed())}</button>
+                <button type="button" on:click=move |_| bulk.retry_failed()>{move || t().retry_failed(bulk.failed())}</button>
             </Show>
             <div class="table-scroll">
                 <table class="results" data-testid=testid.clone()>
-                    <thead><tr><th scope="col">{item_heading}</th><th scope="col">{text::RESULT}</th></tr></thead>
+                    <thead><tr><th scope="col">{item_heading}</th><th scope="col">{t().result}</th></tr></thead>
                     <tbody>
                         {move || bulk.rows.get().into_iter().map(|r| {
                             let (class, words) = match &r.outcome {
                                 None => ("pending", String::new()),
                                 Some(Outcome::Done(d)) => ("ok", d.clone()),
-                                Some(Outcome::Failed(d)) => ("failed", text::failed_because(&d.one_line())),
-                                Some(Outcome::NotSent) => ("failed", text::NOT_SENT_STOPPED.to_string()),
+                                Some(Outcome::Failed(d)) => ("failed", t().failed_because(&d.one_line())),
+                                Some(Outcome::NotSent) => ("failed", t().not_sent_stopped.to_string()),
                             };
                             view! { <tr class=class><td class="mono">{r.label}</td><td>{words}</td></tr> }
                         }).collect_view()}

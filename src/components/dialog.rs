@@ -1,7 +1,7 @@
 //! A native `<dialog>` opened as a modal: the page behind is inert so focus stays inside, Esc
 //! closes it, and focus goes back to what opened it.
 
-use crate::text;
+use crate::i18n::t;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -59,7 +59,7 @@ pub fn Dialog(
         <dialog node_ref=dialog class="dialog" id=id aria-labelledby=labelled_by on:close=on_close>
             <div class="dialog-head">
                 <h2 id=title_id>{move || title.get()}</h2>
-                <button type="button" class="close" aria-label=text::CLOSE on:click=move |_| open.set(false)>"×"</button>
+                <button type="button" class="close" aria-label=t().close on:click=move |_| open.set(false)>"×"</button>
             </div>
             // Shown here too: the page behind a modal dialog is inert.
             <crate::components::traffic::WaitingStatus/>

@@ -1,7 +1,7 @@
 //! How a failed call is shown: which kind of failure it was, what it means in our words, what
 //! the server said in its own words, and on which request.
 
-use crate::text;
+use crate::i18n::t;
 use easemob_api::{ApiError, ErrorKind};
 use leptos::prelude::*;
 
@@ -24,17 +24,17 @@ impl Described {
     pub fn one_line(&self) -> String {
         let mut s = format!("{}: {}", self.title, self.explanation);
         if let Some(words) = &self.server_words {
-            s.push_str(&format!(" {} {words}", text::SERVER_SAID));
+            s.push_str(&format!(" {} {words}", t().server_said));
         }
         if let Some(call) = &self.call {
-            s.push_str(&format!(" ({})", text::on_call(call)));
+            s.push_str(&format!(" ({})", t().on_call(call)));
         }
         s
     }
 }
 
 pub fn describe(e: &ApiError) -> Described {
-    let kind = text::failure_kind(e.class());
+    let kind = t().failure_kind(e.class());
     let (status_code, explanation) = match &e.kind {
         ErrorKind::Refused {
             status,
@@ -42,11 +42,11 @@ pub fn describe(e: &ApiError) -> Described {
             body,
         } => (
             Some(format!("{status} {}", body.error)),
-            text::refusal_explained(refusal),
+            t().refusal_explained(refusal),
         ),
         ErrorKind::RateLimited { .. } => (
             Some("429".to_string()),
-            text::RATE_LIMITED_EXPLAINED.to_string(),
+            t().rate_limited_explained.to_string(),
         ),
         ErrorKind::Unreadable {
             status,
@@ -54,13 +54,13 @@ pub fn describe(e: &ApiError) -> Described {
             snippet,
         } => (
             Some(status.to_string()),
-            format!("{}: {reason}: {snippet}", text::UNREADABLE_TITLE),
+            format!("{}: {reason}: {snippet}", t().unreadable_title),
         ),
-        ErrorKind::Network(msg) => (None, format!("{msg}. {}", text::NETWORK_HINT)),
-        ErrorKind::OutcomeUnknown { .. } => (None, text::OUTCOME_UNKNOWN_EXPLAINED.to_string()),
-        ErrorKind::NotConnected => (None, text::NOT_CONNECTED.to_string()),
-        ErrorKind::Invalid(i) => (None, text::invalid(i)),
-        ErrorKind::Cancelled => (None, text::CANCELLED_EXPLAINED.to_string()),
+        ErrorKind::Network(msg) => (None, format!("{msg}. {}", t().network_hint)),
+        ErrorKind::OutcomeUnknown { .. } => (None, t().outcome_unknown_explained.to_string()),
+        ErrorKind::NotConnected => (None, t().not_connected.to_string()),
+        ErrorKind::Invalid(i) => (None, t().invalid(i)),
+        ErrorKind::Cancelled => (None, t().cancelled_explained.to_string()),
     };
     Described {
         title: match status_code {
@@ -81,9 +81,9 @@ pub fn ErrorView(error: ApiError) -> impl IntoView {
             <strong class="error-title">{d.title}</strong>
             <p class="error-explanation">{d.explanation}</p>
             {d.server_words.map(|w| view! {
-                <p class="error-detail"><span class="muted">{text::SERVER_SAID}" "</span><q lang="en">{w}</q></p>
+                <p class="error-detail"><span class="muted">{t().server_said}" "</span><q lang="en">{w}</q></p>
             })}
-            {d.call.map(|c| view! { <p class="error-call mono">{text::on_call(&c)}</p> })}
+            {d.call.map(|c| view! { <p class="error-call mono">{t().on_call(&c)}</p> })}
         </div>
     }
 }

@@ -5,11 +5,12 @@ pub mod dialog;
 pub mod error;
 pub mod nav;
 pub mod notice;
+pub mod prefs;
 pub mod time;
 pub mod traffic;
 
+use crate::i18n::t;
 use crate::session::use_session;
-use crate::text;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -34,9 +35,9 @@ pub fn RequireConnection(children: ChildrenFn) -> impl IntoView {
             when=move || session.is_connected()
             fallback=move || view! {
                 <section class="panel">
-                    <h1>{text::NOT_CONNECTED_TITLE}</h1>
-                    <p>{text::NOT_CONNECTED_HINT}</p>
-                    <a class="button primary" href=next>{text::GO_CONNECT}</a>
+                    <h1>{t().not_connected_title}</h1>
+                    <p>{t().not_connected_hint}</p>
+                    <a class="button primary" href=next>{t().go_connect}</a>
                 </section>
             }
         >

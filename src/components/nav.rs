@@ -1,7 +1,7 @@
 //! The bar at the top: which app, when its token expires, where to go.
 
+use crate::i18n::t;
 use crate::session::{expires_in, use_session};
-use crate::text;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -28,40 +28,37 @@ pub fn Nav() -> impl IntoView {
     let expiry = move || {
         session.info.with(|i| {
             i.as_ref().map(|i| match i.expires_at_ms {
-                Some(at) => format!(
-                    "{} {}",
-                    text::TOKEN_EXPIRES,
-                    expires_in(session.now_ms.get(), at)
-                ),
-                None => text::TOKEN_NO_EXPIRY.to_string(),
+                Some(at) => expires_in(session.now_ms.get(), at),
+                None => t().token_no_expiry.to_string(),
             })
         })
     };
     view! {
-        <a class="skip" href="#main">{text::SKIP_TO_CONTENT}</a>
+        <a class="skip" href="#main">{t().skip_to_content}</a>
         <header class="topbar">
-            <a class="brand" href="/">{text::APP_TITLE}</a>
+            <a class="brand" href="/">{t().app_title}</a>
             <Show when=move || session.is_connected()>
-                <nav aria-label=text::NAV_LABEL>
-                    <a href="/rooms">{text::NAV_ROOMS}</a>
-                    <a href="/open">{text::NAV_OPEN_MANY}</a>
+                <nav aria-label=t().nav_label>
+                    <a href="/rooms">{t().nav_rooms}</a>
+                    <a href="/open">{t().nav_open_many}</a>
                 </nav>
                 <form class="user-lookup" role="search" on:submit=go_user.clone()>
-                    <label for="user-lookup">{text::USER_LOOKUP_LABEL}</label>
-                    <input id="user-lookup" type="search" placeholder=text::USERNAME_PLACEHOLDER
+                    <label for="user-lookup">{t().user_lookup_label}</label>
+                    <input id="user-lookup" type="search" placeholder=t().username_placeholder
                         bind:value=user_query/>
-                    <button type="submit">{text::USER_LOOKUP_GO}</button>
+                    <button type="submit">{t().user_lookup_go}</button>
                 </form>
             </Show>
+            <crate::components::prefs::PrefsControls/>
             <div class="conn">
                 {move || match session.info.get() {
                     Some(i) => view! {
                         <span class="app-key" title=i.host.clone()>{i.app_key()}</span>
                         <span class="expiry" data-testid="token-expiry">{expiry}</span>
-                        <a href="/connect">{text::SWITCH_APP}</a>
-                        <button type="button" class="link" on:click=disconnect.clone()>{text::DISCONNECT}</button>
+                        <a href="/connect">{t().switch_app}</a>
+                        <button type="button" class="link" on:click=disconnect.clone()>{t().disconnect}</button>
                     }.into_any(),
-                    None => view! { <a href="/connect">{text::CONNECT}</a> }.into_any(),
+                    None => view! { <a href="/connect">{t().connect}</a> }.into_any(),
                 }}
             </div>
         </header>

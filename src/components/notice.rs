@@ -1,6 +1,6 @@
 //! Short notices after a change succeeded, announced politely to screen readers.
 
-use crate::text;
+use crate::i18n::t;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -48,7 +48,7 @@ pub fn NoticeArea() -> impl IntoView {
             <For each=move || notices.list.get() key=|(id, _)| *id let:n>
                 <p class="notice">
                     <span>{n.1.clone()}</span>
-                    <button type="button" class="link" aria-label=text::DISMISS
+                    <button type="button" class="link" aria-label=t().dismiss
                         on:click=move |_| notices.list.update(|l| l.retain(|(i, _)| *i != n.0))>"×"</button>
                 </p>
             </For>

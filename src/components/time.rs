@@ -3,8 +3,7 @@
 use leptos::prelude::*;
 
 pub fn local(ms: u64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    String::from(d.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+    crate::i18n::date_time(ms)
 }
 
 pub fn iso(ms: u64) -> String {

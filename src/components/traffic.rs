@@ -2,8 +2,8 @@
 //! or to be sent again), and the question "the pasted token was refused: paste a new one".
 
 use crate::components::dialog::Dialog;
+use crate::i18n::t;
 use crate::session::use_session;
-use crate::text;
 use leptos::prelude::*;
 
 /// "Waiting for the rate limit…", while the client waits; nothing otherwise.
@@ -42,16 +42,16 @@ pub fn TokenPrompt() -> impl IntoView {
         }
     };
     view! {
-        <Dialog open id="token-dialog" title=text::TOKEN_REFUSED_TITLE.to_string()>
-            <p>{text::TOKEN_REFUSED_LEAD}</p>
+        <Dialog open id="token-dialog" title=t().token_refused_title.to_string()>
+            <p>{t().token_refused_lead}</p>
             <form on:submit=submit>
                 <div class="field">
-                    <label for="new-token">{text::NEW_TOKEN_LABEL}</label>
+                    <label for="new-token">{t().new_token_label}</label>
                     <input id="new-token" type="password" bind:value=token autocomplete="off"/>
                 </div>
                 <div class="actions">
-                    <button type="submit" class="primary">{text::USE_TOKEN}</button>
-                    <button type="button" on:click=move |_| session.answer_token_request(None)>{text::GIVE_UP}</button>
+                    <button type="submit" class="primary">{t().use_token}</button>
+                    <button type="button" on:click=move |_| session.answer_token_request(None)>{t().give_up}</button>
                 </div>
             </form>
         </Dialog>

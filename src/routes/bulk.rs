@@ -4,8 +4,8 @@
 use crate::components::bulk::{Bulk, BulkProgress, Work};
 use crate::components::dialog::Dialog;
 use crate::components::notice::use_notices;
+use crate::i18n::t;
 use crate::session::use_session;
-use crate::text;
 use easemob_api::endpoints::DissolveRoom;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -25,7 +25,7 @@ pub fn BulkDissolveDialog(
             session
                 .call(DissolveRoom { id })
                 .await
-                .map(|_| text::DISSOLVED.to_string())
+                .map(|_| t().dissolved.to_string())
         })
     });
     let bulk = Bulk::new(work);
@@ -42,10 +42,7 @@ pub fn BulkDissolveDialog(
     Effect::new(move |previous: Option<u32>| {
         let runs = bulk.finished.get();
         if previous.is_some_and(|p| p != runs) {
-            notices.show(text::bulk_dissolved(
-                bulk.done(),
-                shown.get_untracked().len(),
-            ));
+            notices.show(t().bulk_dissolved(bulk.done(), shown.get_untracked().len()));
             session.changed();
             on_done.run(());
         }
@@ -65,27 +62,27 @@ pub fn BulkDissolveDialog(
         }
     };
     view! {
-        <Dialog open id="bulk-dissolve-dialog" title=Signal::derive(move || text::bulk_dissolve_title(shown.get().len()))>
+        <Dialog open id="bulk-dissolve-dialog" title=Signal::derive(move || t().bulk_dissolve_title(shown.get().len()))>
             <Show when=move || !started()>
                 <ul class="inline-list">
                     {move || shown.get().into_iter().map(|id| view! { <li><code>{id}</code></li> }).collect_view()}
                 </ul>
-                <p class="warning">{text::DISSOLVE_WARNING}</p>
+                <p class="warning">{t().dissolve_warning}</p>
                 <form on:submit=submit>
                     <div class="field">
-                        <label for="bulk-confirm">{text::BULK_CONFIRM}</label>
+                        <label for="bulk-confirm">{t().bulk_confirm}</label>
                         <input id="bulk-confirm" bind:value=typed autocomplete="off" inputmode="numeric"/>
                     </div>
                     <div class="actions">
-                        <button type="submit" class="danger" disabled=move || !confirmed.get()>{text::DISSOLVE}</button>
-                        <button type="button" on:click=move |_| open.set(false)>{text::CANCEL}</button>
+                        <button type="submit" class="danger" disabled=move || !confirmed.get()>{t().dissolve}</button>
+                        <button type="button" on:click=move |_| open.set(false)>{t().cancel}</button>
                     </div>
                 </form>
             </Show>
-            <BulkProgress bulk item_heading=text::COL_ID testid="bulk-results"/>
+            <BulkProgress bulk item_heading=t().col_id testid="bulk-results"/>
             <Show when=move || started() && !bulk.running.get()>
                 <div class="actions">
-                    <button type="button" on:click=move |_| open.set(false)>{text::CLOSE}</button>
+                    <button type="button" on:click=move |_| open.set(false)>{t().close}</button>
                 </div>
             </Show>
         </Dialog>

@@ -1,8 +1,8 @@
 //! Connect to an app: host, org and app, then a pasted token or a client id and secret.
 
 use crate::components::error::ErrorView;
+use crate::i18n::t;
 use crate::session::{use_session, SavedApp};
-use crate::text;
 use easemob_api::connect::{
     normalize_host, AuthMode, ConnectForm, ConnectProblem, DashboardConfig, Preset,
 };
@@ -176,7 +176,7 @@ pub fn ConnectPage() -> impl IntoView {
                 .get()
                 .into_iter()
                 .find(|p| field_of(*p) == field)
-                .map(crate::text::connect_problem)
+                .map(|p| crate::i18n::t().connect_problem(p))
         }
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -226,14 +226,14 @@ pub fn ConnectPage() -> impl IntoView {
     };
     view! {
         <section class="panel connect">
-            <h1>{text::CONNECT_TITLE}</h1>
-            <p class="lead">{text::CONNECT_LEAD}</p>
+            <h1>{t().connect_title}</h1>
+            <p class="lead">{t().connect_lead}</p>
             {move || config_error.get().map(|e| view! {
-                <p class="warning" role="status">{format!("{} ({e})", text::CONFIG_UNREADABLE)}</p>
+                <p class="warning" role="status">{format!("{} ({e})", t().config_unreadable)}</p>
             })}
             <Show when=move || !presets.get().is_empty() || session.saved.with(|s| s.iter().any(|a| f.allows(&a.host)))>
                 <div class="choices">
-                    <h2>{text::QUICK_PICK}</h2>
+                    <h2>{t().quick_pick}</h2>
                     <ul>
                         <For each=move || presets.get() key=|p| (p.host.clone(), p.org.clone(), p.app.clone()) let:p>
                             <li>
@@ -249,50 +249,50 @@ pub fn ConnectPage() -> impl IntoView {
                                     let a = a.clone();
                                     move |_| f.fill_saved(&a)
                                 }>{format!("{}#{} — {}", a.org, a.app, a.host)}</button>
-                                <button type="button" class="link" aria-label=format!("{} {}#{}", text::FORGET, a.org, a.app)
+                                <button type="button" class="link" aria-label=t().forget_app(&format!("{}#{}", a.org, a.app))
                                     on:click={
                                         let a = a.clone();
                                         move |_| session.forget(&a)
-                                    }>{text::FORGET}</button>
+                                    }>{t().forget}</button>
                             </li>
                         </For>
                     </ul>
                 </div>
             </Show>
             <form on:submit=on_submit novalidate>
-                {field("host", text::HOST_LABEL, "url", f.host, text::HOST_HINT)}
+                {field("host", t().host_label, "url", f.host, t().host_hint)}
                 <div class="row">
-                    {field("org", text::ORG_LABEL, "text", f.org, text::ORG_HINT)}
-                    {field("app", text::APP_LABEL, "text", f.app, text::APP_HINT)}
+                    {field("org", t().org_label, "text", f.org, t().org_hint)}
+                    {field("app", t().app_label, "text", f.app, t().app_hint)}
                 </div>
                 <fieldset class="mode">
-                    <legend>{text::AUTH_LEGEND}</legend>
+                    <legend>{t().auth_legend}</legend>
                     <label>
                         <input type="radio" name="mode" value="credentials"
                             prop:checked=move || f.mode.get() == AuthMode::ClientCredentials
                             on:change=move |_| f.mode.set(AuthMode::ClientCredentials)/>
-                        {text::MODE_CREDENTIALS}
+                        {t().mode_credentials}
                     </label>
                     <label>
                         <input type="radio" name="mode" value="token"
                             prop:checked=move || f.mode.get() == AuthMode::Token
                             on:change=move |_| f.mode.set(AuthMode::Token)/>
-                        {text::MODE_TOKEN}
+                        {t().mode_token}
                     </label>
                 </fieldset>
                 <Show when=move || f.mode.get() == AuthMode::ClientCredentials
-                    fallback=move || field("token", text::TOKEN_LABEL, "password", f.token, text::TOKEN_HINT)>
-                    {field("client_id", text::CLIENT_ID_LABEL, "text", f.client_id, text::CLIENT_ID_HINT)}
-                    {field("client_secret", text::CLIENT_SECRET_LABEL, "password", f.client_secret, text::CLIENT_SECRET_HINT)}
+                    fallback=move || field("token", t().token_label, "password", f.token, t().token_hint)>
+                    {field("client_id", t().client_id_label, "text", f.client_id, t().client_id_hint)}
+                    {field("client_secret", t().client_secret_label, "password", f.client_secret, t().client_secret_hint)}
                 </Show>
                 <label class="check">
                     <input type="checkbox" bind:checked=remember/>
-                    {text::REMEMBER_APP}
+                    {t().remember_app}
                 </label>
                 <div class="actions">
                     <button type="submit" class="primary" disabled=move || pending.get()
                         aria-busy=move || pending.get().to_string()>
-                        {move || if pending.get() { text::CONNECTING } else { text::CONNECT }}
+                        {move || if pending.get() { t().connecting } else { t().connect }}
                     </button>
                 </div>
                 {move || connect.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}

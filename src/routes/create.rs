@@ -6,9 +6,9 @@ use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
 use crate::components::Loading;
 use crate::forms::{CreateDraft, FieldError};
+use crate::i18n::t;
 use crate::routes::room_actions::{error_for, general_error, FormField};
 use crate::session::use_session;
-use crate::text;
 use easemob_api::endpoints::CreateRoom;
 use easemob_api::limits::{split_list, Field};
 use easemob_api::wire::CreateChatroom;
@@ -79,7 +79,7 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
     });
     Effect::new(move |_| match create.value().get() {
         Some(Ok(id)) => {
-            notices.show(text::created(&name.get_untracked(), &id));
+            notices.show(t().created(&name.get_untracked(), &id));
             for s in [name, description, owner, members, custom] {
                 s.set(String::new());
             }
@@ -109,35 +109,35 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
     };
     let recovery = move || {
         if check.pending().get() {
-            return Some(view! { <Loading what=text::CHECKING_CREATE/> }.into_any());
+            return Some(view! { <Loading what=t().checking_create/> }.into_any());
         }
         check.value().get().map(|r| match r {
             Ok((req, Some(room))) => view! {
                 <div class="recovery ok" role="status" data-testid="create-recovery">
-                    <p>{text::OUTCOME_UNKNOWN_EXPLAINED}</p>
-                    <p><strong>{text::was_created(&req.name)}</strong>" "
-                        <a href=crate::url::room(&room.id)>{text::OPEN_ROOM}</a></p>
+                    <p>{t().outcome_unknown_explained}</p>
+                    <p><strong>{t().was_created(&req.name)}</strong>" "
+                        <a href=crate::url::room(&room.id)>{t().open_room}</a></p>
                 </div>
             }
             .into_any(),
             Ok((req, None)) => view! {
                 <div class="recovery" role="alert" data-testid="create-recovery">
-                    <p>{text::OUTCOME_UNKNOWN_EXPLAINED}</p>
-                    <p><strong>{text::WAS_NOT_CREATED}</strong></p>
-                    <button type="button" class="primary" on:click=move |_| send(req.clone())>{text::SEND_AGAIN}</button>
+                    <p>{t().outcome_unknown_explained}</p>
+                    <p><strong>{t().was_not_created}</strong></p>
+                    <button type="button" class="primary" on:click=move |_| send(req.clone())>{t().send_again}</button>
                 </div>
             }
             .into_any(),
             // Looking failed too: the room may exist. Say so, and offer to look again.
             Err(e) => view! {
                 <div class="recovery" data-testid="create-recovery">
-                    <p>{text::OUTCOME_UNKNOWN_EXPLAINED}</p>
+                    <p>{t().outcome_unknown_explained}</p>
                     <ErrorView error=e/>
                     <button type="button" on:click=move |_| {
                         if let Some(sent) = sent.get_value() {
                             check.dispatch_local(sent);
                         }
-                    }>{text::LOOK_AGAIN}</button>
+                    }>{t().look_again}</button>
                 </div>
             }
             .into_any(),
@@ -167,26 +167,26 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
         members.set(rest.join("\n"));
     };
     view! {
-        <Dialog open id="create-dialog" title=text::CREATE_TITLE.to_string()>
+        <Dialog open id="create-dialog" title=t().create_title.to_string()>
             <form on:submit=submit novalidate>
-                <FormField id="create-name" label=text::FIELD_NAME value=name error=Signal::derive(error_for(problem, Field::Name))/>
-                <FormField id="create-description" label=text::FIELD_DESCRIPTION value=description multiline=true
+                <FormField id="create-name" label=t().field_name value=name error=Signal::derive(error_for(problem, Field::Name))/>
+                <FormField id="create-description" label=t().field_description value=description multiline=true
                     error=Signal::derive(error_for(problem, Field::Description))/>
                 <div class="row">
-                    <FormField id="create-owner" label=text::FIELD_OWNER value=owner error=Signal::derive(error_for(problem, Field::Owner))/>
-                    <FormField id="create-maxusers" label=text::FIELD_MAXUSERS value=maxusers kind="number"
+                    <FormField id="create-owner" label=t().field_owner value=owner error=Signal::derive(error_for(problem, Field::Owner))/>
+                    <FormField id="create-maxusers" label=t().field_maxusers value=maxusers kind="number"
                         error=Signal::derive(error_for(problem, Field::MaxUsers))/>
                 </div>
-                <FormField id="create-members" label=text::FIELD_MEMBERS value=members multiline=true hint=text::MEMBERS_HINT
+                <FormField id="create-members" label=t().field_members value=members multiline=true hint=t().members_hint
                     error=Signal::derive(error_for(problem, Field::Members))/>
                 <Show when=move || { more() > 0 }>
-                    <p class="hint">{move || text::more_members(more())}</p>
+                    <p class="hint">{move || t().more_members(more())}</p>
                 </Show>
-                <ul class="chips" aria-label=text::MEMBER_CHIPS>
+                <ul class="chips" aria-label=t().member_chips>
                     <For each=chips key=|m| m.clone() let:m>
                         <li class="chip">
                             {m.clone()}
-                            <button type="button" class="link" aria-label=text::remove_chip(&m)
+                            <button type="button" class="link" aria-label=t().remove_chip(&m)
                                 on:click={
                                     let m = m.clone();
                                     move |_| remove_chip(m.clone())
@@ -194,15 +194,15 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
                         </li>
                     </For>
                 </ul>
-                <FormField id="create-custom" label=text::FIELD_CUSTOM value=custom multiline=true hint=text::CUSTOM_HINT
+                <FormField id="create-custom" label=t().field_custom value=custom multiline=true hint=t().custom_hint
                     error=Signal::derive(error_for(problem, Field::Custom))/>
                 {general_error(problem)}
                 {recovery}
                 <div class="actions">
                     <button type="submit" class="primary" disabled=move || pending.get() || check.pending().get() || found() aria-busy=move || pending.get().to_string()>
-                        {move || if pending.get() { text::CREATING } else { text::CREATE }}
+                        {move || if pending.get() { t().creating } else { t().create }}
                     </button>
-                    <button type="button" on:click=move |_| open.set(false)>{text::CANCEL}</button>
+                    <button type="button" on:click=move |_| open.set(false)>{t().cancel}</button>
                 </div>
             </form>
         </Dialog>

@@ -27,11 +27,11 @@ pub fn Pager(
     };
     view! {
         <nav class="pager" aria-label=label>
-            {move || link(prev.get(), crate::text::PREVIOUS, "prev")}
+            {move || link(prev.get(), crate::i18n::t().previous, "prev")}
             <span class="page-number" data-testid="page-number">
-                {move || format!("{} {}", crate::text::PAGE, page.get())}
+                {move || crate::i18n::t().page_n(page.get())}
             </span>
-            {move || link(next.get(), crate::text::NEXT, "next")}
+            {move || link(next.get(), crate::i18n::t().next, "next")}
         </nav>
     }
 }

@@ -1,12 +1,12 @@
-use crate::text;
+use crate::i18n::t;
 use leptos::prelude::*;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
         <section class="panel">
-            <h1>{text::PAGE_NOT_FOUND}</h1>
-            <p><a href="/rooms">{text::NAV_ROOMS}</a></p>
+            <h1>{t().page_not_found}</h1>
+            <p><a href="/rooms">{t().nav_rooms}</a></p>
         </section>
     }
 }

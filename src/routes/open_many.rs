@@ -3,8 +3,8 @@
 
 use crate::components::error::ErrorView;
 use crate::components::{Loading, RequireConnection};
+use crate::i18n::t;
 use crate::session::use_session;
-use crate::text;
 use easemob_api::limits::split_list;
 use easemob_api::wire::ChatroomDetail;
 use leptos::prelude::*;
@@ -55,15 +55,15 @@ fn OpenManyView() -> impl IntoView {
     };
     view! {
         <section class="panel">
-            <h1>{text::OPEN_MANY_TITLE}</h1>
+            <h1>{t().open_many_title}</h1>
             <form on:submit=submit>
-                <label for="ids">{text::OPEN_MANY_LABEL}</label>
-                <textarea id="ids" rows="5" bind:value=draft placeholder=text::OPEN_MANY_PLACEHOLDER></textarea>
+                <label for="ids">{t().open_many_label}</label>
+                <textarea id="ids" rows="5" bind:value=draft placeholder=t().open_many_placeholder></textarea>
                 <div class="actions">
-                    <button type="submit" class="primary">{text::OPEN}</button>
+                    <button type="submit" class="primary">{t().open}</button>
                 </div>
             </form>
-            <Transition fallback=|| view! { <Loading what=text::LOADING_ROOMS/> }>
+            <Transition fallback=|| view! { <Loading what=t().loading_rooms/> }>
                 {move || Suspend::new(async move {
                     match result.await {
                         Err(e) => view! { <ErrorView error=e/> }.into_any(),
@@ -71,10 +71,10 @@ fn OpenManyView() -> impl IntoView {
                         Ok(Some((asked, found))) => {
                             let missing = missing(&asked, &found);
                             view! {
-                                <p class="summary" role="status" data-testid="open-summary">{text::found_of(found.len(), asked.len())}</p>
+                                <p class="summary" role="status" data-testid="open-summary">{t().found_of(found.len(), asked.len())}</p>
                                 {(!missing.is_empty()).then(|| view! {
                                     <div class="warning" data-testid="not-found">
-                                        <strong>{text::NOT_FOUND_IDS}</strong>
+                                        <strong>{t().not_found_ids}</strong>
                                         <ul class="inline-list">
                                             {missing.into_iter().map(|id| view! { <li><code>{id}</code></li> }).collect_view()}
                                         </ul>
@@ -83,11 +83,11 @@ fn OpenManyView() -> impl IntoView {
                                 <div class="table-scroll">
                                 <table class="rooms">
                                     <thead><tr>
-                                        <th scope="col">{text::COL_ID}</th>
-                                        <th scope="col">{text::COL_NAME}</th>
-                                        <th scope="col">{text::COL_OWNER}</th>
-                                        <th scope="col">{text::COL_MEMBERS}</th>
-                                        <th scope="col">{text::COL_MAXUSERS}</th>
+                                        <th scope="col">{t().col_id}</th>
+                                        <th scope="col">{t().col_name}</th>
+                                        <th scope="col">{t().col_owner}</th>
+                                        <th scope="col">{t().col_members}</th>
+                                        <th scope="col">{t().col_maxusers}</th>
                                     </tr></thead>
                                     <tbody>
                                         {found.into_iter().map(|r| view! {

@@ -3,9 +3,9 @@
 use crate::components::error::ErrorView;
 use crate::components::time::Time;
 use crate::components::{Loading, RequireConnection};
+use crate::i18n::t;
 use crate::routes::Pager;
 use crate::session::use_session;
-use crate::text;
 use easemob_api::endpoints::{ListMembers, RoomDetails};
 use easemob_api::paging::is_last_page;
 use easemob_api::wire::ChatroomDetail;
@@ -48,15 +48,15 @@ fn RoomView() -> impl IntoView {
     let loaded = move || current.with(Option::is_some);
     view! {
         <section class="panel">
-            <p class="crumbs"><a href="/rooms">{text::NAV_ROOMS}</a></p>
-            <Transition fallback=|| view! { <Loading what=text::LOADING_ROOM/> }>
+            <p class="crumbs"><a href="/rooms">{t().nav_rooms}</a></p>
+            <Transition fallback=|| view! { <Loading what=t().loading_room/> }>
                 {move || Suspend::new(async move {
                     match detail.await {
                         Err(e) => view! {
-                            <h1>{format!("{} {}", text::ROOM, id.get_untracked())}</h1>
+                            <h1>{t().room_heading(&id.get_untracked())}</h1>
                             <ErrorView error=e/>
                         }.into_any(),
-                        Ok(None) => view! { <p class="empty">{text::ROOM_MISSING}</p> }.into_any(),
+                        Ok(None) => view! { <p class="empty">{t().room_missing}</p> }.into_any(),
                         Ok(Some(room)) => view! { <RoomFields room/> }.into_any(),
                     }
                 })}
@@ -84,31 +84,31 @@ fn RoomFields(room: ChatroomDetail) -> impl IntoView {
             });
         }
     };
-    let yes_no = |b: bool| if b { text::YES } else { text::NO };
+    let yes_no = |b: bool| if b { t().yes } else { t().no };
     view! {
         <h1>{room.name.clone()}</h1>
         <dl class="fields" data-testid="room-fields">
-            <dt>{text::COL_ID}</dt>
+            <dt>{t().col_id}</dt>
             <dd>
                 <code data-testid="room-id">{room.id.clone()}</code>
                 " "
-                <button type="button" class="small" on:click=copy aria-label=text::COPY_ID>{text::COPY}</button>
-                <span role="status" class="copied">{move || copied.get().map(|ok| if ok { text::COPIED } else { text::COPY_FAILED })}</span>
+                <button type="button" class="small" on:click=copy aria-label=t().copy_id>{t().copy}</button>
+                <span role="status" class="copied">{move || copied.get().map(|ok| if ok { t().copied } else { t().copy_failed })}</span>
             </dd>
-            <dt>{text::COL_DESCRIPTION}</dt><dd>{room.description.clone()}</dd>
-            <dt>{text::COL_OWNER}</dt>
+            <dt>{t().col_description}</dt><dd>{room.description.clone()}</dd>
+            <dt>{t().col_owner}</dt>
             <dd><a href=crate::url::user_rooms(&room.owner) data-testid="room-owner">{room.owner.clone()}</a></dd>
-            <dt>{text::COL_MAXUSERS}</dt><dd>{room.maxusers}</dd>
-            <dt>{text::COL_MEMBERS}</dt><dd data-testid="member-count">{room.affiliations_count}</dd>
-            <dt>{text::COL_CREATED}</dt><dd><Time ms=room.created/></dd>
-            <dt>{text::MEMBERSONLY}</dt><dd>{yes_no(room.membersonly)}</dd>
-            <dt>{text::ALLOWINVITES}</dt><dd>{yes_no(room.allowinvites)}</dd>
-            <dt>{text::PUBLIC}</dt><dd>{yes_no(room.public)}</dd>
-            {room.mute.map(|m| view! { <dt>{text::MUTED}</dt><dd>{yes_no(m)}</dd> })}
-            <dt>{text::CUSTOM}</dt>
+            <dt>{t().col_maxusers}</dt><dd>{room.maxusers}</dd>
+            <dt>{t().col_members}</dt><dd data-testid="member-count">{room.affiliations_count}</dd>
+            <dt>{t().col_created}</dt><dd><Time ms=room.created/></dd>
+            <dt>{t().membersonly}</dt><dd>{yes_no(room.membersonly)}</dd>
+            <dt>{t().allowinvites}</dt><dd>{yes_no(room.allowinvites)}</dd>
+            <dt>{t().public}</dt><dd>{yes_no(room.public)}</dd>
+            {room.mute.map(|m| view! { <dt>{t().muted}</dt><dd>{yes_no(m)}</dd> })}
+            <dt>{t().custom}</dt>
             <dd>
                 {if room.custom.is_empty() {
-                    view! { <span class="muted">{text::EMPTY_VALUE}</span> }.into_any()
+                    view! { <span class="muted">{t().empty_value}</span> }.into_any()
                 } else if is_json {
                     view! { <pre class="json" data-testid="custom">{custom}</pre> }.into_any()
                 } else {
@@ -162,13 +162,13 @@ fn Members() -> impl IntoView {
         _ => None,
     });
     view! {
-        <h2 id="members">{text::MEMBERS_TITLE}</h2>
-        <Pager label=text::MEMBERS_PAGER page=Signal::derive(move || page.get() as usize) prev next/>
-        <Transition fallback=|| view! { <Loading what=text::LOADING_MEMBERS/> }>
+        <h2 id="members">{t().members_title}</h2>
+        <Pager label=t().members_pager page=Signal::derive(move || page.get() as usize) prev next/>
+        <Transition fallback=|| view! { <Loading what=t().loading_members/> }>
             {move || Suspend::new(async move {
                 match members.await.map(|(_, list)| list) {
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                    Ok(list) if list.is_empty() => view! { <p class="empty">{text::NO_MEMBERS}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="empty">{t().no_members}</p> }.into_any(),
                     Ok(list) => view! {
                         <ul class="members" aria-labelledby="members">
                             {list.into_iter().map(|a| {
@@ -176,7 +176,7 @@ fn Members() -> impl IntoView {
                                 view! {
                                     <li>
                                         <a href=crate::url::user_rooms(&name)>{name.clone()}</a>
-                                        {a.is_owner().then(|| view! { " " <span class="badge owner">{text::OWNER_BADGE}</span> })}
+                                        {a.is_owner().then(|| view! { " " <span class="badge owner">{t().owner_badge}</span> })}
                                     </li>
                                 }
                             }).collect_view()}

@@ -8,8 +8,8 @@ use crate::components::error::{describe, ErrorView};
 use crate::components::notice::use_notices;
 use crate::components::Loading;
 use crate::forms::{self, FieldError};
+use crate::i18n::t;
 use crate::session::use_session;
-use crate::text;
 use easemob_api::endpoints::{
     AddMembers, DissolveRoom, ListMembers, ModifyRoom, RemoveMember, RemoveMembers, RoomDetails,
     TransferRoom,
@@ -57,13 +57,13 @@ pub fn RoomActions(room: Signal<ChatroomDetail>) -> impl IntoView {
     let remove = RwSignal::new(false);
     let leave = RwSignal::new(false);
     view! {
-        <div class="room-actions" role="toolbar" aria-label=text::ROOM_ACTIONS>
-            <button type="button" on:click=move |_| edit.set(true)>{text::EDIT}</button>
-            <button type="button" on:click=move |_| transfer.set(true)>{text::TRANSFER}</button>
-            <button type="button" on:click=move |_| add.set(true)>{text::ADD_MEMBERS}</button>
-            <button type="button" on:click=move |_| remove.set(true)>{text::REMOVE_MEMBERS}</button>
-            <button type="button" on:click=move |_| leave.set(true)>{text::MEMBER_LEAVES}</button>
-            <button type="button" class="danger" on:click=move |_| dissolve.set(true)>{text::DISSOLVE}</button>
+        <div class="room-actions" role="toolbar" aria-label=t().room_actions>
+            <button type="button" on:click=move |_| edit.set(true)>{t().edit}</button>
+            <button type="button" on:click=move |_| transfer.set(true)>{t().transfer}</button>
+            <button type="button" on:click=move |_| add.set(true)>{t().add_members}</button>
+            <button type="button" on:click=move |_| remove.set(true)>{t().remove_members}</button>
+            <button type="button" on:click=move |_| leave.set(true)>{t().member_leaves}</button>
+            <button type="button" class="danger" on:click=move |_| dissolve.set(true)>{t().dissolve}</button>
         </div>
         <EditDialog open=edit room/>
         <TransferDialog open=transfer room/>
@@ -99,7 +99,7 @@ fn EditDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoVi
     });
     Effect::new(move |_| match save.value().get() {
         Some(Ok(done)) => {
-            notices.show(text::changed(&forms::changed_fields(&done)));
+            notices.show(t().changed(&forms::changed_fields(&done)));
             open.set(false);
             session.changed();
         }
@@ -127,19 +127,19 @@ fn EditDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoVi
     };
     let pending = save.pending();
     view! {
-        <Dialog open id="edit-dialog" title=text::EDIT_TITLE.to_string()>
+        <Dialog open id="edit-dialog" title=t().edit_title.to_string()>
             <form on:submit=submit novalidate>
-                <FormField id="edit-name" label=text::FIELD_NAME value=name error=Signal::derive(error_for(problem, Field::Name))/>
-                <FormField id="edit-description" label=text::FIELD_DESCRIPTION value=description multiline=true
+                <FormField id="edit-name" label=t().field_name value=name error=Signal::derive(error_for(problem, Field::Name))/>
+                <FormField id="edit-description" label=t().field_description value=description multiline=true
                     error=Signal::derive(error_for(problem, Field::Description))/>
-                <FormField id="edit-maxusers" label=text::FIELD_MAXUSERS value=maxusers kind="number"
+                <FormField id="edit-maxusers" label=t().field_maxusers value=maxusers kind="number"
                     error=Signal::derive(error_for(problem, Field::MaxUsers))/>
                 {general_error(problem)}
                 <div class="actions">
                     <button type="submit" class="primary" disabled=move || pending.get()>
-                        {move || if pending.get() { text::SAVING } else { text::SAVE }}
+                        {move || if pending.get() { t().saving } else { t().save }}
                     </button>
-                    <button type="button" on:click=move |_| open.set(false)>{text::CANCEL}</button>
+                    <button type="button" on:click=move |_| open.set(false)>{t().cancel}</button>
                 </div>
             </form>
         </Dialog>
@@ -230,7 +230,7 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
         }
     });
     let succeeded = move || {
-        notices.show(text::transferred(&new_owner.get_untracked()));
+        notices.show(t().transferred(&new_owner.get_untracked()));
         new_owner.set(String::new());
         open.set(false);
         session.changed();
@@ -269,18 +269,18 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
     });
     let recovery = move || {
         if check.pending().get() {
-            return Some(view! { <Loading what=text::CHECKING_TRANSFER/> }.into_any());
+            return Some(view! { <Loading what=t().checking_transfer/> }.into_any());
         }
         check.value().get().and_then(|r| match r {
             Ok((owner, call)) if !owner.eq_ignore_ascii_case(&call.new_owner) => Some(
                 view! {
                     <div class="recovery" role="alert" data-testid="transfer-recovery">
-                        <p>{text::OUTCOME_UNKNOWN_EXPLAINED}</p>
-                        <p><strong>{text::was_not_transferred(&owner)}</strong></p>
+                        <p>{t().outcome_unknown_explained}</p>
+                        <p><strong>{t().was_not_transferred(&owner)}</strong></p>
                         <button type="button" class="primary" on:click=move |_| {
                             check.value().set(None);
                             send.dispatch_local(call.clone());
-                        }>{text::SEND_AGAIN}</button>
+                        }>{t().send_again}</button>
                     </div>
                 }
                 .into_any(),
@@ -311,11 +311,11 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
     };
     let pending = send.pending();
     view! {
-        <Dialog open id="transfer-dialog" title=text::TRANSFER_TITLE.to_string()>
-            <p>{move || text::current_owner(&room.with(|r| r.owner.clone()))}</p>
+        <Dialog open id="transfer-dialog" title=t().transfer_title.to_string()>
+            <p>{move || t().current_owner(&room.with(|r| r.owner.clone()))}</p>
             <form on:submit=submit novalidate>
-                <FormField id="new-owner" label=text::NEW_OWNER value=new_owner list="member-options"
-                    hint=text::NEW_OWNER_HINT error=Signal::derive(error_for(problem, Field::NewOwner))/>
+                <FormField id="new-owner" label=t().new_owner value=new_owner list="member-options"
+                    hint=t().new_owner_hint error=Signal::derive(error_for(problem, Field::NewOwner))/>
                 <datalist id="member-options">
                     {move || members.get().and_then(Result::ok).unwrap_or_default().into_iter()
                         .filter(|m| !m.is_owner())
@@ -326,8 +326,8 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
                 {general_error(problem)}
                 {recovery}
                 <div class="actions">
-                    <button type="submit" class="primary" disabled=move || pending.get()>{text::TRANSFER}</button>
-                    <button type="button" on:click=move |_| open.set(false)>{text::CANCEL}</button>
+                    <button type="submit" class="primary" disabled=move || pending.get()>{t().transfer}</button>
+                    <button type="button" on:click=move |_| open.set(false)>{t().cancel}</button>
                 </div>
             </form>
         </Dialog>
@@ -352,7 +352,7 @@ fn DissolveDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
     });
     Effect::new(move |_| {
         if let Some(Ok(done)) = send.value().get() {
-            notices.show(text::dissolved(&room.get_untracked().name, &done.id));
+            notices.show(t().dissolved(&room.get_untracked().name, &done.id));
             open.set(false);
             session.changed();
             navigate("/rooms", NavigateOptions::default());
@@ -369,22 +369,22 @@ fn DissolveDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
         }
     };
     view! {
-        <Dialog open id="dissolve-dialog" title=text::DISSOLVE_TITLE.to_string()>
+        <Dialog open id="dissolve-dialog" title=t().dissolve_title.to_string()>
             <dl class="fields">
-                <dt>{text::FIELD_NAME}</dt><dd>{move || room.with(|r| r.name.clone())}</dd>
-                <dt>{text::COL_ID}</dt><dd><code>{move || room.with(|r| r.id.clone())}</code></dd>
-                <dt>{text::COL_MEMBERS}</dt><dd>{move || room.with(|r| r.affiliations_count)}</dd>
+                <dt>{t().field_name}</dt><dd>{move || room.with(|r| r.name.clone())}</dd>
+                <dt>{t().col_id}</dt><dd><code>{move || room.with(|r| r.id.clone())}</code></dd>
+                <dt>{t().col_members}</dt><dd>{move || room.with(|r| r.affiliations_count)}</dd>
             </dl>
-            <p class="warning">{text::DISSOLVE_WARNING}</p>
+            <p class="warning">{t().dissolve_warning}</p>
             <form on:submit=submit>
                 <div class="field">
-                    <label for="dissolve-confirm">{text::DISSOLVE_CONFIRM}</label>
+                    <label for="dissolve-confirm">{t().dissolve_confirm}</label>
                     <input id="dissolve-confirm" bind:value=typed autocomplete="off"/>
                 </div>
                 {move || send.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
                 <div class="actions">
-                    <button type="submit" class="danger" disabled=move || !confirmed.get() || pending.get()>{text::DISSOLVE}</button>
-                    <button type="button" on:click=move |_| open.set(false)>{text::CANCEL}</button>
+                    <button type="submit" class="danger" disabled=move || !confirmed.get() || pending.get()>{t().dissolve}</button>
+                    <button type="button" on:click=move |_| open.set(false)>{t().cancel}</button>
                 </div>
             </form>
         </Dialog>
@@ -426,15 +426,15 @@ fn UsernamesForm(
     let listed = move || split_list(&draft.get()).len();
     view! {
         <form on:submit=submit novalidate>
-            <FormField id=id label=text::USERNAMES_LABEL value=draft multiline=true
+            <FormField id=id label=t().usernames_label value=draft multiline=true
                 hint=hint error=Signal::derive(error_for(problem, Field::Usernames))/>
-            <p class="summary">{move || text::users_listed(listed())}</p>
+            <p class="summary">{move || t().users_listed(listed())}</p>
             {general_error(problem)}
             <div class="actions">
                 <button type="submit" class=submit_class disabled=move || pending.get()>
                     {move || submit_label.get()}
                 </button>
-                <button type="button" on:click=move |_| open.set(false)>{text::CLOSE}</button>
+                <button type="button" on:click=move |_| open.set(false)>{t().close}</button>
             </div>
         </form>
     }
@@ -458,7 +458,7 @@ fn AddMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoV
                 })
                 .await?;
             added.update(|n| *n += done.newmembers.len());
-            Ok(text::batch_added(asked, done.newmembers.len()))
+            Ok(t().batch_added(asked, done.newmembers.len()))
         })
     });
     // One item per request of at most 60 users.
@@ -474,7 +474,7 @@ fn AddMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoV
         if previous.is_some_and(|p| p != runs) {
             let n = added.get_untracked();
             if n > 0 {
-                notices.show(text::added(n));
+                notices.show(t().added(n));
                 session.changed();
             }
             if bulk.failed() == 0 {
@@ -487,17 +487,17 @@ fn AddMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoV
         added.set(0);
         let items = names
             .chunks(ADD_MEMBERS_MAX)
-            .map(|c| (c.join("\n"), text::batch_of(&c[0], c.len())))
+            .map(|c| (c.join("\n"), t().batch_of(&c[0], c.len())))
             .collect();
         bulk.start(items);
     });
     let pending = bulk.running;
     view! {
-        <Dialog open id="add-dialog" title=text::ADD_MEMBERS_TITLE.to_string()>
-            <UsernamesForm open id="add-usernames" hint=text::ADD_MEMBERS_HINT draft pending
-                submit_label=Signal::derive(move || if pending.get() { text::ADDING } else { text::ADD_MEMBERS })
+        <Dialog open id="add-dialog" title=t().add_members_title.to_string()>
+            <UsernamesForm open id="add-usernames" hint=t().add_members_hint draft pending
+                submit_label=Signal::derive(move || if pending.get() { t().adding } else { t().add_members })
                 submit_class="primary" on_names=start/>
-            <BulkProgress bulk item_heading=text::USER testid="add-results"/>
+            <BulkProgress bulk item_heading=t().user testid="add-results"/>
         </Dialog>
     }
 }
@@ -546,16 +546,16 @@ fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl In
         if let Some(results) = send.value().get() {
             let removed = results.iter().filter(|(_, r)| r.is_ok()).count();
             if removed > 0 {
-                notices.show(text::removed(removed));
+                notices.show(t().removed(removed));
                 session.changed();
             }
         }
     });
     let pending = send.pending();
     view! {
-        <Dialog open id="remove-dialog" title=text::REMOVE_MEMBERS_TITLE.to_string()>
-            <UsernamesForm open id="remove-usernames" hint=text::REMOVE_MEMBERS_HINT draft pending
-                submit_label=Signal::derive(|| text::REMOVE_MEMBERS)
+        <Dialog open id="remove-dialog" title=t().remove_members_title.to_string()>
+            <UsernamesForm open id="remove-usernames" hint=t().remove_members_hint draft pending
+                submit_label=Signal::derive(|| t().remove_members)
                 submit_class="danger" on_names=Callback::new(move |names| { send.dispatch_local(names); })/>
             {move || send.value().get().map(|results| view! { <RemovalResults results/> })}
         </Dialog>
@@ -567,12 +567,12 @@ fn RemovalResults(results: Vec<(String, Result<(), String>)>) -> impl IntoView {
     view! {
         <div class="table-scroll">
         <table class="results" data-testid="remove-results">
-            <thead><tr><th scope="col">{text::USER}</th><th scope="col">{text::RESULT}</th></tr></thead>
+            <thead><tr><th scope="col">{t().user}</th><th scope="col">{t().result}</th></tr></thead>
             <tbody>
                 {results.into_iter().map(|(user, r)| {
                     let (class, words) = match r {
-                        Ok(()) => ("ok", text::REMOVED.to_string()),
-                        Err(why) => ("failed", text::failed_because(&why)),
+                        Ok(()) => ("ok", t().removed.to_string()),
+                        Err(why) => ("failed", t().failed_because(&why)),
                     };
                     view! { <tr class=class><td>{user}</td><td>{words}</td></tr> }
                 }).collect_view()}
@@ -604,7 +604,7 @@ fn LeaveDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoView {
     });
     Effect::new(move |_| match send.value().get() {
         Some(Ok(r)) => {
-            notices.show(text::left(&r.user));
+            notices.show(t().left(&r.user));
             open.set(false);
             user.set(String::new());
             session.changed();
@@ -631,14 +631,14 @@ fn LeaveDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoView {
     };
     let pending = send.pending();
     view! {
-        <Dialog open id="leave-dialog" title=text::MEMBER_LEAVES_TITLE.to_string()>
-            <p>{text::MEMBER_LEAVES_HINT}</p>
+        <Dialog open id="leave-dialog" title=t().member_leaves_title.to_string()>
+            <p>{t().member_leaves_hint}</p>
             <form on:submit=submit novalidate>
-                <FormField id="leave-username" label=text::USER value=user
+                <FormField id="leave-username" label=t().user value=user
                     error=Signal::derive(error_for(problem, Field::Username))/>
                 <div class="actions">
-                    <button type="submit" class="danger" disabled=move || pending.get()>{text::MEMBER_LEAVES}</button>
-                    <button type="button" on:click=move |_| open.set(false)>{text::CANCEL}</button>
+                    <button type="submit" class="danger" disabled=move || pending.get()>{t().member_leaves}</button>
+                    <button type="button" on:click=move |_| open.set(false)>{t().cancel}</button>
                 </div>
             </form>
         </Dialog>

@@ -4,9 +4,9 @@
 use crate::components::error::ErrorView;
 use crate::components::time::Time;
 use crate::components::{Loading, RequireConnection};
+use crate::i18n::t;
 use crate::routes::Pager;
 use crate::session::use_session;
-use crate::text;
 use easemob_api::endpoints::ListRooms;
 use easemob_api::paging::CursorTrail;
 use easemob_api::wire::{ChatroomDetail, ChatroomSummary};
@@ -65,9 +65,9 @@ impl ExtraColumn {
     }
     pub fn label(self) -> &'static str {
         match self {
-            ExtraColumn::Description => text::COL_DESCRIPTION,
-            ExtraColumn::MaxUsers => text::COL_MAXUSERS,
-            ExtraColumn::Created => text::COL_CREATED,
+            ExtraColumn::Description => t().col_description,
+            ExtraColumn::MaxUsers => t().col_maxusers,
+            ExtraColumn::Created => t().col_created,
         }
     }
 }
@@ -411,25 +411,25 @@ fn RoomTable() -> impl IntoView {
     view! {
         <section class="panel">
             <div class="toolbar">
-                <h1>{text::ROOMS_TITLE}</h1>
-                <button type="button" class="primary" on:click=move |_| create_open.set(true)>{text::NEW_ROOM}</button>
+                <h1>{t().rooms_title}</h1>
+                <button type="button" class="primary" on:click=move |_| create_open.set(true)>{t().new_room}</button>
                 <button type="button" class:danger=move || !selected.get().is_empty() disabled=move || selected.get().is_empty()
                     on:click=move |_| bulk_open.set(true)>
-                    {move || text::dissolve_selected(selected.get().len())}
+                    {move || t().dissolve_selected(selected.get().len())}
                 </button>
                 <label class="inline">
-                    {text::FILTER_LABEL}
-                    <input type="search" class="filter" placeholder=text::FILTER_PLACEHOLDER
+                    {t().filter_label}
+                    <input type="search" class="filter" placeholder=t().filter_placeholder
                         prop:value=move || query.get().filter on:input=on_filter/>
                 </label>
                 <label class="inline">
-                    {text::PAGE_SIZE_LABEL}
+                    {t().page_size_label}
                     <select on:change=on_size prop:value=move || query.get().size.to_string()>
                         {PAGE_SIZES.iter().map(|s| view! { <option value=s.to_string()>{s.to_string()}</option> }).collect_view()}
                     </select>
                 </label>
                 <fieldset class="inline cols">
-                    <legend>{text::EXTRA_COLUMNS}</legend>
+                    <legend>{t().extra_columns}</legend>
                     {ExtraColumn::ALL.into_iter().map(|col| {
                         let toggle = toggle_col.clone();
                         view! {
@@ -444,24 +444,24 @@ fn RoomTable() -> impl IntoView {
             </div>
             <crate::routes::create::CreateDialog open=create_open/>
             <crate::routes::bulk::BulkDissolveDialog open=bulk_open ids=selected on_done=clear_selection/>
-            <Pager label=text::ROOMS_PAGER page=page_number prev=prev next=next/>
+            <Pager label=t().rooms_pager page=page_number prev=prev next=next/>
             <Show when=move || pending.get()>
-                <Loading what=text::LOADING_ROOMS/>
+                <Loading what=t().loading_rooms/>
             </Show>
-            <Transition fallback=|| view! { <Loading what=text::LOADING_ROOMS/> } set_pending>
+            <Transition fallback=|| view! { <Loading what=t().loading_rooms/> } set_pending>
                 {move || {
                     let header = header.clone();
                     let toggle_all = toggle_all.clone();
                     Suspend::new(async move {
                     match page.await {
                         Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                        Ok((_, p)) if p.items.is_empty() => view! { <p class="empty">{text::NO_ROOMS}</p> }.into_any(),
+                        Ok((_, p)) if p.items.is_empty() => view! { <p class="empty">{t().no_rooms}</p> }.into_any(),
                         Ok(_) => {
                             let visible = move || query.with(|q| q.visible(&rows.get()));
                             let cols = move || query.get().cols;
                             view! {
                                 <p class="summary" role="status">
-                                    {move || text::rows_shown(visible().len(), rows.with(Vec::len))}
+                                    {move || t().rows_shown(visible().len(), rows.with(Vec::len))}
                                 </p>
                                 {move || details.get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
                                 <div class="table-scroll">
@@ -469,14 +469,14 @@ fn RoomTable() -> impl IntoView {
                                     <thead>
                                         <tr>
                                             <th scope="col" class="select">
-                                                <input type="checkbox" aria-label=text::SELECT_ALL
+                                                <input type="checkbox" aria-label=t().select_all
                                                     prop:checked=move || { let v = visible(); !v.is_empty() && v.iter().all(|r| selected.get().contains(&r.id)) }
                                                     on:change=move |_| toggle_all(visible().into_iter().map(|r| r.id).collect())/>
                                             </th>
-                                            {header(SortKey::Id, text::COL_ID)}
-                                            {header(SortKey::Name, text::COL_NAME)}
-                                            {header(SortKey::Owner, text::COL_OWNER)}
-                                            {header(SortKey::Members, text::COL_MEMBERS)}
+                                            {header(SortKey::Id, t().col_id)}
+                                            {header(SortKey::Name, t().col_name)}
+                                            {header(SortKey::Owner, t().col_owner)}
+                                            {header(SortKey::Members, t().col_members)}
                                             {move || cols().into_iter().map(|c| view! { <th scope="col" class=if c == ExtraColumn::MaxUsers { "num" } else { "" }>{c.label()}</th> }).collect_view()}
                                         </tr>
                                     </thead>
@@ -488,7 +488,7 @@ fn RoomTable() -> impl IntoView {
                                 </table>
                                 </div>
                                 <Show when=move || visible().is_empty()>
-                                    <p class="empty">{text::NO_MATCH}</p>
+                                    <p class="empty">{t().no_match}</p>
                                 </Show>
                             }.into_any()
                         }
@@ -538,7 +538,7 @@ fn RoomRow(
     view! {
         <tr class:selected=ticked_row>
             <td class="select">
-                <input type="checkbox" aria-label=text::select_room(&room.name, &room.id) prop:checked=ticked
+                <input type="checkbox" aria-label=t().select_room(&room.name, &room.id) prop:checked=ticked
                     on:change=move |_| on_toggle.run(toggle_id.clone())/>
             </td>
             <td class="mono id"><a href=crate::url::room(&room.id)>{room.id.clone()}</a></td>

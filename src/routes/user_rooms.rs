@@ -2,9 +2,9 @@
 
 use crate::components::error::ErrorView;
 use crate::components::{Loading, RequireConnection};
+use crate::i18n::t;
 use crate::routes::Pager;
 use crate::session::use_session;
-use crate::text;
 use easemob_api::endpoints::UserJoinedRooms;
 use easemob_api::paging::is_last_page;
 use leptos::prelude::*;
@@ -60,19 +60,19 @@ fn UserRoomsView() -> impl IntoView {
     });
     view! {
         <section class="panel">
-            <h1>{move || text::joined_title(&username.get())}</h1>
-            <Pager label=text::JOINED_PAGER page=Signal::derive(move || page.get() as usize) prev next/>
-            <Transition fallback=|| view! { <Loading what=text::LOADING_ROOMS/> }>
+            <h1>{move || t().joined_title(&username.get())}</h1>
+            <Pager label=t().joined_pager page=Signal::derive(move || page.get() as usize) prev next/>
+            <Transition fallback=|| view! { <Loading what=t().loading_rooms/> }>
                 {move || Suspend::new(async move {
                     match rooms.await.map(|(_, list)| list) {
                         Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                        Ok(list) if list.is_empty() => view! { <p class="empty">{text::NO_JOINED}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="empty">{t().no_joined}</p> }.into_any(),
                         Ok(list) => view! {
                             <div class="table-scroll">
                             <table class="rooms">
                                 <thead><tr>
-                                    <th scope="col">{text::COL_ID}</th>
-                                    <th scope="col">{text::COL_NAME}</th>
+                                    <th scope="col">{t().col_id}</th>
+                                    <th scope="col">{t().col_name}</th>
                                 </tr></thead>
                                 <tbody>
                                     {list.into_iter().map(|r| view! {

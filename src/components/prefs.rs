@@ -1,0 +1,121 @@
+//! The person's preferences: language and colour scheme, each remembered in this browser.
+//!
+//! The language is the remembered choice, or else the browser's (any Chinese → 简体中文, else
+//! English); `<html lang>` follows it. The colour scheme follows the system unless a light or
+//! dark one is chosen; leptos-use keeps it in localStorage and puts `dark`/`light` on `<html>`.
+
+use crate::i18n::{t, Lang};
+use codee::string::FromToStringCodec;
+use leptos::prelude::*;
+use leptos_use_color_mode::{use_color_mode_with_options, ColorMode, UseColorModeOptions};
+use leptos_use_locale::use_locale;
+use leptos_use_storage::use_local_storage;
+
+const LANG_KEY: &str = "chatroom-admin.lang";
+const THEME_KEY: &str = "chatroom-admin.theme";
+
+#[derive(Clone, Copy)]
+pub struct Prefs {
+    /// The language on screen.
+    pub lang: Memo<Lang>,
+    /// The remembered choice ("" when none: the browser's language is used).
+    set_chosen: WriteSignal<String>,
+    /// The remembered colour scheme (`Auto` follows the system).
+    pub theme: Signal<ColorMode>,
+    set_theme: WriteSignal<ColorMode>,
+}
+
+impl Prefs {
+    /// Reads the remembered choices; call once, in the app.
+    pub fn install() -> Prefs {
+        let (chosen, set_chosen, _) = use_local_storage::<String, FromToStringCodec>(LANG_KEY);
+        let supported: Vec<unic_langid::LanguageIdentifier> = Lang::ALL
+            .iter()
+            .filter_map(|l| l.tag().parse().ok())
+            .collect();
+        let browser = use_locale(supported);
+        let lang = Memo::new(move |_| {
+            let chosen = chosen.get();
+            if chosen.is_empty() {
+                Lang::for_tag(&browser.get().to_string())
+            } else {
+                Lang::for_tag(&chosen)
+            }
+        });
+        // `<html lang>` is outside the app's view: keep it in step.
+        Effect::new(move |_| {
+            if let Some(html) = document().document_element() {
+                let _ = html.set_attribute("lang", lang.get().tag());
+            }
+        });
+        let colour =
+            use_color_mode_with_options(UseColorModeOptions::default().storage_key(THEME_KEY));
+        let prefs = Prefs {
+            lang,
+            set_chosen,
+            theme: colour.store,
+            set_theme: colour.set_mode,
+        };
+        provide_context(prefs);
+        prefs
+    }
+
+    pub fn choose_lang(&self, lang: Lang) {
+        self.set_chosen.set(lang.tag().to_string());
+    }
+
+    pub fn choose_theme(&self, mode: ColorMode) {
+        self.set_theme.set(mode);
+    }
+}
+
+pub fn use_prefs() -> Prefs {
+    expect_context::<Prefs>()
+}
+
+fn theme_value(m: &ColorMode) -> &'static str {
+    match m {
+        ColorMode::Light => "light",
+        ColorMode::Dark => "dark",
+        _ => "auto",
+    }
+}
+
+/// The language and colour-scheme switches in the top bar.
+#[component]
+pub fn PrefsControls() -> impl IntoView {
+    let prefs = use_prefs();
+    let on_lang = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        prefs.choose_lang(Lang::for_tag(&v));
+    };
+    let on_theme = move |ev: leptos::ev::Event| {
+        prefs.choose_theme(match event_target_value(&ev).as_str() {
+            "light" => ColorMode::Light,
+            "dark" => ColorMode::Dark,
+            _ => ColorMode::Auto,
+        });
+    };
+    let current = prefs.lang.get_untracked();
+    let theme = move || theme_value(&prefs.theme.get());
+    view! {
+        <div class="prefs">
+            <label>
+                <span class="visually-hidden">{t().language}</span>
+                <select data-testid="language" on:change=on_lang>
+                    {Lang::ALL.iter().map(|l| view! {
+                        <option value=l.tag() lang=l.tag() selected=*l == current>{l.own_name()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>
+                <span class="visually-hidden">{t().theme}</span>
+                <select data-testid="theme" on:change=on_theme prop:value=theme>
+                    <option value="auto">{t().theme_auto}</option>
+                    <option value="light">{t().theme_light}</option>
+                    <option value="dark">{t().theme_dark}</option>
+                </select>
+            </label>
+        </div>
+    }
+}

@@ -1,0 +1,455 @@
+//! English.
+
+use super::{field_label, Catalogue, Words};
+use easemob_api::client::WaitReason;
+use easemob_api::connect::ConnectProblem;
+use easemob_api::limits::{Invalid, MAXUSERS_MAX, MAXUSERS_MIN, USERNAME_MAX_CHARS};
+use easemob_api::{FailureClass, Refusal};
+
+pub struct En;
+
+static WORDS: Words = Words {
+        app_title: "Chatroom admin",
+        skip_to_content: "Skip to content",
+        nav_label: "Main",
+        nav_rooms: "Chatrooms",
+        nav_open_many: "Open by ids",
+        user_lookup_label: "User's rooms",
+        username_placeholder: "username",
+        user_lookup_go: "Show",
+        switch_app: "Switch app",
+        disconnect: "Disconnect",
+        connect: "Connect",
+        connecting: "Connecting…",
+        token_no_expiry: "Token expiry unknown",
+        expired: "Token expired",
+        page_not_found: "There is no page at this address.",
+        not_connected: "Not connected to an app",
+        not_connected_title: "Connect to an app first",
+        not_connected_hint: "This view reads from an Easemob app. Connect, and you will come back here.",
+        go_connect: "Connect to an app",
+        connect_title: "Connect to an Easemob app",
+        connect_lead: "The REST host, org and app are on the app's page in the Easemob console (the AppKey is org#app).",
+        config_unreadable: "This deployment's /config.json could not be read, so no presets are offered",
+        quick_pick: "Presets and remembered apps",
+        forget: "Forget",
+        host_label: "REST API host",
+        host_hint: "For example https://a1.easemob.com",
+        org_label: "Org name",
+        org_hint: "Before the # of the AppKey",
+        app_label: "App name",
+        app_hint: "After the # of the AppKey",
+        auth_legend: "Sign in with",
+        mode_credentials: "Client ID and secret (token renewed automatically)",
+        mode_token: "An app token",
+        token_label: "App token",
+        token_hint: "Kept for this browser tab only",
+        client_id_label: "Client ID",
+        client_id_hint: "From the console's app page",
+        client_secret_label: "Client secret",
+        client_secret_hint: "Held in memory only, never stored",
+        remember_app: "Remember this app in this browser (host, org and app only)",
+        rooms_title: "Chatrooms",
+        rooms_pager: "Chatroom pages",
+        filter_label: "Filter",
+        filter_placeholder: "id, name or owner",
+        page_size_label: "Rows per page",
+        extra_columns: "More columns",
+        loading_rooms: "Loading chatrooms…",
+        loading_room: "Loading the chatroom…",
+        loading_members: "Loading members…",
+        no_rooms: "This app has no chatrooms on this page.",
+        no_match: "No loaded row matches the filter.",
+        col_id: "ID",
+        col_name: "Name",
+        col_owner: "Owner",
+        col_members: "Members",
+        col_description: "Description",
+        col_maxusers: "Max users",
+        col_created: "Created",
+        previous: "← Previous",
+        next: "Next →",
+        room: "Chatroom",
+        room_missing: "The server returned no chatroom for this id.",
+        copy: "Copy",
+        copy_id: "Copy the chatroom id",
+        copied: "Copied",
+        membersonly: "Joining needs approval",
+        allowinvites: "Members may invite",
+        public: "Public",
+        muted: "Everyone muted",
+        custom: "Custom",
+        empty_value: "(empty)",
+        yes: "Yes",
+        no: "No",
+        members_title: "Members",
+        members_pager: "Member pages",
+        no_members: "No members on this page.",
+        owner_badge: "owner",
+        open_many_title: "Open chatrooms by id",
+        open_many_label: "Chatroom ids, separated by commas, spaces or new lines",
+        open_many_placeholder: "179272997365129, 179272997365128",
+        open: "Open",
+        not_found_ids: "Not found:",
+        joined_pager: "Joined chatroom pages",
+        no_joined: "No joined chatrooms on this page.",
+        unreadable_title: "unreadable answer",
+        network_hint: "Check the host, the network, and that the server accepts requests from this page (CORS)",
+        close: "Close",
+        dismiss: "Dismiss",
+        cancel: "Cancel",
+        save: "Save changes",
+        saving: "Saving…",
+        room_actions: "Chatroom actions",
+        edit: "Edit",
+        edit_title: "Edit chatroom",
+        transfer: "Transfer owner",
+        transfer_title: "Transfer ownership",
+        new_owner: "New owner",
+        new_owner_hint: "Pick a member from the list, or type a username",
+        dissolve: "Dissolve",
+        dissolved: "Dissolved",
+        dissolve_title: "Dissolve chatroom",
+        dissolve_warning: "Dissolving cannot be undone: the room and its member list are deleted.",
+        dissolve_confirm: "Type the chatroom's id or name to confirm",
+        bulk_confirm: "Type the number of chatrooms to confirm",
+        add_members: "Add members",
+        adding: "Adding…",
+        add_members_title: "Add members",
+        add_members_hint: "Paste any number; they are sent 60 to a request",
+        remove_members: "Remove members",
+        remove_members_title: "Remove members",
+        remove_members_hint: "Paste any number; each user's result is shown",
+        member_leaves: "Member leaves",
+        member_leaves_title: "A member leaves",
+        member_leaves_hint: "Takes one user out of the room, as if they had left it.",
+        usernames_label: "Usernames, separated by commas, spaces or new lines",
+        user: "User",
+        result: "Result",
+        removed: "Removed",
+        new_room: "New chatroom",
+        create: "Create",
+        creating: "Creating…",
+        create_title: "New chatroom",
+        field_name: "Name",
+        field_description: "Description",
+        field_maxusers: "Max users",
+        field_owner: "Owner",
+        field_members: "Members",
+        field_custom: "Custom (optional)",
+        members_hint: "Optional. Paste usernames; the owner need not be listed",
+        custom_hint: "Up to 1024 characters, often JSON",
+        maxusers_not_a_number: "maxusers must be a whole number",
+        select_all: "Select every chatroom shown",
+        member_chips: "Members to add",
+        copy_failed: "The browser did not allow copying; select the id instead",
+        rate_limited_explained: "The server kept refusing for the rate limit after every wait. Try again in a minute; the app's own backend may be using the same limit.",
+        server_error_explained: "The server failed several times in a row. Nothing more was sent; try again shortly.",
+        outcome_unknown_explained: "The request was sent but its answer was lost, so it may or may not have taken effect.",
+        cancelled_explained: "Stopped before this was sent.",
+        server_said: "The server said:",
+        token_refused_title: "The token was refused",
+        token_refused_lead: "The server no longer accepts the pasted app token. Paste a new one and the work on this page goes on where it stopped.",
+        new_token_label: "New app token",
+        use_token: "Use this token",
+        give_up: "Give up",
+        checking_create: "The answer to the create was lost. Looking for the new chatroom…",
+        was_not_created: "It was not created: the owner has no chatroom of this name made since it was sent.",
+        look_again: "Look again",
+        send_again: "Send again",
+        open_room: "Open the chatroom",
+        checking_transfer: "The answer to the transfer was lost. Looking at the chatroom…",
+        stop: "Stop",
+        stopping: "Stopping after the request under way…",
+        not_sent_stopped: "Not sent: stopped",
+        password: "Password",
+        theme_dark: "Dark",
+        theme_light: "Light",
+        theme_auto: "As the system",
+        theme: "Colour scheme",
+        language: "Language",
+};
+
+fn members(n: usize) -> String {
+    if n == 1 {
+        "1 member".to_string()
+    } else {
+        format!("{n} members")
+    }
+}
+
+impl Catalogue for En {
+    fn words(&self) -> &'static Words {
+        &WORDS
+    }
+
+    fn rows_shown(&self, shown: usize, loaded: usize) -> String {
+        if shown == loaded {
+            format!("{loaded} chatrooms on this page")
+        } else {
+            format!("{shown} of {loaded} chatrooms on this page match the filter")
+        }
+    }
+
+    fn found_of(&self, found: usize, asked: usize) -> String {
+        format!("Found {found} of {asked} chatrooms")
+    }
+
+    fn joined_title(&self, username: &str) -> String {
+        format!("Chatrooms {username} has joined")
+    }
+
+    fn changed(&self, fields: &[&str]) -> String {
+        if fields.is_empty() {
+            "The server changed nothing".to_string()
+        } else {
+            format!("Saved: {}", fields.join(", "))
+        }
+    }
+
+    fn transferred(&self, user: &str) -> String {
+        format!("{user} now owns the chatroom")
+    }
+
+    fn current_owner(&self, user: &str) -> String {
+        format!("Current owner: {user}")
+    }
+
+    fn dissolved(&self, name: &str, id: &str) -> String {
+        format!("Dissolved {name} ({id})")
+    }
+
+    fn created(&self, name: &str, id: &str) -> String {
+        format!("Created {name} ({id})")
+    }
+
+    fn added(&self, n: usize) -> String {
+        format!("Added {}", members(n))
+    }
+
+    fn removed(&self, n: usize) -> String {
+        format!("Removed {}", members(n))
+    }
+
+    fn left(&self, user: &str) -> String {
+        format!("{user} left the chatroom")
+    }
+
+    fn users_listed(&self, n: usize) -> String {
+        format!("{n} users listed")
+    }
+
+    fn batch_added(&self, asked: usize, added: usize) -> String {
+        format!("Request of {asked}: {added} are members now")
+    }
+
+    fn failed_because(&self, reason: &str) -> String {
+        format!("Failed: {reason}")
+    }
+
+    fn remove_chip(&self, name: &str) -> String {
+        format!("Remove {name}")
+    }
+
+    fn dissolve_selected(&self, n: usize) -> String {
+        format!("Dissolve selected ({n})")
+    }
+
+    fn bulk_dissolve_title(&self, n: usize) -> String {
+        format!("Dissolve {n} chatrooms")
+    }
+
+    fn bulk_dissolved(&self, ok: usize, all: usize) -> String {
+        format!("Dissolved {ok} of {all} chatrooms")
+    }
+
+    fn select_room(&self, name: &str, id: &str) -> String {
+        format!("Select {name} ({id})")
+    }
+
+    fn more_members(&self, n: usize) -> String {
+        format!("and {n} more, not shown as chips")
+    }
+
+    fn token_expires_in(&self, days: u64, hours: u64, minutes: u64, seconds: u64) -> String {
+        if days > 0 {
+            format!("Token expires in {days} d {hours} h")
+        } else if hours > 0 {
+            format!("Token expires in {hours} h {minutes} min")
+        } else if minutes > 0 {
+            format!("Token expires in {minutes} min")
+        } else {
+            format!("Token expires in {seconds} s")
+        }
+    }
+
+    fn page_n(&self, n: usize) -> String {
+        format!("Page {n}")
+    }
+
+    fn room_heading(&self, id: &str) -> String {
+        format!("Chatroom {id}")
+    }
+
+    fn forget_app(&self, app_key: &str) -> String {
+        format!("Forget {app_key}")
+    }
+
+    fn connect_problem(&self, p: ConnectProblem) -> &'static str {
+        match p {
+            ConnectProblem::HostMissing => "Enter the REST API host, e.g. https://a1.easemob.com",
+            ConnectProblem::HostNotHttp => "The host must start with http:// or https://",
+            ConnectProblem::HostHasPath => {
+                "Enter only the scheme and host; org and app go in their own fields"
+            }
+            ConnectProblem::OrgMissing => "Enter the org name (the part of the AppKey before #)",
+            ConnectProblem::OrgBadChars => "The org name has only letters, digits, - and _",
+            ConnectProblem::AppMissing => "Enter the app name (the part of the AppKey after #)",
+            ConnectProblem::AppBadChars => "The app name has only letters, digits, - and _",
+            ConnectProblem::TokenMissing => "Paste an app token, or use a client ID and secret",
+            ConnectProblem::ClientIdMissing => "Enter the client ID",
+            ConnectProblem::ClientSecretMissing => "Enter the client secret",
+        }
+    }
+
+    fn invalid(&self, i: &Invalid) -> String {
+        match i {
+            Invalid::Missing(field) => format!("{} is required", field.wire_name()),
+            Invalid::TooLong { field, max, actual } => format!(
+                "{} is {actual} characters; at most {max} are allowed",
+                field.wire_name()
+            ),
+            Invalid::MaxUsersOutOfRange(n) => {
+                format!("maxusers must be between {MAXUSERS_MIN} and {MAXUSERS_MAX}, not {n}")
+            }
+            Invalid::TooManyMembers { members, maxusers } => {
+                format!("{members} members are more than maxusers {maxusers}")
+            }
+            Invalid::BadUsername { username, .. } => format!(
+                "\"{username}\" is not a valid username (1 to {USERNAME_MAX_CHARS} of a-z A-Z 0-9 _ . -)"
+            ),
+            Invalid::TooManyInOneCall { field, max, actual } => format!(
+                "{actual} {} in one call; at most {max} are allowed",
+                field.wire_name()
+            ),
+            Invalid::NothingToChange => "nothing to change".to_string(),
+            Invalid::SameOwner(u) => format!("{u} already owns this room"),
+        }
+    }
+
+    fn failure_kind(&self, class: FailureClass) -> &'static str {
+        match class {
+            FailureClass::RateLimited => "Rate limited",
+            FailureClass::ServerError => "Server error",
+            FailureClass::NetworkOrCors => "Network or CORS failure",
+            FailureClass::Refused => "Refused by the server",
+            FailureClass::Unreadable => "Unreadable answer",
+            FailureClass::OutcomeUnknown => "Outcome unknown",
+            FailureClass::NotSent => "Not sent",
+            FailureClass::Cancelled => "Cancelled",
+        }
+    }
+
+    fn refusal_explained(&self, r: &Refusal) -> String {
+        use Refusal::*;
+        match r {
+            TokenBlank | BadToken => "The app token was not accepted. Connect again.".into(),
+            ExpiredToken => "The app token has expired. Connect again or paste a new token.".into(),
+            RegistrationNeedsToken => "Registering users needs an app token.".into(),
+            AppNotFound { org, app, .. } => {
+                format!("There is no app {org}#{app} on this host. Check the org and app names.")
+            }
+            RoomNotFoundOnRead { id } | RoomNotFound { id } => {
+                format!("There is no chatroom {id}; it may have been dissolved.")
+            }
+            UserNotFound { username } => format!("There is no user {username} in this app."),
+            UserEntityNotFound => "There is no such user in this app.".into(),
+            MustBeProvided { field } => format!("{field} is required."),
+            TooLong { field, max } => {
+                format!(
+                    "{} may have at most {max} characters.",
+                    field_label(&WORDS, *field)
+                )
+            }
+            MaxUsersTooLarge { max } => format!("Max users may be at most {max}."),
+            MaxUsersTooSmall => "Max users must be at least 1.".into(),
+            TooManyMembers => "There are more members than max users allows.".into(),
+            TooManyInOneCall { max, .. } => format!("At most {max} in one request."),
+            NothingToModify => "Nothing was changed.".into(),
+            UnknownFields { fields } => format!("The server does not know {}.", fields.join(", ")),
+            SameOwner => "That user already owns the chatroom.".into(),
+            NotInRoom { username, .. } => format!("{username} is not a member of the chatroom."),
+            OwnerCannotLeave { username, .. } => {
+                format!("{username} owns the chatroom and cannot be removed; transfer it first.")
+            }
+            RoomFull { .. } => "The chatroom is full (max users reached).".into(),
+            UserJoinedTooMany { username } => {
+                format!("{username} has joined as many chatrooms as the plan allows.")
+            }
+            AppHasTooManyRooms { .. } => "The app has as many chatrooms as its plan allows.".into(),
+            NotMembers { users, .. } => format!("Not members: {}.", users.join(", ")),
+            MaxUsersBelowMembers => {
+                "Max users cannot be lower than the number of members now in the room.".into()
+            }
+            DuplicateUser { username } => format!("The username {username} is taken."),
+            InvalidGrant { .. } => "The client ID or secret is wrong.".into(),
+            IllegalArgument { .. } | InvalidParameter { .. } => {
+                "The server could not accept the request.".into()
+            }
+            BodyTooLarge { .. } => "The request is too large.".into(),
+            MethodNotAllowed | NoSuchEndpoint { .. } => {
+                "This host does not offer that call; check that it is an Easemob REST host.".into()
+            }
+            RateLimited => WORDS.rate_limited_explained.into(),
+            PlanLimited => "The app is over its plan's quota.".into(),
+            Unavailable | Internal => WORDS.server_error_explained.into(),
+            Other => "The server refused the request.".into(),
+        }
+    }
+
+    fn on_call(&self, call: &str) -> String {
+        format!("Request: {call}")
+    }
+
+    fn waiting(&self, reason: WaitReason, ms: u64, call: &str) -> String {
+        let secs = ms.div_ceil(1000);
+        match reason {
+            WaitReason::RateLimited => {
+                format!("Waiting for the rate limit: {call} is sent again in {secs} s…")
+            }
+            WaitReason::Retrying => format!("No answer yet: {call} is sent again in {secs} s…"),
+        }
+    }
+
+    fn was_created(&self, name: &str) -> String {
+        format!("It was created: {name}")
+    }
+
+    fn was_not_transferred(&self, owner: &str) -> String {
+        format!("It was not transferred: {owner} still owns the chatroom.")
+    }
+
+    fn progress(&self, done: usize, all: usize) -> String {
+        format!("{done} of {all} done")
+    }
+
+    fn retry_failed(&self, n: usize) -> String {
+        format!("Retry the {n} failed")
+    }
+
+    fn bulk_summary(&self, ok: usize, failed: usize, not_sent: usize) -> String {
+        let mut s = format!("{ok} done, {failed} failed");
+        if not_sent > 0 {
+            s.push_str(&format!(", {not_sent} not sent"));
+        }
+        s
+    }
+
+    fn batch_of(&self, first: &str, n: usize) -> String {
+        if n == 1 {
+            first.to_string()
+        } else {
+            format!("{first} and {} more", n - 1)
+        }
+    }
+}

@@ -1,0 +1,313 @@
+//! Every word the dashboard shows, in two catalogues: `en` and `zh` (简体中文).
+//!
+//! Plain words are the fields of [`Words`]; sentences with values in them are the methods of
+//! [`Catalogue`]. A language that lacks a field or a method does not compile, so no key can be
+//! missing at run time. Sentences are written whole in each language, never glued together
+//! from fragments. A server's `error_description` is not here: it is shown as the server wrote
+//! it, beside our explanation.
+
+mod en;
+mod format;
+mod zh;
+
+pub use format::{date_time, number};
+
+use easemob_api::client::WaitReason;
+use easemob_api::connect::ConnectProblem;
+use easemob_api::limits::{Field, Invalid};
+use easemob_api::{FailureClass, Refusal};
+use std::cell::Cell;
+
+/// The languages of the dashboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// The BCP 47 tag, for `<html lang>` and for `Intl`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    /// The language's own name, shown in the switch whatever the current language is.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Zh => "简体中文",
+        }
+    }
+
+    /// The language for a browser's preferred language tag: any Chinese is 简体中文, anything
+    /// else English.
+    pub fn for_tag(tag: &str) -> Lang {
+        if tag.trim().to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    pub fn catalogue(self) -> &'static dyn Catalogue {
+        match self {
+            Lang::En => &en::En,
+            Lang::Zh => &zh::Zh,
+        }
+    }
+}
+
+thread_local! {
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// Sets the language that [`t`] answers in. The app remounts its views when it changes.
+pub fn set_current(lang: Lang) {
+    CURRENT.with(|c| c.set(lang));
+}
+
+pub fn current() -> Lang {
+    CURRENT.with(|c| c.get())
+}
+
+/// The catalogue of the current language.
+pub fn t() -> &'static dyn Catalogue {
+    current().catalogue()
+}
+
+/// Plain words: a label, a button, a heading.
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct Words {
+    pub app_title: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_rooms: &'static str,
+    pub nav_open_many: &'static str,
+    pub user_lookup_label: &'static str,
+    pub username_placeholder: &'static str,
+    pub user_lookup_go: &'static str,
+    pub switch_app: &'static str,
+    pub disconnect: &'static str,
+    pub connect: &'static str,
+    pub connecting: &'static str,
+    pub token_no_expiry: &'static str,
+    pub expired: &'static str,
+    pub page_not_found: &'static str,
+    pub not_connected: &'static str,
+    pub not_connected_title: &'static str,
+    pub not_connected_hint: &'static str,
+    pub go_connect: &'static str,
+    pub connect_title: &'static str,
+    pub connect_lead: &'static str,
+    pub config_unreadable: &'static str,
+    pub quick_pick: &'static str,
+    pub forget: &'static str,
+    pub host_label: &'static str,
+    pub host_hint: &'static str,
+    pub org_label: &'static str,
+    pub org_hint: &'static str,
+    pub app_label: &'static str,
+    pub app_hint: &'static str,
+    pub auth_legend: &'static str,
+    pub mode_credentials: &'static str,
+    pub mode_token: &'static str,
+    pub token_label: &'static str,
+    pub token_hint: &'static str,
+    pub client_id_label: &'static str,
+    pub client_id_hint: &'static str,
+    pub client_secret_label: &'static str,
+    pub client_secret_hint: &'static str,
+    pub remember_app: &'static str,
+    pub rooms_title: &'static str,
+    pub rooms_pager: &'static str,
+    pub filter_label: &'static str,
+    pub filter_placeholder: &'static str,
+    pub page_size_label: &'static str,
+    pub extra_columns: &'static str,
+    pub loading_rooms: &'static str,
+    pub loading_room: &'static str,
+    pub loading_members: &'static str,
+    pub no_rooms: &'static str,
+    pub no_match: &'static str,
+    pub col_id: &'static str,
+    pub col_name: &'static str,
+    pub col_owner: &'static str,
+    pub col_members: &'static str,
+    pub col_description: &'static str,
+    pub col_maxusers: &'static str,
+    pub col_created: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub room: &'static str,
+    pub room_missing: &'static str,
+    pub copy: &'static str,
+    pub copy_id: &'static str,
+    pub copied: &'static str,
+    pub membersonly: &'static str,
+    pub allowinvites: &'static str,
+    pub public: &'static str,
+    pub muted: &'static str,
+    pub custom: &'static str,
+    pub empty_value: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub members_title: &'static str,
+    pub members_pager: &'static str,
+    pub no_members: &'static str,
+    pub owner_badge: &'static str,
+    pub open_many_title: &'static str,
+    pub open_many_label: &'static str,
+    pub open_many_placeholder: &'static str,
+    pub open: &'static str,
+    pub not_found_ids: &'static str,
+    pub joined_pager: &'static str,
+    pub no_joined: &'static str,
+    pub unreadable_title: &'static str,
+    pub network_hint: &'static str,
+    pub close: &'static str,
+    pub dismiss: &'static str,
+    pub cancel: &'static str,
+    pub save: &'static str,
+    pub saving: &'static str,
+    pub room_actions: &'static str,
+    pub edit: &'static str,
+    pub edit_title: &'static str,
+    pub transfer: &'static str,
+    pub transfer_title: &'static str,
+    pub new_owner: &'static str,
+    pub new_owner_hint: &'static str,
+    pub dissolve: &'static str,
+    pub dissolved: &'static str,
+    pub dissolve_title: &'static str,
+    pub dissolve_warning: &'static str,
+    pub dissolve_confirm: &'static str,
+    pub bulk_confirm: &'static str,
+    pub add_members: &'static str,
+    pub adding: &'static str,
+    pub add_members_title: &'static str,
+    pub add_members_hint: &'static str,
+    pub remove_members: &'static str,
+    pub remove_members_title: &'static str,
+    pub remove_members_hint: &'static str,
+    pub member_leaves: &'static str,
+    pub member_leaves_title: &'static str,
+    pub member_leaves_hint: &'static str,
+    pub usernames_label: &'static str,
+    pub user: &'static str,
+    pub result: &'static str,
+    pub removed: &'static str,
+    pub new_room: &'static str,
+    pub create: &'static str,
+    pub creating: &'static str,
+    pub create_title: &'static str,
+    pub field_name: &'static str,
+    pub field_description: &'static str,
+    pub field_maxusers: &'static str,
+    pub field_owner: &'static str,
+    pub field_members: &'static str,
+    pub field_custom: &'static str,
+    pub members_hint: &'static str,
+    pub custom_hint: &'static str,
+    pub maxusers_not_a_number: &'static str,
+    pub select_all: &'static str,
+    pub member_chips: &'static str,
+    pub copy_failed: &'static str,
+    pub rate_limited_explained: &'static str,
+    pub server_error_explained: &'static str,
+    pub outcome_unknown_explained: &'static str,
+    pub cancelled_explained: &'static str,
+    pub server_said: &'static str,
+    pub token_refused_title: &'static str,
+    pub token_refused_lead: &'static str,
+    pub new_token_label: &'static str,
+    pub use_token: &'static str,
+    pub give_up: &'static str,
+    pub checking_create: &'static str,
+    pub was_not_created: &'static str,
+    pub look_again: &'static str,
+    pub send_again: &'static str,
+    pub open_room: &'static str,
+    pub checking_transfer: &'static str,
+    pub stop: &'static str,
+    pub stopping: &'static str,
+    pub not_sent_stopped: &'static str,
+    pub password: &'static str,
+    pub theme_dark: &'static str,
+    pub theme_light: &'static str,
+    pub theme_auto: &'static str,
+    pub theme: &'static str,
+    pub language: &'static str,
+}
+
+/// Sentences with values in them, and the words for the API crate's typed problems.
+pub trait Catalogue {
+    fn words(&self) -> &'static Words;
+    fn rows_shown(&self, shown: usize, loaded: usize) -> String;
+    fn found_of(&self, found: usize, asked: usize) -> String;
+    fn joined_title(&self, username: &str) -> String;
+    fn changed(&self, fields: &[&str]) -> String;
+    fn transferred(&self, user: &str) -> String;
+    fn current_owner(&self, user: &str) -> String;
+    fn dissolved(&self, name: &str, id: &str) -> String;
+    fn created(&self, name: &str, id: &str) -> String;
+    fn added(&self, n: usize) -> String;
+    fn removed(&self, n: usize) -> String;
+    fn left(&self, user: &str) -> String;
+    fn users_listed(&self, n: usize) -> String;
+    fn batch_added(&self, asked: usize, added: usize) -> String;
+    fn failed_because(&self, reason: &str) -> String;
+    fn remove_chip(&self, name: &str) -> String;
+    fn dissolve_selected(&self, n: usize) -> String;
+    fn bulk_dissolve_title(&self, n: usize) -> String;
+    fn bulk_dissolved(&self, ok: usize, all: usize) -> String;
+    fn select_room(&self, name: &str, id: &str) -> String;
+    fn more_members(&self, n: usize) -> String;
+    /// "Token expires in 1 h 59 min": the largest units that are not zero.
+    fn token_expires_in(&self, days: u64, hours: u64, minutes: u64, seconds: u64) -> String;
+    fn page_n(&self, n: usize) -> String;
+    fn room_heading(&self, id: &str) -> String;
+    fn forget_app(&self, app_key: &str) -> String;
+    fn connect_problem(&self, p: ConnectProblem) -> &'static str;
+    fn invalid(&self, i: &Invalid) -> String;
+    fn failure_kind(&self, class: FailureClass) -> &'static str;
+    fn refusal_explained(&self, r: &Refusal) -> String;
+    fn on_call(&self, call: &str) -> String;
+    fn waiting(&self, reason: WaitReason, ms: u64, call: &str) -> String;
+    fn was_created(&self, name: &str) -> String;
+    fn was_not_transferred(&self, owner: &str) -> String;
+    fn progress(&self, done: usize, all: usize) -> String;
+    fn retry_failed(&self, n: usize) -> String;
+    fn bulk_summary(&self, ok: usize, failed: usize, not_sent: usize) -> String;
+    fn batch_of(&self, first: &str, n: usize) -> String;
+}
+
+impl std::ops::Deref for dyn Catalogue {
+    type Target = Words;
+    fn deref(&self) -> &Words {
+        self.words()
+    }
+}
+
+/// The label of a form field, as the form shows it.
+pub fn field_label(w: &Words, f: Field) -> &'static str {
+    match f {
+        Field::Name => w.field_name,
+        Field::Description => w.field_description,
+        Field::MaxUsers => w.field_maxusers,
+        Field::Owner => w.field_owner,
+        Field::Members => w.field_members,
+        Field::Custom => w.custom,
+        Field::NewOwner => w.new_owner,
+        Field::Username | Field::Usernames => w.user,
+        Field::RoomIds => w.col_id,
+        Field::Password => w.password,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,443 @@
+//! 简体中文.
+
+use super::{field_label, Catalogue, Words};
+use easemob_api::client::WaitReason;
+use easemob_api::connect::ConnectProblem;
+use easemob_api::limits::{Invalid, MAXUSERS_MAX, MAXUSERS_MIN, USERNAME_MAX_CHARS};
+use easemob_api::{FailureClass, Refusal};
+
+pub struct Zh;
+
+static WORDS: Words = Words {
+    app_title: "聊天室管理",
+    skip_to_content: "跳到主要内容",
+    nav_label: "主导航",
+    nav_rooms: "聊天室",
+    nav_open_many: "按 ID 打开",
+    user_lookup_label: "用户加入的聊天室",
+    username_placeholder: "用户 ID",
+    user_lookup_go: "查看",
+    switch_app: "切换应用",
+    disconnect: "断开连接",
+    connect: "连接",
+    connecting: "正在连接…",
+    token_no_expiry: "App Token 过期时间未知",
+    expired: "App Token 已过期",
+    page_not_found: "此地址没有对应的页面。",
+    not_connected: "未连接应用",
+    not_connected_title: "请先连接应用",
+    not_connected_hint: "此页面的数据来自环信应用。连接后将自动返回此处。",
+    go_connect: "连接应用",
+    connect_title: "连接环信应用",
+    connect_lead:
+        "REST API 域名、org 名称和 app 名称可在环信控制台的应用详情页中找到（AppKey 即 org#app）。",
+    config_unreadable: "无法读取此部署的 /config.json，因此不提供预设",
+    quick_pick: "预设和已记住的应用",
+    forget: "移除",
+    host_label: "REST API 域名",
+    host_hint: "例如 https://a1.easemob.com",
+    org_label: "org 名称",
+    org_hint: "AppKey 中 # 之前的部分",
+    app_label: "app 名称",
+    app_hint: "AppKey 中 # 之后的部分",
+    auth_legend: "鉴权方式",
+    mode_credentials: "Client ID 和 Client Secret（自动续期 App Token）",
+    mode_token: "App Token",
+    token_label: "App Token",
+    token_hint: "仅保存在当前浏览器标签页中",
+    client_id_label: "Client ID",
+    client_id_hint: "可在控制台的应用详情页中找到",
+    client_secret_label: "Client Secret",
+    client_secret_hint: "仅保存在内存中，不会被存储",
+    remember_app: "在此浏览器中记住该应用（仅保存域名、org 名称和 app 名称）",
+    rooms_title: "聊天室",
+    rooms_pager: "聊天室分页",
+    filter_label: "筛选",
+    filter_placeholder: "ID、名称或所有者",
+    page_size_label: "每页行数",
+    extra_columns: "更多列",
+    loading_rooms: "正在加载聊天室…",
+    loading_room: "正在加载聊天室详情…",
+    loading_members: "正在加载成员…",
+    no_rooms: "该应用在此页没有聊天室。",
+    no_match: "已加载的行中没有符合筛选条件的。",
+    col_id: "ID",
+    col_name: "名称",
+    col_owner: "所有者",
+    col_members: "成员数",
+    col_description: "描述",
+    col_maxusers: "最大成员数",
+    col_created: "创建时间",
+    previous: "← 上一页",
+    next: "下一页 →",
+    room: "聊天室",
+    room_missing: "服务器未返回此 ID 对应的聊天室。",
+    copy: "复制",
+    copy_id: "复制聊天室 ID",
+    copied: "已复制",
+    membersonly: "加入需审批",
+    allowinvites: "允许成员邀请",
+    public: "公开",
+    muted: "全员禁言",
+    custom: "自定义字段",
+    empty_value: "（空）",
+    yes: "是",
+    no: "否",
+    members_title: "成员",
+    members_pager: "成员分页",
+    no_members: "此页没有成员。",
+    owner_badge: "所有者",
+    open_many_title: "按 ID 打开聊天室",
+    open_many_label: "聊天室 ID，以逗号、空格或换行分隔",
+    open_many_placeholder: "179272997365129, 179272997365128",
+    open: "打开",
+    not_found_ids: "未找到：",
+    joined_pager: "已加入的聊天室分页",
+    no_joined: "此页没有已加入的聊天室。",
+    unreadable_title: "无法解析的响应",
+    network_hint: "请检查域名和网络，并确认服务器接受来自此页面的请求（CORS）",
+    close: "关闭",
+    dismiss: "忽略",
+    cancel: "取消",
+    save: "保存更改",
+    saving: "正在保存…",
+    room_actions: "聊天室操作",
+    edit: "编辑",
+    edit_title: "编辑聊天室",
+    transfer: "转让所有者",
+    transfer_title: "转让聊天室",
+    new_owner: "新所有者",
+    new_owner_hint: "从列表中选择一名成员，或输入用户 ID",
+    dissolve: "解散",
+    dissolved: "已解散",
+    dissolve_title: "解散聊天室",
+    dissolve_warning: "解散后无法撤销：聊天室及其成员列表将被删除。",
+    dissolve_confirm: "输入聊天室 ID 或名称以确认",
+    bulk_confirm: "输入聊天室数量以确认",
+    add_members: "添加成员",
+    adding: "正在添加…",
+    add_members_title: "添加成员",
+    add_members_hint: "可粘贴任意数量，每个请求发送 60 个",
+    remove_members: "移除成员",
+    remove_members_title: "移除成员",
+    remove_members_hint: "可粘贴任意数量，将逐一显示每个用户的结果",
+    member_leaves: "成员退出",
+    member_leaves_title: "成员退出聊天室",
+    member_leaves_hint: "将一名用户移出聊天室，效果等同于其主动退出。",
+    usernames_label: "用户 ID，以逗号、空格或换行分隔",
+    user: "用户",
+    result: "结果",
+    removed: "已移除",
+    new_room: "新建聊天室",
+    create: "创建",
+    creating: "正在创建…",
+    create_title: "新建聊天室",
+    field_name: "名称",
+    field_description: "描述",
+    field_maxusers: "最大成员数",
+    field_owner: "所有者",
+    field_members: "成员",
+    field_custom: "自定义字段（可选）",
+    members_hint: "可选。粘贴用户 ID，无需包含所有者",
+    custom_hint: "最多 1024 个字符，通常为 JSON",
+    maxusers_not_a_number: "maxusers 必须为整数",
+    select_all: "选择所有显示的聊天室",
+    member_chips: "待添加的成员",
+    copy_failed: "浏览器不允许复制，请手动选中 ID",
+    rate_limited_explained:
+        "每次等待后，服务器仍因限流拒绝请求。请一分钟后重试；该应用自身的后端可能也在占用同一限额。",
+    server_error_explained: "服务器连续多次出错。已停止发送，请稍后重试。",
+    outcome_unknown_explained: "请求已发送，但响应丢失，因此无法确定是否已生效。",
+    cancelled_explained: "已在发送前停止。",
+    server_said: "服务器返回：",
+    token_refused_title: "App Token 被拒绝",
+    token_refused_lead:
+        "服务器已不再接受所粘贴的 App Token。粘贴新的 App Token 后，此页面上的操作将从中断处继续。",
+    new_token_label: "新的 App Token",
+    use_token: "使用此 App Token",
+    give_up: "放弃",
+    checking_create: "创建请求的响应丢失，正在查找新聊天室…",
+    was_not_created: "未创建：自请求发送以来，该所有者名下没有新建同名聊天室。",
+    look_again: "重新查找",
+    send_again: "重新发送",
+    open_room: "打开聊天室",
+    checking_transfer: "转让请求的响应丢失，正在查看聊天室…",
+    stop: "停止",
+    stopping: "当前请求完成后停止…",
+    not_sent_stopped: "未发送：已停止",
+    password: "密码",
+    theme_dark: "深色",
+    theme_light: "浅色",
+    theme_auto: "跟随系统",
+    theme: "配色方案",
+    language: "语言",
+};
+
+impl Catalogue for Zh {
+    fn words(&self) -> &'static Words {
+        &WORDS
+    }
+
+    fn rows_shown(&self, shown: usize, loaded: usize) -> String {
+        if shown == loaded {
+            format!("本页共 {loaded} 个聊天室")
+        } else {
+            format!("本页 {loaded} 个聊天室中有 {shown} 个符合筛选条件")
+        }
+    }
+
+    fn found_of(&self, found: usize, asked: usize) -> String {
+        format!("在 {asked} 个聊天室中找到 {found} 个")
+    }
+
+    fn joined_title(&self, username: &str) -> String {
+        format!("{username} 加入的聊天室")
+    }
+
+    fn changed(&self, fields: &[&str]) -> String {
+        if fields.is_empty() {
+            "服务器未做任何更改".to_string()
+        } else {
+            format!("已保存：{}", fields.join("、"))
+        }
+    }
+
+    fn transferred(&self, user: &str) -> String {
+        format!("聊天室所有者已转让给 {user}")
+    }
+
+    fn current_owner(&self, user: &str) -> String {
+        format!("当前所有者：{user}")
+    }
+
+    fn dissolved(&self, name: &str, id: &str) -> String {
+        format!("已解散 {name}（{id}）")
+    }
+
+    fn created(&self, name: &str, id: &str) -> String {
+        format!("已创建 {name}（{id}）")
+    }
+
+    fn added(&self, n: usize) -> String {
+        format!("已添加 {n} 名成员")
+    }
+
+    fn removed(&self, n: usize) -> String {
+        format!("已移除 {n} 名成员")
+    }
+
+    fn left(&self, user: &str) -> String {
+        format!("{user} 已退出聊天室")
+    }
+
+    fn users_listed(&self, n: usize) -> String {
+        format!("已列出 {n} 个用户")
+    }
+
+    fn batch_added(&self, asked: usize, added: usize) -> String {
+        format!("请求添加 {asked} 人：{added} 人现已成为成员")
+    }
+
+    fn failed_because(&self, reason: &str) -> String {
+        format!("失败：{reason}")
+    }
+
+    fn remove_chip(&self, name: &str) -> String {
+        format!("移除 {name}")
+    }
+
+    fn dissolve_selected(&self, n: usize) -> String {
+        format!("解散所选（{n}）")
+    }
+
+    fn bulk_dissolve_title(&self, n: usize) -> String {
+        format!("解散 {n} 个聊天室")
+    }
+
+    fn bulk_dissolved(&self, ok: usize, all: usize) -> String {
+        format!("已解散 {ok} 个聊天室（共 {all} 个）")
+    }
+
+    fn select_room(&self, name: &str, id: &str) -> String {
+        format!("选择 {name}（{id}）")
+    }
+
+    fn more_members(&self, n: usize) -> String {
+        format!("另有 {n} 名成员未以标签显示")
+    }
+
+    fn token_expires_in(&self, days: u64, hours: u64, minutes: u64, seconds: u64) -> String {
+        if days > 0 {
+            format!("App Token 将在 {days} 天 {hours} 小时后过期")
+        } else if hours > 0 {
+            format!("App Token 将在 {hours} 小时 {minutes} 分钟后过期")
+        } else if minutes > 0 {
+            format!("App Token 将在 {minutes} 分钟后过期")
+        } else {
+            format!("App Token 将在 {seconds} 秒后过期")
+        }
+    }
+
+    fn page_n(&self, n: usize) -> String {
+        format!("第 {n} 页")
+    }
+
+    fn room_heading(&self, id: &str) -> String {
+        format!("聊天室 {id}")
+    }
+
+    fn forget_app(&self, app_key: &str) -> String {
+        format!("移除 {app_key}")
+    }
+
+    fn connect_problem(&self, p: ConnectProblem) -> &'static str {
+        match p {
+            ConnectProblem::HostMissing => "请输入 REST API 域名，例如 https://a1.easemob.com",
+            ConnectProblem::HostNotHttp => "域名必须以 http:// 或 https:// 开头",
+            ConnectProblem::HostHasPath => {
+                "只需填写协议和域名；org 名称和 app 名称请填入各自的输入框"
+            }
+            ConnectProblem::OrgMissing => "请输入 org 名称（AppKey 中 # 之前的部分）",
+            ConnectProblem::OrgBadChars => "org 名称只能包含字母、数字、- 和 _",
+            ConnectProblem::AppMissing => "请输入 app 名称（AppKey 中 # 之后的部分）",
+            ConnectProblem::AppBadChars => "app 名称只能包含字母、数字、- 和 _",
+            ConnectProblem::TokenMissing => "请粘贴 App Token，或使用 Client ID 和 Client Secret",
+            ConnectProblem::ClientIdMissing => "请输入 Client ID",
+            ConnectProblem::ClientSecretMissing => "请输入 Client Secret",
+        }
+    }
+
+    fn invalid(&self, i: &Invalid) -> String {
+        match i {
+            Invalid::Missing(field) => format!("{} 为必填项", field.wire_name()),
+            Invalid::TooLong { field, max, actual } => format!(
+                "{field} 的长度为 {actual} 个字符，最多允许 {max} 个",
+                field = field.wire_name()
+            ),
+            Invalid::MaxUsersOutOfRange(n) => {
+                format!("maxusers 必须介于 {MAXUSERS_MIN} 和 {MAXUSERS_MAX} 之间，当前为 {n}")
+            }
+            Invalid::TooManyMembers { members, maxusers } => {
+                format!("成员数 {members} 超过了 maxusers（{maxusers}）")
+            }
+            Invalid::BadUsername { username, .. } => format!(
+                "“{username}”不是有效的用户 ID（1 到 {USERNAME_MAX_CHARS} 个字符，仅限 a-z A-Z 0-9 _ . -）"
+            ),
+            Invalid::TooManyInOneCall { field, max, actual } => format!(
+                "单次调用包含 {actual} 个 {field}，最多允许 {max} 个",
+                field = field.wire_name()
+            ),
+            Invalid::NothingToChange => "没有需要更改的内容".to_string(),
+            Invalid::SameOwner(u) => format!("{u} 已是该聊天室的所有者"),
+        }
+    }
+
+    fn failure_kind(&self, class: FailureClass) -> &'static str {
+        match class {
+            FailureClass::RateLimited => "触发限流",
+            FailureClass::ServerError => "服务器错误",
+            FailureClass::NetworkOrCors => "网络或 CORS 错误",
+            FailureClass::Refused => "服务器拒绝",
+            FailureClass::Unreadable => "无法解析的响应",
+            FailureClass::OutcomeUnknown => "结果未知",
+            FailureClass::NotSent => "未发送",
+            FailureClass::Cancelled => "已取消",
+        }
+    }
+
+    fn refusal_explained(&self, r: &Refusal) -> String {
+        use Refusal::*;
+        match r {
+            TokenBlank | BadToken => "App Token 未被接受，请重新连接。".into(),
+            ExpiredToken => "App Token 已过期，请重新连接或粘贴新的 App Token。".into(),
+            RegistrationNeedsToken => "注册用户需要 App Token。".into(),
+            AppNotFound { org, app, .. } => {
+                format!("此域名下没有应用 {org}#{app}，请检查 org 名称和 app 名称。")
+            }
+            RoomNotFoundOnRead { id } | RoomNotFound { id } => {
+                format!("聊天室 {id} 不存在，可能已被解散。")
+            }
+            UserNotFound { username } => format!("该应用中不存在用户 {username}。"),
+            UserEntityNotFound => "该应用中不存在此用户。".into(),
+            MustBeProvided { field } => format!("{field} 为必填项。"),
+            TooLong { field, max } => {
+                format!("“{}”最多 {max} 个字符。", field_label(&WORDS, *field))
+            }
+            MaxUsersTooLarge { max } => format!("最大成员数不能超过 {max}。"),
+            MaxUsersTooSmall => "最大成员数不能小于 1。".into(),
+            TooManyMembers => "成员数超过了最大成员数。".into(),
+            TooManyInOneCall { max, .. } => format!("单次请求最多 {max} 个。"),
+            NothingToModify => "没有任何更改。".into(),
+            UnknownFields { fields } => format!("服务器无法识别：{}。", fields.join("、")),
+            SameOwner => "该用户已是聊天室所有者。".into(),
+            NotInRoom { username, .. } => format!("{username} 不是该聊天室的成员。"),
+            OwnerCannotLeave { username, .. } => {
+                format!("{username} 是聊天室所有者，无法移除；请先转让聊天室。")
+            }
+            RoomFull { .. } => "聊天室已满（已达最大成员数）。".into(),
+            UserJoinedTooMany { username } => {
+                format!("{username} 加入的聊天室数量已达套餐上限。")
+            }
+            AppHasTooManyRooms { .. } => "该应用的聊天室数量已达套餐上限。".into(),
+            NotMembers { users, .. } => format!("以下用户不是成员：{}。", users.join("、")),
+            MaxUsersBelowMembers => "最大成员数不能小于聊天室当前的成员数。".into(),
+            DuplicateUser { username } => format!("用户 ID {username} 已被占用。"),
+            InvalidGrant { .. } => "Client ID 或 Client Secret 错误。".into(),
+            IllegalArgument { .. } | InvalidParameter { .. } => "服务器无法接受该请求。".into(),
+            BodyTooLarge { .. } => "请求体过大。".into(),
+            MethodNotAllowed | NoSuchEndpoint { .. } => {
+                "该域名不支持此调用，请确认它是环信 REST API 域名。".into()
+            }
+            RateLimited => WORDS.rate_limited_explained.into(),
+            PlanLimited => "该应用已超出套餐配额。".into(),
+            Unavailable | Internal => WORDS.server_error_explained.into(),
+            Other => "服务器拒绝了该请求。".into(),
+        }
+    }
+
+    fn on_call(&self, call: &str) -> String {
+        format!("请求：{call}")
+    }
+
+    fn waiting(&self, reason: WaitReason, ms: u64, call: &str) -> String {
+        let secs = ms.div_ceil(1000);
+        match reason {
+            WaitReason::RateLimited => {
+                format!("正在等待限流解除：{secs} 秒后重新发送 {call}…")
+            }
+            WaitReason::Retrying => format!("尚未收到响应：{secs} 秒后重新发送 {call}…"),
+        }
+    }
+
+    fn was_created(&self, name: &str) -> String {
+        format!("已创建：{name}")
+    }
+
+    fn was_not_transferred(&self, owner: &str) -> String {
+        format!("未转让：{owner} 仍是聊天室所有者。")
+    }
+
+    fn progress(&self, done: usize, all: usize) -> String {
+        format!("已完成 {done} 项，共 {all} 项")
+    }
+
+    fn retry_failed(&self, n: usize) -> String {
+        format!("重试失败的 {n} 项")
+    }
+
+    fn bulk_summary(&self, ok: usize, failed: usize, not_sent: usize) -> String {
+        let mut s = format!("{ok} 项成功，{failed} 项失败");
+        if not_sent > 0 {
+            s.push_str(&format!("，{not_sent} 项未发送"));
+        }
+        s
+    }
+
+    fn batch_of(&self, first: &str, n: usize) -> String {
+        if n == 1 {
+            first.to_string()
+        } else {
+            format!("{first} 及其他 {} 人", n - 1)
+        }
+    }
+}
