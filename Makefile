@@ -16,9 +16,10 @@ run: dist
 ## then end to end in Chromium.
 test: setup-test native-test browser-test dist e2e
 
-## The release static site in dist/.
+## The release static site in dist/, for the root of a host; PUBLIC_URL=/admin/ for a sub-path.
+PUBLIC_URL ?= /
 dist: setup
-	trunk build --release --offline
+	trunk build --release --offline --public-url $(PUBLIC_URL)
 
 ## A quick debug build of the dashboard (for development).
 dev: setup

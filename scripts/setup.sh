@@ -54,4 +54,10 @@ if [ "$what" = test ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
   fi
+  # A small Chinese font, so that screenshots of the 简体中文 screens show characters, not boxes.
+  if ! fc-list 2>/dev/null | grep -qi "WenQuanYi"; then
+    say "installing a Chinese font (fonts-wqy-microhei) from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei fontconfig
+  fi
 fi

@@ -3,8 +3,10 @@
 //! `session.rs`, and every word the user reads in the catalogues of `i18n/`.
 
 pub mod components;
+pub mod export;
 pub mod forms;
 pub mod i18n;
+pub mod request_log;
 pub mod routes;
 pub mod session;
 pub mod url;
@@ -23,6 +25,8 @@ pub fn App() -> impl IntoView {
     let session = session::Session::restore();
     provide_context(session);
     provide_context(components::notice::Notices::new());
+    provide_context(session.log);
+    provide_context(components::shortcuts::Shortcuts::new());
     session.start_token_keeper();
     let prefs = components::prefs::Prefs::install();
     // Every view reads its words from the current catalogue when it is built: a new language
@@ -30,8 +34,9 @@ pub fn App() -> impl IntoView {
     move || {
         i18n::set_current(prefs.lang.get());
         view! {
-        <Router>
+        <Router base=url::base()>
             <components::nav::Nav/>
+            <components::shortcuts::ShortcutKeys/>
             <components::notice::NoticeArea/>
             <components::traffic::WaitingStatus/>
             <components::traffic::TokenPrompt/>
@@ -43,6 +48,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/rooms/:id") view=routes::room::RoomDetail/>
                     <Route path=path!("/open") view=routes::open_many::OpenMany/>
                     <Route path=path!("/users/:username/rooms") view=routes::user_rooms::UserRooms/>
+                    <Route path=path!("/log") view=routes::log::RequestLogPage/>
                 </Routes>
             </main>
         </Router>

@@ -70,6 +70,8 @@ pub struct Session {
     /// What the client is waiting for (a rate limit, a retry), in words; `None` when it is not.
     pub waiting: RwSignal<Option<String>>,
     waiting_for: StoredValue<Option<easemob_api::Call>, LocalStorage>,
+    /// Every request of this tab, for the request log.
+    pub log: crate::request_log::RequestLog,
     /// True while the person is asked for a new token because the pasted one was refused.
     pub token_wanted: RwSignal<bool>,
     /// Where the new token goes; taken when answered.
@@ -102,6 +104,7 @@ impl Session {
             set_stored,
             waiting: RwSignal::new(None),
             waiting_for: StoredValue::new_local(None),
+            log: crate::request_log::RequestLog::new(),
             token_wanted: RwSignal::new(false),
             token_reply: StoredValue::new_local(None),
         };
@@ -117,7 +120,30 @@ impl Session {
     fn install(&self, client: ApiClient, info: ConnInfo) {
         let this = *self;
         client.on_token(move |t: &TokenInfo| this.token_changed(t));
-        client.on_event(move |e: &ClientEvent| match e {
+        client.on_event(move |e: &ClientEvent| {
+            this.log.record(e);
+            this.follow_waits(e);
+        });
+        if !client.has_credentials() {
+            // A pasted token cannot be renewed here: ask the person, and the call that was
+            // refused goes on with the new one.
+            client.on_token_refused(Rc::new(move || {
+                let (tx, rx) = oneshot::channel();
+                this.token_reply.set_value(Some(tx));
+                this.token_wanted.set(true);
+                Box::pin(async move { rx.await.ok().flatten() })
+            }));
+        }
+        self.client.set_value(Some(Rc::new(client)));
+        self.set_stored.set(Some(info.clone()));
+        self.info.set(Some(info));
+        self.generation.update(|g| *g += 1);
+    }
+
+    /// Shows what the client waits for, and takes it away when the call is sent again.
+    fn follow_waits(&self, e: &ClientEvent) {
+        let this = *self;
+        match e {
             ClientEvent::Waiting { call, reason, ms } => {
                 let text = crate::i18n::t().waiting(*reason, *ms, &call.to_string());
                 this.waiting_for.set_value(Some(call.clone()));
@@ -139,21 +165,7 @@ impl Session {
                     this.waiting.set(None);
                 }
             }
-        });
-        if !client.has_credentials() {
-            // A pasted token cannot be renewed here: ask the person, and the call that was
-            // refused goes on with the new one.
-            client.on_token_refused(Rc::new(move || {
-                let (tx, rx) = oneshot::channel();
-                this.token_reply.set_value(Some(tx));
-                this.token_wanted.set(true);
-                Box::pin(async move { rx.await.ok().flatten() })
-            }));
         }
-        self.client.set_value(Some(Rc::new(client)));
-        self.set_stored.set(Some(info.clone()));
-        self.info.set(Some(info));
-        self.generation.update(|g| *g += 1);
     }
 
     fn token_changed(&self, t: &TokenInfo) {

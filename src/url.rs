@@ -1,6 +1,34 @@
 //! Building the dashboard's own URLs: every view's state lives in its query string.
 
 use easemob_api::connect::encode;
+use std::cell::OnceCell;
+
+thread_local! {
+    static BASE: OnceCell<String> = const { OnceCell::new() };
+}
+
+/// Where the dashboard is served, without the trailing slash: "" at the root of a host,
+/// "/admin" for `make dist PUBLIC_URL=/admin/`. Read from `<base href>`, which trunk sets to
+/// the public URL.
+pub fn base() -> String {
+    BASE.with(|b| {
+        b.get_or_init(|| {
+            let uri = leptos::prelude::document().base_uri().ok().flatten();
+            let path = uri
+                .and_then(|u| web_sys::Url::new(&u).ok())
+                .map(|u| u.pathname())
+                .unwrap_or_default();
+            path.trim_end_matches('/').to_string()
+        })
+        .clone()
+    })
+}
+
+/// An in-app path as a link's `href`: under the deployment's base. (Navigation takes the
+/// path without it: the router adds the base itself.)
+pub fn link(path: &str) -> String {
+    format!("{}{path}", base())
+}
 
 /// `path?k=v&…`, skipping empty values, each value percent-encoded.
 pub fn href(path: &str, params: &[(&str, String)]) -> String {

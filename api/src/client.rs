@@ -20,6 +20,7 @@ use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Moves one request over the wire and keeps time. Implementations only carry bytes; they
 /// never interpret a status.
@@ -94,6 +95,11 @@ pub enum ClientEvent {
         duration_ms: u64,
         /// 1 for the first send of a call, 2 for its first repeat, and so on.
         attempt: u32,
+        /// The request as it went out (with the token of that moment: keep it in memory only,
+        /// and show it through [`HttpRequest::curl`] and [`mask_secrets`](crate::http::mask_secrets)).
+        request: Arc<HttpRequest>,
+        /// The body that came back, if anything did.
+        body: Option<Arc<str>>,
     },
     /// A call waits `ms` before it is sent again.
     Waiting {
@@ -416,12 +422,16 @@ impl<T: Transport> Client<T> {
             }
             let started = self.transport.now_ms();
             let sent = self.transport.execute(req.clone()).await;
-            self.emit(ClientEvent::Sent {
-                call: call.clone(),
-                status: sent.as_ref().ok().map(|r| r.status),
-                duration_ms: self.transport.now_ms().saturating_sub(started),
-                attempt,
-            });
+            if self.on_event.borrow().is_some() {
+                self.emit(ClientEvent::Sent {
+                    call: call.clone(),
+                    status: sent.as_ref().ok().map(|r| r.status),
+                    duration_ms: self.transport.now_ms().saturating_sub(started),
+                    attempt,
+                    request: Arc::new(req.clone()),
+                    body: sent.as_ref().ok().map(|r| Arc::from(r.body.as_str())),
+                });
+            }
             let failed = |kind: ErrorKind| Exchange {
                 answer: Err(ApiError::from(kind).on(call.clone())),
                 call: call.clone(),
@@ -555,6 +565,32 @@ impl<T: Transport> Client<T> {
             }
         }
         Ok(found)
+    }
+
+    /// A room's whole member list, every page (the largest page size the server allows);
+    /// `progress` hears the count after each page.
+    pub async fn all_members(
+        &self,
+        id: &str,
+        mut progress: impl FnMut(usize),
+    ) -> Result<Vec<Affiliation>, ApiError> {
+        let mut all = Vec::new();
+        for pagenum in 1.. {
+            let page = self
+                .send(&ListMembers {
+                    id: id.to_string(),
+                    pagenum: Some(pagenum),
+                    pagesize: Some(limits::PAGE_SIZE_MAX),
+                })
+                .await?;
+            let last = crate::paging::is_last_page(page.len(), limits::PAGE_SIZE_MAX);
+            all.extend(page);
+            progress(all.len());
+            if last {
+                break;
+            }
+        }
+        Ok(all)
     }
 
     /// Adds any number of users, 60 a request; one result per request, in order.

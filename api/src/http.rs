@@ -92,9 +92,145 @@ impl HttpResponse {
     }
 }
 
+/// The environment variables a masked curl command reads its secrets from.
+pub const TOKEN_VAR: &str = "EASEMOB_TOKEN";
+pub const SECRET_VAR: &str = "EASEMOB_CLIENT_SECRET";
+
+/// Quotes a word for a POSIX shell.
+fn sh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+impl HttpRequest {
+    /// This request as a curl command line that gets the same answer. Unless `reveal`, the
+    /// token is `$EASEMOB_TOKEN` and a client secret `$EASEMOB_CLIENT_SECRET`, so the command
+    /// can be pasted into a chat or a ticket, and run after `export EASEMOB_TOKEN=…`.
+    pub fn curl(&self, reveal: bool) -> String {
+        let mut out = format!("curl -sS -X {} {}", self.method, sh_quote(&self.url));
+        for (name, value) in &self.headers {
+            let masked_token = !reveal
+                && name.eq_ignore_ascii_case("authorization")
+                && value.starts_with("Bearer ");
+            if masked_token {
+                out.push_str(&format!(" -H \"{name}: Bearer ${TOKEN_VAR}\""));
+            } else {
+                out.push_str(&format!(" -H {}", sh_quote(&format!("{name}: {value}"))));
+            }
+        }
+        if let Some(body) = &self.body {
+            let secret = (!reveal).then(|| secret_of(body)).flatten();
+            match secret {
+                // The secret's place in the JSON is left open for the shell to fill in.
+                Some(secret) => {
+                    let needle = format!("\"{}\"", json_escape(&secret));
+                    let at = body.find(&needle).map(|i| i + 1).unwrap_or(0);
+                    let (before, after) = body.split_at(at);
+                    let after = &after[json_escape(&secret).len()..];
+                    out.push_str(&format!(
+                        " --data-raw {}\"${SECRET_VAR}\"{}",
+                        sh_quote(before),
+                        sh_quote(after)
+                    ));
+                }
+                None => out.push_str(&format!(" --data-raw {}", sh_quote(body))),
+            }
+        }
+        out
+    }
+}
+
+fn secret_of(body: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(body).ok()?;
+    v.get("client_secret")?.as_str().map(str::to_string)
+}
+
+fn json_escape(s: &str) -> String {
+    let quoted = serde_json::to_string(s).unwrap_or_default();
+    quoted[1..quoted.len().saturating_sub(1)].to_string()
+}
+
+/// A JSON body with its secrets (`access_token`, `client_secret`) replaced by `***`, for
+/// showing on screen. Text that is not JSON is returned as it is.
+pub fn mask_secrets(body: &str) -> String {
+    fn walk(v: &mut serde_json::Value) -> bool {
+        let mut changed = false;
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, val) in map.iter_mut() {
+                    if (k == "access_token" || k == "client_secret") && val.is_string() {
+                        *val = serde_json::Value::String("***".into());
+                        changed = true;
+                    } else {
+                        changed |= walk(val);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for item in items {
+                    changed |= walk(item);
+                }
+            }
+            _ => {}
+        }
+        changed
+    }
+    match serde_json::from_str::<serde_json::Value>(body) {
+        Ok(mut v) => {
+            if walk(&mut v) {
+                serde_json::to_string_pretty(&v).unwrap_or_default()
+            } else {
+                body.to_string()
+            }
+        }
+        Err(_) => body.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_curl_command_masks_the_token_and_the_secret_unless_asked() {
+        let req = HttpRequest {
+            method: Method::Post,
+            url: "http://h/o/a/chatrooms".into(),
+            headers: vec![
+                ("Authorization".into(), "Bearer tok'en".into()),
+                ("Content-Type".into(), "application/json".into()),
+            ],
+            body: Some(r#"{"name":"it's"}"#.into()),
+        };
+        assert_eq!(
+            req.curl(false),
+            r#"curl -sS -X POST 'http://h/o/a/chatrooms' -H "Authorization: Bearer $EASEMOB_TOKEN" -H 'Content-Type: application/json' --data-raw '{"name":"it'\''s"}'"#
+        );
+        assert!(req
+            .curl(true)
+            .contains(r#"-H 'Authorization: Bearer tok'\''en'"#));
+        let token = HttpRequest {
+            method: Method::Post,
+            url: "http://h/o/a/token".into(),
+            headers: vec![],
+            body: Some(
+                r#"{"grant_type":"client_credentials","client_id":"id","client_secret":"s3"}"#
+                    .into(),
+            ),
+        };
+        assert_eq!(
+            token.curl(false),
+            r#"curl -sS -X POST 'http://h/o/a/token' --data-raw '{"grant_type":"client_credentials","client_id":"id","client_secret":"'"$EASEMOB_CLIENT_SECRET"'"}'"#
+        );
+        assert!(token.curl(true).ends_with(r#""client_secret":"s3"}'"#));
+    }
+
+    #[test]
+    fn secrets_are_masked_in_bodies_shown() {
+        let shown = mask_secrets(r#"{"access_token":"abc","expires_in":5,"application":"x"}"#);
+        assert!(!shown.contains("abc") && shown.contains("***") && shown.contains("expires_in"));
+        assert_eq!(mask_secrets("not json"), "not json");
+        assert_eq!(mask_secrets(r#"{"a":1}"#), r#"{"a":1}"#);
+    }
 
     #[test]
     fn a_retry_carries_the_token_in_use_now() {

@@ -186,7 +186,7 @@ pub fn BulkProgress(
                                 Some(Outcome::Failed(d)) => ("failed", t().failed_because(&d.one_line())),
                                 Some(Outcome::NotSent) => ("failed", t().not_sent_stopped.to_string()),
                             };
-                            view! { <tr class=class><td class="mono">{r.label}</td><td>{words}</td></tr> }
+                            view! { <tr class=class><td class="mono" translate="no">{r.label}</td><td>{words}</td></tr> }
                         }).collect_view()}
                     </tbody>
                 </table>

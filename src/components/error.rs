@@ -54,9 +54,9 @@ pub fn describe(e: &ApiError) -> Described {
             snippet,
         } => (
             Some(status.to_string()),
-            format!("{}: {reason}: {snippet}", t().unreadable_title),
+            t().unreadable_answer(reason, snippet),
         ),
-        ErrorKind::Network(msg) => (None, format!("{msg}. {}", t().network_hint)),
+        ErrorKind::Network(msg) => (None, t().network_failure(msg)),
         ErrorKind::OutcomeUnknown { .. } => (None, t().outcome_unknown_explained.to_string()),
         ErrorKind::NotConnected => (None, t().not_connected.to_string()),
         ErrorKind::Invalid(i) => (None, t().invalid(i)),
@@ -81,7 +81,7 @@ pub fn ErrorView(error: ApiError) -> impl IntoView {
             <strong class="error-title">{d.title}</strong>
             <p class="error-explanation">{d.explanation}</p>
             {d.server_words.map(|w| view! {
-                <p class="error-detail"><span class="muted">{t().server_said}" "</span><q lang="en">{w}</q></p>
+                <p class="error-detail"><span class="muted">{t().server_said}" "</span><q lang="en" translate="no">{w}</q></p>
             })}
             {d.call.map(|c| view! { <p class="error-call mono">{t().on_call(&c)}</p> })}
         </div>

@@ -1,11 +1,13 @@
 //! Pieces shared by several pages.
 
 pub mod bulk;
+pub mod copy;
 pub mod dialog;
 pub mod error;
 pub mod nav;
 pub mod notice;
 pub mod prefs;
+pub mod shortcuts;
 pub mod time;
 pub mod traffic;
 
@@ -21,7 +23,13 @@ pub fn RequireConnection(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let location = use_location();
     let next = move || {
-        let path = location.pathname.get();
+        // The path within the dashboard: navigation adds the deployment's base itself.
+        let full = location.pathname.get();
+        let base = crate::url::base();
+        let path = full
+            .strip_prefix(base.as_str())
+            .unwrap_or(&full)
+            .to_string();
         let search = location.search.get();
         let here = if search.is_empty() {
             path
@@ -37,7 +45,7 @@ pub fn RequireConnection(children: ChildrenFn) -> impl IntoView {
                 <section class="panel">
                     <h1>{t().not_connected_title}</h1>
                     <p>{t().not_connected_hint}</p>
-                    <a class="button primary" href=next>{t().go_connect}</a>
+                    <a class="button primary" href=move || crate::url::link(&next())>{t().go_connect}</a>
                 </section>
             }
         >

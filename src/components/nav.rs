@@ -34,13 +34,22 @@ pub fn Nav() -> impl IntoView {
         })
     };
     view! {
-        <a class="skip" href="#main">{t().skip_to_content}</a>
+        // Not a plain "#main": under a `<base href>` that would be a link to the base's page.
+        <a class="skip" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            if let Some(main) = document().get_element_by_id("main") {
+                if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                    let _ = main.focus();
+                }
+            }
+        }>{t().skip_to_content}</a>
         <header class="topbar">
-            <a class="brand" href="/">{t().app_title}</a>
+            <a class="brand" href=crate::url::link("/")>{t().app_title}</a>
             <Show when=move || session.is_connected()>
                 <nav aria-label=t().nav_label>
-                    <a href="/rooms">{t().nav_rooms}</a>
-                    <a href="/open">{t().nav_open_many}</a>
+                    <a href=crate::url::link("/rooms")>{t().nav_rooms}</a>
+                    <a href=crate::url::link("/open")>{t().nav_open_many}</a>
+                    <a href=crate::url::link("/log")>{t().nav_log}</a>
                 </nav>
                 <form class="user-lookup" role="search" on:submit=go_user.clone()>
                     <label for="user-lookup">{t().user_lookup_label}</label>
@@ -53,12 +62,12 @@ pub fn Nav() -> impl IntoView {
             <div class="conn">
                 {move || match session.info.get() {
                     Some(i) => view! {
-                        <span class="app-key" title=i.host.clone()>{i.app_key()}</span>
+                        <span class="app-key" title=i.host.clone() translate="no">{i.app_key()}</span>
                         <span class="expiry" data-testid="token-expiry">{expiry}</span>
-                        <a href="/connect">{t().switch_app}</a>
+                        <a href=crate::url::link("/connect")>{t().switch_app}</a>
                         <button type="button" class="link" on:click=disconnect.clone()>{t().disconnect}</button>
                     }.into_any(),
-                    None => view! { <a href="/connect">{t().connect}</a> }.into_any(),
+                    None => view! { <a href=crate::url::link("/connect")>{t().connect}</a> }.into_any(),
                 }}
             </div>
         </header>

@@ -1,8 +1,13 @@
-//! Short notices after a change succeeded, announced politely to screen readers.
+//! Short notices after a change succeeded, announced politely to screen readers. Each goes
+//! away by itself after a few seconds, but not while the pointer or the focus is on it.
+//! (Failures are not notices: they stay where they happened until dismissed or fixed.)
 
 use crate::i18n::t;
 use leptos::prelude::*;
-use std::time::Duration;
+use leptos_use_timeout_fn::{use_timeout_fn, UseTimeoutFnReturn};
+
+/// How long a notice stays when nobody is looking at it.
+const SHOWN_MS: f64 = 6_000.0;
 
 #[derive(Clone, Copy)]
 pub struct Notices {
@@ -22,11 +27,10 @@ impl Notices {
         let id = self.next.get_value();
         self.next.set_value(id + 1);
         self.list.update(|l| l.push((id, message.into())));
-        let list = self.list;
-        set_timeout(
-            move || list.update(|l| l.retain(|(i, _)| *i != id)),
-            Duration::from_secs(10),
-        );
+    }
+
+    fn dismiss(&self, id: u64) {
+        self.list.update(|l| l.retain(|(i, _)| *i != id));
     }
 }
 
@@ -46,12 +50,29 @@ pub fn NoticeArea() -> impl IntoView {
     view! {
         <div class="notices" role="status" aria-live="polite">
             <For each=move || notices.list.get() key=|(id, _)| *id let:n>
-                <p class="notice">
-                    <span>{n.1.clone()}</span>
-                    <button type="button" class="link" aria-label=t().dismiss
-                        on:click=move |_| notices.list.update(|l| l.retain(|(i, _)| *i != n.0))>"×"</button>
-                </p>
+                <Notice id=n.0 text=n.1/>
             </For>
         </div>
+    }
+}
+
+#[component]
+fn Notice(id: u64, text: String) -> impl IntoView {
+    let notices = use_notices();
+    let UseTimeoutFnReturn { start, stop, .. } =
+        use_timeout_fn(move |_: ()| notices.dismiss(id), SHOWN_MS);
+    start(());
+    let (resume, resume_focus) = (start.clone(), start);
+    let (hold, hold_focus) = (stop.clone(), stop);
+    view! {
+        <p class="notice"
+            on:mouseenter=move |_| hold()
+            on:mouseleave=move |_| resume(())
+            on:focusin=move |_| hold_focus()
+            on:focusout=move |_| resume_focus(())>
+            <span>{text}</span>
+            <button type="button" class="link" aria-label=t().dismiss
+                on:click=move |_| notices.dismiss(id)>"×"</button>
+        </p>
     }
 }

@@ -42,14 +42,20 @@ impl Prefs {
                 Lang::for_tag(&chosen)
             }
         });
-        // `<html lang>` is outside the app's view: keep it in step.
+        // `<html lang>` and the tab's title are outside the app's view: keep them in step.
         Effect::new(move |_| {
+            let lang = lang.get();
             if let Some(html) = document().document_element() {
-                let _ = html.set_attribute("lang", lang.get().tag());
+                let _ = html.set_attribute("lang", lang.tag());
             }
+            document().set_title(lang.catalogue().app_title);
         });
-        let colour =
-            use_color_mode_with_options(UseColorModeOptions::default().storage_key(THEME_KEY));
+        let colour = use_color_mode_with_options(
+            UseColorModeOptions::default()
+                .storage_key(THEME_KEY)
+                // Otherwise it injects a <style> while switching, which the CSP refuses.
+                .transition_enabled(true),
+        );
         let prefs = Prefs {
             lang,
             set_chosen,

@@ -1,6 +1,6 @@
 //! English.
 
-use super::{field_label, Catalogue, Words};
+use super::{field_label, number, Catalogue, Words};
 use easemob_api::client::WaitReason;
 use easemob_api::connect::ConnectProblem;
 use easemob_api::limits::{Invalid, MAXUSERS_MAX, MAXUSERS_MIN, USERNAME_MAX_CHARS};
@@ -93,8 +93,6 @@ static WORDS: Words = Words {
         not_found_ids: "Not found:",
         joined_pager: "Joined chatroom pages",
         no_joined: "No joined chatrooms on this page.",
-        unreadable_title: "unreadable answer",
-        network_hint: "Check the host, the network, and that the server accepts requests from this page (CORS)",
         close: "Close",
         dismiss: "Dismiss",
         cancel: "Cancel",
@@ -142,7 +140,7 @@ static WORDS: Words = Words {
         maxusers_not_a_number: "maxusers must be a whole number",
         select_all: "Select every chatroom shown",
         member_chips: "Members to add",
-        copy_failed: "The browser did not allow copying; select the id instead",
+        copy_failed: "This browser offers no clipboard here; select the text instead",
         rate_limited_explained: "The server kept refusing for the rate limit after every wait. Try again in a minute; the app's own backend may be using the same limit.",
         server_error_explained: "The server failed several times in a row. Nothing more was sent; try again shortly.",
         outcome_unknown_explained: "The request was sent but its answer was lost, so it may or may not have taken effect.",
@@ -168,6 +166,33 @@ static WORDS: Words = Words {
         theme_auto: "As the system",
         theme: "Colour scheme",
         language: "Language",
+        nav_log: "Request log",
+        log_title: "Request log",
+        log_lead: "The API calls of this tab, newest first. The last 500 are kept, in memory only.",
+        log_empty: "No request has been sent yet.",
+        log_table: "API calls, newest first",
+        col_time: "Time",
+        col_request: "Request",
+        col_status: "Status",
+        col_duration: "Duration",
+        col_attempt: "Attempt",
+        copy_curl: "Copy as curl",
+        reveal_token: "Put the token and secret in copied commands (otherwise $EASEMOB_TOKEN and $EASEMOB_CLIENT_SECRET)",
+        response_body: "Response body",
+        no_answer: "No answer",
+        clear_log: "Clear the log",
+        shortcuts_title: "Keyboard shortcuts",
+        shortcuts_lead: "They work anywhere except while typing in a field.",
+        shortcut_filter: "Focus the filter of the chatroom list",
+        shortcut_new: "New chatroom",
+        shortcut_close: "Close the dialog",
+        shortcut_help: "Show this list",
+        shortcuts_button: "Keyboard shortcuts (?)",
+        export_csv: "Export CSV",
+        export_json: "Export JSON",
+        export_members: "Export all members (CSV)",
+        col_role: "Role",
+        export_label: "Export the chatrooms shown",
 };
 
 fn members(n: usize) -> String {
@@ -184,7 +209,9 @@ impl Catalogue for En {
     }
 
     fn rows_shown(&self, shown: usize, loaded: usize) -> String {
-        if shown == loaded {
+        let same = shown == loaded;
+        let (shown, loaded) = (number(shown), number(loaded));
+        if same {
             format!("{loaded} chatrooms on this page")
         } else {
             format!("{shown} of {loaded} chatrooms on this page match the filter")
@@ -192,6 +219,7 @@ impl Catalogue for En {
     }
 
     fn found_of(&self, found: usize, asked: usize) -> String {
+        let (found, asked) = (number(found), number(asked));
         format!("Found {found} of {asked} chatrooms")
     }
 
@@ -236,6 +264,7 @@ impl Catalogue for En {
     }
 
     fn users_listed(&self, n: usize) -> String {
+        let (n,) = (number(n),);
         format!("{n} users listed")
     }
 
@@ -260,6 +289,7 @@ impl Catalogue for En {
     }
 
     fn bulk_dissolved(&self, ok: usize, all: usize) -> String {
+        let (ok, all) = (number(ok), number(all));
         format!("Dissolved {ok} of {all} chatrooms")
     }
 
@@ -430,6 +460,7 @@ impl Catalogue for En {
     }
 
     fn progress(&self, done: usize, all: usize) -> String {
+        let (done, all) = (number(done), number(all));
         format!("{done} of {all} done")
     }
 
@@ -451,5 +482,36 @@ impl Catalogue for En {
         } else {
             format!("{first} and {} more", n - 1)
         }
+    }
+
+    fn log_count(&self, n: usize) -> String {
+        let (n,) = (number(n),);
+        format!("{n} calls in the log")
+    }
+
+    fn duration_ms(&self, ms: u64) -> String {
+        format!("{ms} ms")
+    }
+
+    fn copy_curl_of(&self, call: &str) -> String {
+        format!("Copy {call} as curl")
+    }
+
+    fn members_fetched(&self, n: usize) -> String {
+        let (n,) = (number(n),);
+        format!("Fetching members: {n} so far…")
+    }
+
+    fn members_exported(&self, n: usize) -> String {
+        let (n,) = (number(n),);
+        format!("Exported {n} members")
+    }
+
+    fn unreadable_answer(&self, reason: &str, snippet: &str) -> String {
+        format!("The answer could not be read ({reason}): {snippet}")
+    }
+
+    fn network_failure(&self, browser: &str) -> String {
+        format!("{browser}. Check the host, the network, and that the server accepts requests from this page (CORS).")
     }
 }

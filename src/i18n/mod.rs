@@ -167,8 +167,6 @@ pub struct Words {
     pub not_found_ids: &'static str,
     pub joined_pager: &'static str,
     pub no_joined: &'static str,
-    pub unreadable_title: &'static str,
-    pub network_hint: &'static str,
     pub close: &'static str,
     pub dismiss: &'static str,
     pub cancel: &'static str,
@@ -242,6 +240,33 @@ pub struct Words {
     pub theme_auto: &'static str,
     pub theme: &'static str,
     pub language: &'static str,
+    pub nav_log: &'static str,
+    pub log_title: &'static str,
+    pub log_lead: &'static str,
+    pub log_empty: &'static str,
+    pub log_table: &'static str,
+    pub col_time: &'static str,
+    pub col_request: &'static str,
+    pub col_status: &'static str,
+    pub col_duration: &'static str,
+    pub col_attempt: &'static str,
+    pub copy_curl: &'static str,
+    pub reveal_token: &'static str,
+    pub response_body: &'static str,
+    pub no_answer: &'static str,
+    pub clear_log: &'static str,
+    pub shortcuts_title: &'static str,
+    pub shortcuts_lead: &'static str,
+    pub shortcut_filter: &'static str,
+    pub shortcut_new: &'static str,
+    pub shortcut_close: &'static str,
+    pub shortcut_help: &'static str,
+    pub shortcuts_button: &'static str,
+    pub export_csv: &'static str,
+    pub export_json: &'static str,
+    pub export_members: &'static str,
+    pub col_role: &'static str,
+    pub export_label: &'static str,
 }
 
 /// Sentences with values in them, and the words for the API crate's typed problems.
@@ -272,6 +297,15 @@ pub trait Catalogue {
     fn page_n(&self, n: usize) -> String;
     fn room_heading(&self, id: &str) -> String;
     fn forget_app(&self, app_key: &str) -> String;
+    fn log_count(&self, n: usize) -> String;
+    /// The answer could not be read: `reason` and `snippet` are the parser's and the body's.
+    fn unreadable_answer(&self, reason: &str, snippet: &str) -> String;
+    /// The request got no answer; `browser` is the browser's own message.
+    fn network_failure(&self, browser: &str) -> String;
+    fn members_fetched(&self, n: usize) -> String;
+    fn members_exported(&self, n: usize) -> String;
+    fn duration_ms(&self, ms: u64) -> String;
+    fn copy_curl_of(&self, call: &str) -> String;
     fn connect_problem(&self, p: ConnectProblem) -> &'static str;
     fn invalid(&self, i: &Invalid) -> String;
     fn failure_kind(&self, class: FailureClass) -> &'static str;

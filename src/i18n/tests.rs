@@ -5,7 +5,11 @@ use super::*;
 use easemob_api::limits::Field;
 
 fn has_cjk(s: &str) -> bool {
-    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c))
+    s.chars().any(|c| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+    })
 }
 
 /// English words that may stand in Chinese text: names of things that have no translation.
@@ -39,9 +43,17 @@ fn words_of(lang: Lang) -> Vec<(String, String)> {
 fn every_chinese_word_is_chinese() {
     for (key, text) in words_of(Lang::Zh) {
         let stray = stray_english(&text);
-        assert!(stray.is_empty(), "zh `{key}` = {text:?} has English {stray:?}");
-        let technical = text.split(|c: char| !c.is_ascii_alphabetic()).all(|w| w.is_empty() || latin_allowed(w));
-        assert!(has_cjk(&text) || technical || !text.chars().any(char::is_alphabetic), "zh `{key}` = {text:?} is not Chinese");
+        assert!(
+            stray.is_empty(),
+            "zh `{key}` = {text:?} has English {stray:?}"
+        );
+        let technical = text
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .all(|w| w.is_empty() || latin_allowed(w));
+        assert!(
+            has_cjk(&text) || technical || !text.chars().any(char::is_alphabetic),
+            "zh `{key}` = {text:?} is not Chinese"
+        );
     }
 }
 
@@ -56,7 +68,9 @@ fn no_english_word_is_chinese() {
 fn the_two_catalogues_differ_where_there_are_words_to_translate() {
     let zh: std::collections::HashMap<_, _> = words_of(Lang::Zh).into_iter().collect();
     for (key, en) in words_of(Lang::En) {
-        let technical = en.split(|c: char| !c.is_ascii_alphabetic()).all(|w| w.is_empty() || latin_allowed(w));
+        let technical = en
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .all(|w| w.is_empty() || latin_allowed(w));
         if !technical {
             assert_ne!(zh[&key], en, "`{key}` is not translated");
         }
@@ -96,6 +110,8 @@ fn sentences(c: &dyn Catalogue) -> Vec<String> {
         c.page_n(2),
         c.room_heading("1"),
         c.forget_app("o#a"),
+        c.unreadable_answer("x", "x"),
+        c.network_failure("x"),
         c.on_call("GET /x"),
         c.was_created("r"),
         c.was_not_transferred("u1"),
@@ -133,8 +149,25 @@ fn sentences(c: &dyn Catalogue) -> Vec<String> {
 
 /// The values put into the sample sentences (names and wire words, not ours to translate).
 const SAMPLE_VALUES: &[&str] = &[
-    "name", "x", "u1", "r", "o", "zed", "bob", "alice", "carol", "owner", "description",
-    "custom", "members", "usernames", "addMembers", "demo", "admin", "nothing", "chatrooms",
+    "name",
+    "x",
+    "u1",
+    "r",
+    "o",
+    "zed",
+    "bob",
+    "alice",
+    "carol",
+    "owner",
+    "description",
+    "custom",
+    "members",
+    "usernames",
+    "addMembers",
+    "demo",
+    "admin",
+    "nothing",
+    "chatrooms",
 ];
 
 #[test]

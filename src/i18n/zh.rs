@@ -1,6 +1,6 @@
 //! 简体中文.
 
-use super::{field_label, Catalogue, Words};
+use super::{field_label, number, Catalogue, Words};
 use easemob_api::client::WaitReason;
 use easemob_api::connect::ConnectProblem;
 use easemob_api::limits::{Invalid, MAXUSERS_MAX, MAXUSERS_MIN, USERNAME_MAX_CHARS};
@@ -94,8 +94,6 @@ static WORDS: Words = Words {
     not_found_ids: "未找到：",
     joined_pager: "已加入的聊天室分页",
     no_joined: "此页没有已加入的聊天室。",
-    unreadable_title: "无法解析的响应",
-    network_hint: "请检查域名和网络，并确认服务器接受来自此页面的请求（CORS）",
     close: "关闭",
     dismiss: "忽略",
     cancel: "取消",
@@ -143,7 +141,7 @@ static WORDS: Words = Words {
     maxusers_not_a_number: "maxusers 必须为整数",
     select_all: "选择所有显示的聊天室",
     member_chips: "待添加的成员",
-    copy_failed: "浏览器不允许复制，请手动选中 ID",
+    copy_failed: "此浏览器在这里无法使用剪贴板，请手动选中文字",
     rate_limited_explained:
         "每次等待后，服务器仍因限流拒绝请求。请一分钟后重试；该应用自身的后端可能也在占用同一限额。",
     server_error_explained: "服务器连续多次出错。已停止发送，请稍后重试。",
@@ -171,6 +169,33 @@ static WORDS: Words = Words {
     theme_auto: "跟随系统",
     theme: "配色方案",
     language: "语言",
+        nav_log: "请求日志",
+        log_title: "请求日志",
+        log_lead: "本标签页发出的 API 请求，最新的在前。只保留最近 500 条，且仅存于内存。",
+        log_empty: "还没有发出任何请求。",
+        log_table: "API 请求，最新的在前",
+        col_time: "时间",
+        col_request: "请求",
+        col_status: "状态",
+        col_duration: "耗时",
+        col_attempt: "第几次发送",
+        copy_curl: "复制为 curl 命令",
+        reveal_token: "复制的命令中包含 App Token 和 Client Secret（否则使用 $EASEMOB_TOKEN 和 $EASEMOB_CLIENT_SECRET）",
+        response_body: "响应正文",
+        no_answer: "无响应",
+        clear_log: "清空日志",
+        shortcuts_title: "键盘快捷键",
+        shortcuts_lead: "在输入框中输入时不生效，其他地方都可使用。",
+        shortcut_filter: "聚焦聊天室列表的筛选框",
+        shortcut_new: "新建聊天室",
+        shortcut_close: "关闭对话框",
+        shortcut_help: "显示此列表",
+        shortcuts_button: "键盘快捷键（?）",
+    export_csv: "导出 CSV",
+    export_json: "导出 JSON",
+    export_members: "导出全部成员（CSV）",
+    col_role: "角色",
+    export_label: "导出显示的聊天室",
 };
 
 impl Catalogue for Zh {
@@ -179,7 +204,9 @@ impl Catalogue for Zh {
     }
 
     fn rows_shown(&self, shown: usize, loaded: usize) -> String {
-        if shown == loaded {
+        let same = shown == loaded;
+        let (shown, loaded) = (number(shown), number(loaded));
+        if same {
             format!("本页共 {loaded} 个聊天室")
         } else {
             format!("本页 {loaded} 个聊天室中有 {shown} 个符合筛选条件")
@@ -187,6 +214,7 @@ impl Catalogue for Zh {
     }
 
     fn found_of(&self, found: usize, asked: usize) -> String {
+        let (found, asked) = (number(found), number(asked));
         format!("在 {asked} 个聊天室中找到 {found} 个")
     }
 
@@ -231,6 +259,7 @@ impl Catalogue for Zh {
     }
 
     fn users_listed(&self, n: usize) -> String {
+        let (n,) = (number(n),);
         format!("已列出 {n} 个用户")
     }
 
@@ -255,6 +284,7 @@ impl Catalogue for Zh {
     }
 
     fn bulk_dissolved(&self, ok: usize, all: usize) -> String {
+        let (ok, all) = (number(ok), number(all));
         format!("已解散 {ok} 个聊天室（共 {all} 个）")
     }
 
@@ -418,6 +448,7 @@ impl Catalogue for Zh {
     }
 
     fn progress(&self, done: usize, all: usize) -> String {
+        let (done, all) = (number(done), number(all));
         format!("已完成 {done} 项，共 {all} 项")
     }
 
@@ -439,5 +470,36 @@ impl Catalogue for Zh {
         } else {
             format!("{first} 及其他 {} 人", n - 1)
         }
+    }
+
+    fn log_count(&self, n: usize) -> String {
+        let (n,) = (number(n),);
+        format!("日志中有 {n} 个请求")
+    }
+
+    fn duration_ms(&self, ms: u64) -> String {
+        format!("{ms} 毫秒")
+    }
+
+    fn copy_curl_of(&self, call: &str) -> String {
+        format!("将 {call} 复制为 curl 命令")
+    }
+
+    fn members_fetched(&self, n: usize) -> String {
+        let (n,) = (number(n),);
+        format!("正在获取成员：已获取 {n} 名…")
+    }
+
+    fn members_exported(&self, n: usize) -> String {
+        let (n,) = (number(n),);
+        format!("已导出 {n} 名成员")
+    }
+
+    fn unreadable_answer(&self, reason: &str, snippet: &str) -> String {
+        format!("无法解析响应（{reason}）：{snippet}")
+    }
+
+    fn network_failure(&self, browser: &str) -> String {
+        format!("{browser}。请检查域名和网络，并确认服务器接受来自此页面的请求（CORS）。")
     }
 }

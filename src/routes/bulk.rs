@@ -65,7 +65,7 @@ pub fn BulkDissolveDialog(
         <Dialog open id="bulk-dissolve-dialog" title=Signal::derive(move || t().bulk_dissolve_title(shown.get().len()))>
             <Show when=move || !started()>
                 <ul class="inline-list">
-                    {move || shown.get().into_iter().map(|id| view! { <li><code>{id}</code></li> }).collect_view()}
+                    {move || shown.get().into_iter().map(|id| view! { <li><code translate="no">{id}</code></li> }).collect_view()}
                 </ul>
                 <p class="warning">{t().dissolve_warning}</p>
                 <form on:submit=submit>

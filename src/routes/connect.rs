@@ -25,7 +25,7 @@ fn field_of(p: ConnectProblem) -> &'static str {
 
 /// `/config.json` of this deployment; absent is normal (no presets), unreadable is reported.
 async fn load_config() -> Result<DashboardConfig, String> {
-    let resp = gloo_net::http::Request::get("/config.json")
+    let resp = gloo_net::http::Request::get(&crate::url::link("/config.json"))
         .send()
         .await
         .map_err(|e| e.to_string())?;
@@ -240,7 +240,7 @@ pub fn ConnectPage() -> impl IntoView {
                                 <button type="button" on:click={
                                     let p = p.clone();
                                     move |_| f.fill_preset(&p)
-                                }>{p.label.clone()}</button>
+                                } translate="no">{p.label.clone()}</button>
                             </li>
                         </For>
                         <For each=saved_here key=|a| a.clone() let:a>
@@ -248,7 +248,7 @@ pub fn ConnectPage() -> impl IntoView {
                                 <button type="button" on:click={
                                     let a = a.clone();
                                     move |_| f.fill_saved(&a)
-                                }>{format!("{}#{} — {}", a.org, a.app, a.host)}</button>
+                                } translate="no">{format!("{}#{} — {}", a.org, a.app, a.host)}</button>
                                 <button type="button" class="link" aria-label=t().forget_app(&format!("{}#{}", a.org, a.app))
                                     on:click={
                                         let a = a.clone();

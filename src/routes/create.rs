@@ -116,7 +116,7 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
                 <div class="recovery ok" role="status" data-testid="create-recovery">
                     <p>{t().outcome_unknown_explained}</p>
                     <p><strong>{t().was_created(&req.name)}</strong>" "
-                        <a href=crate::url::room(&room.id)>{t().open_room}</a></p>
+                        <a href=crate::url::link(&crate::url::room(&room.id))>{t().open_room}</a></p>
                 </div>
             }
             .into_any(),
@@ -185,7 +185,7 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
                 <ul class="chips" aria-label=t().member_chips>
                     <For each=chips key=|m| m.clone() let:m>
                         <li class="chip">
-                            {m.clone()}
+                            <span translate="no">{m.clone()}</span>
                             <button type="button" class="link" aria-label=t().remove_chip(&m)
                                 on:click={
                                     let m = m.clone();

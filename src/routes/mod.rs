@@ -4,6 +4,7 @@ pub mod bulk;
 pub mod connect;
 pub mod create;
 pub mod home;
+pub mod log;
 pub mod not_found;
 pub mod open_many;
 pub mod room;
@@ -22,7 +23,9 @@ pub fn Pager(
     #[prop(into)] next: Signal<Option<String>>,
 ) -> impl IntoView {
     let link = |href: Option<String>, text: &'static str, rel: &'static str| match href {
-        Some(h) => view! { <a class="button" href=h rel=rel>{text}</a> }.into_any(),
+        Some(h) => {
+            view! { <a class="button" href=crate::url::link(&h) rel=rel>{text}</a> }.into_any()
+        }
         None => view! { <span class="button" aria-disabled="true">{text}</span> }.into_any(),
     };
     view! {

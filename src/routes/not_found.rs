@@ -6,7 +6,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <section class="panel">
             <h1>{t().page_not_found}</h1>
-            <p><a href="/rooms">{t().nav_rooms}</a></p>
+            <p><a href=crate::url::link("/rooms")>{t().nav_rooms}</a></p>
         </section>
     }
 }

@@ -76,7 +76,7 @@ fn OpenManyView() -> impl IntoView {
                                     <div class="warning" data-testid="not-found">
                                         <strong>{t().not_found_ids}</strong>
                                         <ul class="inline-list">
-                                            {missing.into_iter().map(|id| view! { <li><code>{id}</code></li> }).collect_view()}
+                                            {missing.into_iter().map(|id| view! { <li><code translate="no">{id}</code></li> }).collect_view()}
                                         </ul>
                                     </div>
                                 })}
@@ -92,9 +92,9 @@ fn OpenManyView() -> impl IntoView {
                                     <tbody>
                                         {found.into_iter().map(|r| view! {
                                             <tr>
-                                                <td class="mono id"><a href=crate::url::room(&r.id)>{r.id.clone()}</a></td>
-                                                <td>{r.name}</td>
-                                                <td>{r.owner}</td>
+                                                <td class="mono id"><a href=crate::url::link(&crate::url::room(&r.id))>{r.id.clone()}</a></td>
+                                                <td translate="no">{r.name}</td>
+                                                <td translate="no">{r.owner}</td>
                                                 <td class="num">{r.affiliations_count}</td>
                                                 <td class="num">{r.maxusers}</td>
                                             </tr>

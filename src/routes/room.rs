@@ -48,7 +48,7 @@ fn RoomView() -> impl IntoView {
     let loaded = move || current.with(Option::is_some);
     view! {
         <section class="panel">
-            <p class="crumbs"><a href="/rooms">{t().nav_rooms}</a></p>
+            <p class="crumbs"><a href=crate::url::link("/rooms")>{t().nav_rooms}</a></p>
             <Transition fallback=|| view! { <Loading what=t().loading_room/> }>
                 {move || Suspend::new(async move {
                     match detail.await {
@@ -73,31 +73,19 @@ fn RoomView() -> impl IntoView {
 fn RoomFields(room: ChatroomDetail) -> impl IntoView {
     let (custom, is_json) = pretty_custom(&room.custom);
     let id_for_copy = room.id.clone();
-    // "Copied" only once the browser says so; a refused copy says that instead.
-    let copied = RwSignal::new(None::<bool>);
-    let copy = move |_| {
-        if let Some(w) = web_sys::window() {
-            let promise = w.navigator().clipboard().write_text(&id_for_copy);
-            leptos::task::spawn_local(async move {
-                let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                copied.set(Some(ok));
-            });
-        }
-    };
     let yes_no = |b: bool| if b { t().yes } else { t().no };
     view! {
-        <h1>{room.name.clone()}</h1>
+        <h1 translate="no">{room.name.clone()}</h1>
         <dl class="fields" data-testid="room-fields">
             <dt>{t().col_id}</dt>
             <dd>
-                <code data-testid="room-id">{room.id.clone()}</code>
+                <code data-testid="room-id" translate="no">{room.id.clone()}</code>
                 " "
-                <button type="button" class="small" on:click=copy aria-label=t().copy_id>{t().copy}</button>
-                <span role="status" class="copied">{move || copied.get().map(|ok| if ok { t().copied } else { t().copy_failed })}</span>
+                <crate::components::copy::CopyButton text=Signal::stored(id_for_copy) aria_label=t().copy_id.to_string()/>
             </dd>
-            <dt>{t().col_description}</dt><dd>{room.description.clone()}</dd>
+            <dt>{t().col_description}</dt><dd translate="no">{room.description.clone()}</dd>
             <dt>{t().col_owner}</dt>
-            <dd><a href=crate::url::user_rooms(&room.owner) data-testid="room-owner">{room.owner.clone()}</a></dd>
+            <dd><a href=crate::url::link(&crate::url::user_rooms(&room.owner)) data-testid="room-owner" translate="no">{room.owner.clone()}</a></dd>
             <dt>{t().col_maxusers}</dt><dd>{room.maxusers}</dd>
             <dt>{t().col_members}</dt><dd data-testid="member-count">{room.affiliations_count}</dd>
             <dt>{t().col_created}</dt><dd><Time ms=room.created/></dd>
@@ -110,7 +98,7 @@ fn RoomFields(room: ChatroomDetail) -> impl IntoView {
                 {if room.custom.is_empty() {
                     view! { <span class="muted">{t().empty_value}</span> }.into_any()
                 } else if is_json {
-                    view! { <pre class="json" data-testid="custom">{custom}</pre> }.into_any()
+                    view! { <pre class="json" data-testid="custom" translate="no">{custom}</pre> }.into_any()
                 } else {
                     view! { <span data-testid="custom">{custom}</span> }.into_any()
                 }}
@@ -161,8 +149,41 @@ fn Members() -> impl IntoView {
         }
         _ => None,
     });
+    // The whole member list, every page, as CSV; progress while the pages come in.
+    let fetched = RwSignal::new(0usize);
+    let export = Action::new_local(move |_: &()| {
+        let id = id.get_untracked();
+        async move {
+            fetched.set(0);
+            let client = session.require_client()?;
+            let all = client.all_members(&id, |n| fetched.set(n)).await?;
+            let rows: Vec<Vec<String>> = all
+                .iter()
+                .map(|a| {
+                    let role = if a.is_owner() { "owner" } else { "member" };
+                    vec![a.username().to_string(), role.to_string()]
+                })
+                .collect();
+            let text = crate::export::csv(&[t().user, t().col_role], &rows);
+            crate::export::download(&format!("chatroom-{id}-members.csv"), "text/csv", &text);
+            Ok::<usize, easemob_api::ApiError>(all.len())
+        }
+    });
+    let exporting = export.pending();
     view! {
         <h2 id="members">{t().members_title}</h2>
+        <div class="toolbar">
+            <button type="button" class="small" data-testid="export-members" disabled=exporting
+                on:click=move |_| { export.dispatch(()); }>{t().export_members}</button>
+            <span role="status" data-testid="export-status">
+                {move || if exporting.get() {
+                    Some(t().members_fetched(fetched.get()))
+                } else {
+                    export.value().get().and_then(Result::ok).map(|n| t().members_exported(n))
+                }}
+            </span>
+        </div>
+        {move || export.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
         <Pager label=t().members_pager page=Signal::derive(move || page.get() as usize) prev next/>
         <Transition fallback=|| view! { <Loading what=t().loading_members/> }>
             {move || Suspend::new(async move {
@@ -175,7 +196,7 @@ fn Members() -> impl IntoView {
                                 let name = a.username().to_string();
                                 view! {
                                     <li>
-                                        <a href=crate::url::user_rooms(&name)>{name.clone()}</a>
+                                        <a href=crate::url::link(&crate::url::user_rooms(&name)) translate="no">{name.clone()}</a>
                                         {a.is_owner().then(|| view! { " " <span class="badge owner">{t().owner_badge}</span> })}
                                     </li>
                                 }

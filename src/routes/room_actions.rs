@@ -372,7 +372,7 @@ fn DissolveDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
         <Dialog open id="dissolve-dialog" title=t().dissolve_title.to_string()>
             <dl class="fields">
                 <dt>{t().field_name}</dt><dd>{move || room.with(|r| r.name.clone())}</dd>
-                <dt>{t().col_id}</dt><dd><code>{move || room.with(|r| r.id.clone())}</code></dd>
+                <dt>{t().col_id}</dt><dd><code translate="no">{move || room.with(|r| r.id.clone())}</code></dd>
                 <dt>{t().col_members}</dt><dd>{move || room.with(|r| r.affiliations_count)}</dd>
             </dl>
             <p class="warning">{t().dissolve_warning}</p>
@@ -574,7 +574,7 @@ fn RemovalResults(results: Vec<(String, Result<(), String>)>) -> impl IntoView {
                         Ok(()) => ("ok", t().removed.to_string()),
                         Err(why) => ("failed", t().failed_because(&why)),
                     };
-                    view! { <tr class=class><td>{user}</td><td>{words}</td></tr> }
+                    view! { <tr class=class><td translate="no">{user}</td><td>{words}</td></tr> }
                 }).collect_view()}
             </tbody>
         </table>

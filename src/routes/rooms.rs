@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
+use leptos_use_signal_debounce_throttle::signal_debounced;
 use std::collections::HashMap;
 
 pub const PAGE_SIZES: [u32; 7] = [10, 25, 50, 100, 250, 500, 1000];
@@ -285,6 +286,20 @@ fn RoomTable() -> impl IntoView {
         }
     });
     let (pending, set_pending) = signal(false);
+    // The rows shown: filtered once the typing pauses (leptos-use's debounce), then sorted;
+    // memoized so the count, the table and "select all" share one pass.
+    let typed_filter = Signal::derive(move || query.with(|q| q.filter.clone()));
+    let settled_filter = signal_debounced(typed_filter, 150.0);
+    let visible = Memo::new(move |_| {
+        let filter = settled_filter.get();
+        query.with(|q| {
+            ListQuery {
+                filter,
+                ..q.clone()
+            }
+            .visible(&rows.get())
+        })
+    });
 
     let go = {
         let navigate = navigate.clone();
@@ -380,7 +395,30 @@ fn RoomTable() -> impl IntoView {
         }
     };
 
+    // The rows shown, with the extra columns shown (details that have not arrived are empty).
+    let export = move |as_json: bool| {
+        let shown = visible.get_untracked();
+        let cols = query.with_untracked(|q| q.cols.clone());
+        let found = details
+            .get_untracked()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        if as_json {
+            let text = crate::export::rooms::json(&shown, &cols, &found);
+            crate::export::download("chatrooms.json", "application/json", &text);
+        } else {
+            let header = crate::export::rooms::header(&cols);
+            let rows =
+                crate::export::rooms::rows(&shown, &cols, &found, &crate::components::time::iso);
+            let text = crate::export::csv(&header, &rows);
+            crate::export::download("chatrooms.csv", "text/csv", &text);
+        }
+    };
+    let shortcuts = crate::components::shortcuts::use_shortcuts();
     let create_open = RwSignal::new(false);
+    if shortcuts.offer_new_room(Callback::new(move |_| create_open.set(true))) {
+        create_open.set(true);
+    }
     let bulk_open = RwSignal::new(false);
     let selected = Signal::derive(move || query.get().selected);
     let toggle_row =
@@ -428,6 +466,12 @@ fn RoomTable() -> impl IntoView {
                         {PAGE_SIZES.iter().map(|s| view! { <option value=s.to_string()>{s.to_string()}</option> }).collect_view()}
                     </select>
                 </label>
+                <div class="inline export" role="group" aria-label=t().export_label>
+                    <button type="button" class="small" data-testid="export-csv" on:click=move |_| export(false)
+                        disabled=move || visible.with(Vec::is_empty)>{t().export_csv}</button>
+                    <button type="button" class="small" data-testid="export-json" on:click=move |_| export(true)
+                        disabled=move || visible.with(Vec::is_empty)>{t().export_json}</button>
+                </div>
                 <fieldset class="inline cols">
                     <legend>{t().extra_columns}</legend>
                     {ExtraColumn::ALL.into_iter().map(|col| {
@@ -457,7 +501,7 @@ fn RoomTable() -> impl IntoView {
                         Err(e) => view! { <ErrorView error=e/> }.into_any(),
                         Ok((_, p)) if p.items.is_empty() => view! { <p class="empty">{t().no_rooms}</p> }.into_any(),
                         Ok(_) => {
-                            let visible = move || query.with(|q| q.visible(&rows.get()));
+                            let visible = move || visible.get();
                             let cols = move || query.get().cols;
                             view! {
                                 <p class="summary" role="status">
@@ -524,7 +568,7 @@ fn RoomRow(
             match (col, d) {
                 (_, None) => view! { <td class="pending">"…"</td> }.into_any(),
                 (ExtraColumn::Description, Some(d)) => {
-                    view! { <td class="description">{d.description}</td> }.into_any()
+                    view! { <td class="description" translate="no">{d.description}</td> }.into_any()
                 }
                 (ExtraColumn::MaxUsers, Some(d)) => {
                     view! { <td class="num maxusers">{d.maxusers}</td> }.into_any()
@@ -541,9 +585,9 @@ fn RoomRow(
                 <input type="checkbox" aria-label=t().select_room(&room.name, &room.id) prop:checked=ticked
                     on:change=move |_| on_toggle.run(toggle_id.clone())/>
             </td>
-            <td class="mono id"><a href=crate::url::room(&room.id)>{room.id.clone()}</a></td>
-            <td class="name">{room.name.clone()}</td>
-            <td class="owner"><a href=crate::url::user_rooms(&room.owner)>{room.owner.clone()}</a></td>
+            <td class="mono id" translate="no"><a href=crate::url::link(&crate::url::room(&room.id))>{room.id.clone()}</a></td>
+            <td class="name" translate="no">{room.name.clone()}</td>
+            <td class="owner" translate="no"><a href=crate::url::link(&crate::url::user_rooms(&room.owner))>{room.owner.clone()}</a></td>
             <td class="num members">{room.affiliations_count}</td>
             {move || cols.get().into_iter().map(&extra).collect_view()}
         </tr>

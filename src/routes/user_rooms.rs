@@ -77,8 +77,8 @@ fn UserRoomsView() -> impl IntoView {
                                 <tbody>
                                     {list.into_iter().map(|r| view! {
                                         <tr>
-                                            <td class="mono id"><a href=crate::url::room(&r.id)>{r.id.clone()}</a></td>
-                                            <td>{r.name}</td>
+                                            <td class="mono id" translate="no"><a href=crate::url::link(&crate::url::room(&r.id))>{r.id.clone()}</a></td>
+                                            <td translate="no">{r.name}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>
