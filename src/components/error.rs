@@ -8,9 +8,10 @@ use leptos::prelude::*;
 /// A failure, put into words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Described {
-    /// The kind of failure, and the status and Easemob code when the server answered:
-    /// "Refused by the server · 404 resource_not_found".
-    pub title: String,
+    /// The kind of failure: "Refused by the server".
+    pub kind: &'static str,
+    /// The status and Easemob code when the server answered: "404 resource_not_found".
+    pub code: Option<String>,
     /// What it means, in the dashboard's words.
     pub explanation: String,
     /// The server's `error_description`, exactly as it wrote it.
@@ -21,8 +22,16 @@ pub struct Described {
 
 impl Described {
     /// All of it on one line, for a field's message or a row of results.
+    /// "Refused by the server · 404 resource_not_found".
+    pub fn title(&self) -> String {
+        match &self.code {
+            Some(c) => format!("{} · {c}", self.kind),
+            None => self.kind.to_string(),
+        }
+    }
+
     pub fn one_line(&self) -> String {
-        let mut s = format!("{}: {}", self.title, self.explanation);
+        let mut s = format!("{}: {}", self.title(), self.explanation);
         if let Some(words) = &self.server_words {
             s.push_str(&format!(" {} {words}", t().server_said));
         }
@@ -63,10 +72,8 @@ pub fn describe(e: &ApiError) -> Described {
         ErrorKind::Cancelled => (None, t().cancelled_explained.to_string()),
     };
     Described {
-        title: match status_code {
-            Some(s) => format!("{kind} · {s}"),
-            None => kind.to_string(),
-        },
+        kind,
+        code: status_code,
         explanation,
         server_words: e.description().map(str::to_string),
         call: e.call.as_ref().map(|c| c.to_string()),
@@ -78,7 +85,10 @@ pub fn ErrorView(error: ApiError) -> impl IntoView {
     let d = describe(&error);
     view! {
         <div class="error" role="alert">
-            <strong class="error-title">{d.title}</strong>
+            <strong class="error-title">
+                {d.kind}
+                {d.code.map(|c| view! { " · " <span translate="no">{c}</span> })}
+            </strong>
             <p class="error-explanation">{d.explanation}</p>
             {d.server_words.map(|w| view! {
                 <p class="error-detail"><span class="muted">{t().server_said}" "</span><q lang="en" translate="no">{w}</q></p>

@@ -110,7 +110,7 @@ pub fn PrefsControls() -> impl IntoView {
                 <span class="visually-hidden">{t().language}</span>
                 <select data-testid="language" on:change=on_lang>
                     {Lang::ALL.iter().map(|l| view! {
-                        <option value=l.tag() lang=l.tag() selected=*l == current>{l.own_name()}</option>
+                        <option value=l.tag() lang=l.tag() translate="no" selected=*l == current>{l.own_name()}</option>
                     }).collect_view()}
                 </select>
             </label>

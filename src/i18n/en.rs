@@ -494,7 +494,7 @@ impl Catalogue for En {
     }
 
     fn copy_curl_of(&self, call: &str) -> String {
-        format!("Copy {call} as curl")
+        format!("Copy as curl: {call}")
     }
 
     fn members_fetched(&self, n: usize) -> String {

@@ -138,7 +138,7 @@ static WORDS: Words = Words {
     field_custom: "自定义字段（可选）",
     members_hint: "可选。粘贴用户 ID，无需包含所有者",
     custom_hint: "最多 1024 个字符，通常为 JSON",
-    maxusers_not_a_number: "maxusers 必须为整数",
+    maxusers_not_a_number: "最大成员数必须为整数",
     select_all: "选择所有显示的聊天室",
     member_chips: "待添加的成员",
     copy_failed: "此浏览器在这里无法使用剪贴板，请手动选中文字",
@@ -339,23 +339,23 @@ impl Catalogue for Zh {
 
     fn invalid(&self, i: &Invalid) -> String {
         match i {
-            Invalid::Missing(field) => format!("{} 为必填项", field.wire_name()),
+            Invalid::Missing(field) => format!("{}为必填项", field_label(&WORDS, *field)),
             Invalid::TooLong { field, max, actual } => format!(
-                "{field} 的长度为 {actual} 个字符，最多允许 {max} 个",
-                field = field.wire_name()
+                "“{field}”的长度为 {actual} 个字符，最多允许 {max} 个",
+                field = field_label(&WORDS, *field)
             ),
             Invalid::MaxUsersOutOfRange(n) => {
-                format!("maxusers 必须介于 {MAXUSERS_MIN} 和 {MAXUSERS_MAX} 之间，当前为 {n}")
+                format!("最大成员数必须介于 {MAXUSERS_MIN} 和 {MAXUSERS_MAX} 之间，当前为 {n}")
             }
             Invalid::TooManyMembers { members, maxusers } => {
-                format!("成员数 {members} 超过了 maxusers（{maxusers}）")
+                format!("成员数 {members} 超过了最大成员数（{maxusers}）")
             }
             Invalid::BadUsername { username, .. } => format!(
                 "“{username}”不是有效的用户 ID（1 到 {USERNAME_MAX_CHARS} 个字符，仅限 a-z A-Z 0-9 _ . -）"
             ),
             Invalid::TooManyInOneCall { field, max, actual } => format!(
-                "单次调用包含 {actual} 个 {field}，最多允许 {max} 个",
-                field = field.wire_name()
+                "单次请求包含 {actual} 个“{field}”，最多允许 {max} 个",
+                field = field_label(&WORDS, *field)
             ),
             Invalid::NothingToChange => "没有需要更改的内容".to_string(),
             Invalid::SameOwner(u) => format!("{u} 已是该聊天室的所有者"),
@@ -482,7 +482,7 @@ impl Catalogue for Zh {
     }
 
     fn copy_curl_of(&self, call: &str) -> String {
-        format!("将 {call} 复制为 curl 命令")
+        format!("复制为 curl 命令：{call}")
     }
 
     fn members_fetched(&self, n: usize) -> String {

@@ -450,8 +450,8 @@ fn RoomTable() -> impl IntoView {
         <section class="panel">
             <div class="toolbar">
                 <h1>{t().rooms_title}</h1>
-                <button type="button" class="primary" on:click=move |_| create_open.set(true)>{t().new_room}</button>
-                <button type="button" class:danger=move || !selected.get().is_empty() disabled=move || selected.get().is_empty()
+                <button type="button" class="primary" data-testid="new-room" on:click=move |_| create_open.set(true)>{t().new_room}</button>
+                <button type="button" data-testid="dissolve-selected" class:danger=move || !selected.get().is_empty() disabled=move || selected.get().is_empty()
                     on:click=move |_| bulk_open.set(true)>
                     {move || t().dissolve_selected(selected.get().len())}
                 </button>

@@ -126,3 +126,46 @@ export async function setFaults(emulator: Emulator, token: string, faults: Recor
   });
   expect(r.status).toBe(200);
 }
+
+/** Connects in any language: the emulator's preset fills the form; its submit button sends it. */
+export async function connectAnyLanguage(page: Page, emulator: Emulator) {
+  await page.goto(`${emulator.url}/connect`);
+  await expect(page.locator('#client_id')).toHaveValue('demo-client-id');
+  await page.locator('main form button[type=submit]').click();
+  await expect(page).toHaveURL(/\/rooms/);
+  await expect(page.locator('table.rooms tbody tr').first()).toBeVisible();
+}
+
+/** Every word the page shows or says (text, aria-label, placeholder, title, the tab's title),
+ * except what is marked as data (`translate="no"`: names, ids, the server's own words). */
+export async function uiText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [document.title];
+    const isData = (el: Element | null) => !!el?.closest('[translate="no"], script, style, noscript');
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const t = (n.textContent ?? '').trim();
+      if (t && !isData(n.parentElement)) out.push(t);
+    }
+    for (const el of Array.from(document.querySelectorAll('[aria-label], [placeholder], [title]'))) {
+      if (isData(el)) continue;
+      for (const a of ['aria-label', 'placeholder', 'title']) {
+        const v = el.getAttribute(a);
+        if (v) out.push(v);
+      }
+    }
+    return out;
+  });
+}
+
+/** Names of the app's data (usernames, room names and owners), which a sentence may quote. */
+export async function dataWords(emulator: Emulator): Promise<Set<string>> {
+  const token = await emulator.token();
+  const get = async (p: string) =>
+    (await (await fetch(`${emulator.api}${p}`, { headers: { Authorization: `Bearer ${token}` } })).json());
+  const words = new Set<string>();
+  const add = (s: string) => s.split(/[^A-Za-z]+/).forEach((w) => w && words.add(w));
+  for (const r of (await get('/chatrooms?limit=1000')).data) { add(r.name); add(r.owner); }
+  for (const u of (await get('/users?limit=1000')).entities) add(u.username);
+  return words;
+}

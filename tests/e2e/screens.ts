@@ -1,0 +1,68 @@
+// Every screen and dialog of the dashboard, visited in order: the language and accessibility
+// tests look at each one.
+import { expect, go, Emulator } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+
+/** Visits every screen and opens every dialog of the dashboard, calling `visit` on each. */
+export async function walkScreens(page: Page, emulator: Emulator, visit: (screen: string) => Promise<void>) {
+  const dialog = page.locator('dialog[open]');
+  const openDialog = async (screen: string, opener: Locator, then?: () => Promise<void>) => {
+    await opener.click();
+    await expect(dialog).toBeVisible();
+    if (then) await then();
+    await visit(screen);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+  };
+
+  await page.goto(`${emulator.url}/rooms`);
+  await expect(page.locator('main h1')).toBeVisible();
+  await visit('not connected');
+  await page.goto(`${emulator.url}/connect`);
+  await expect(page.locator('#client_id')).toHaveValue('demo-client-id');
+  await visit('connect');
+  await page.locator('main form button[type=submit]').click();
+  await expect(page.locator('table.rooms tbody tr').first()).toBeVisible();
+  // Every extra column, so their headers are read too.
+  for (const box of await page.locator('fieldset.cols input[type=checkbox]').all()) await box.check();
+  await expect(page.locator('table.rooms td.created').first()).toBeVisible();
+  await visit('chatroom list');
+  await openDialog('new chatroom (refused before sending)', page.getByTestId('new-room'), async () => {
+    await dialog.locator('button[type=submit]').click();
+    await expect(dialog.locator('.field-error:not(:empty), [role=alert]').first()).toBeVisible();
+  });
+  await page.locator('table.rooms tbody tr td.select input').first().check();
+  await openDialog('bulk dissolve', page.getByTestId('dissolve-selected'));
+  await page.locator('table.rooms tbody tr td.select input').first().uncheck();
+
+  const id = (await page.locator('table.rooms tbody tr td.id').first().innerText()).trim();
+  await page.locator('table.rooms tbody tr td.id a').first().click();
+  await expect(page.getByTestId('room-id')).toHaveText(id);
+  await expect(page.locator('ul.members li').first()).toBeVisible();
+  await visit('chatroom');
+  const actions = page.locator('.room-actions button');
+  const names = ['edit', 'transfer', 'add members', 'remove members', 'member leaves', 'dissolve'];
+  for (let i = 0; i < names.length; i++) await openDialog(names[i], actions.nth(i));
+
+  await go(page, `/open?ids=${id},1`);
+  await expect(page.locator('table.rooms tbody tr')).toHaveCount(1);
+  await visit('open by ids');
+  const owner = (await page.locator('table.rooms tbody tr td').nth(2).innerText()).trim();
+  await go(page, `/users/${owner}/rooms`);
+  await expect(page.locator('table.rooms tbody tr').first()).toBeVisible();
+  await visit("a user's chatrooms");
+  await go(page, '/rooms/1');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await visit('a chatroom that does not exist (error)');
+  await go(page, '/log');
+  await page.locator('details summary').first().click();
+  await visit('request log');
+  await go(page, '/nowhere');
+  await visit('no such page');
+  await page.locator('main').click();
+  await page.keyboard.press('?');
+  await expect(dialog).toBeVisible();
+  await visit('keyboard shortcuts');
+  await page.keyboard.press('Escape');
+}
+
