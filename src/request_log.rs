@@ -37,6 +37,10 @@ impl RequestLog {
 
     /// Records a `Sent` event; other events are not requests.
     pub fn record(&self, event: &ClientEvent) {
+        self.record_at(event, js_sys::Date::now() as u64);
+    }
+
+    fn record_at(&self, event: &ClientEvent, at_ms: u64) {
         if let ClientEvent::Sent {
             call,
             status,
@@ -50,7 +54,7 @@ impl RequestLog {
             self.next.set_value(seq + 1);
             let entry = Arc::new(LogEntry {
                 seq,
-                at_ms: js_sys::Date::now() as u64,
+                at_ms,
                 call: call.clone(),
                 status: *status,
                 duration_ms: *duration_ms,
@@ -90,4 +94,43 @@ impl Default for RequestLog {
 
 pub fn use_request_log() -> RequestLog {
     expect_context::<RequestLog>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use easemob_api::Method;
+
+    fn sent(n: u32) -> ClientEvent {
+        ClientEvent::Sent {
+            call: Call {
+                method: Method::Get,
+                path: format!("/o/a/chatrooms/{n}"),
+            },
+            status: Some(200),
+            duration_ms: 1,
+            attempt: 1,
+            request: Arc::new(HttpRequest {
+                method: Method::Get,
+                url: format!("http://h/o/a/chatrooms/{n}"),
+                headers: vec![],
+                body: None,
+            }),
+            body: None,
+        }
+    }
+
+    #[test]
+    fn the_last_500_are_kept_newest_first() {
+        let log = RequestLog::new();
+        for n in 0..600 {
+            log.record_at(&sent(n), u64::from(n));
+        }
+        let entries = log.entries();
+        assert_eq!(entries.len(), KEPT);
+        assert_eq!(entries[0].call.path, "/o/a/chatrooms/599");
+        assert_eq!(entries[KEPT - 1].call.path, "/o/a/chatrooms/100");
+        log.clear();
+        assert!(log.is_empty());
+    }
 }

@@ -208,6 +208,9 @@ impl Session {
                 true,
             ),
         };
+        // The log hears the first requests too (the token, the check); `install` adds the rest.
+        let log = self.log;
+        client.on_event(move |e: &ClientEvent| log.record(e));
         if refreshable {
             client.refresh_token().await?;
         } else {

@@ -59,17 +59,37 @@ pub fn NoticeArea() -> impl IntoView {
 #[component]
 fn Notice(id: u64, text: String) -> impl IntoView {
     let notices = use_notices();
-    let UseTimeoutFnReturn { start, stop, .. } =
-        use_timeout_fn(move |_: ()| notices.dismiss(id), SHOWN_MS);
-    start(());
-    let (resume, resume_focus) = (start.clone(), start);
-    let (hold, hold_focus) = (stop.clone(), stop);
+    // Each (re)start has a number; a timer that fires for an older one does nothing, so
+    // holding and letting go need not rely on cancelling timers.
+    let round = StoredValue::new(0u64);
+    let held = StoredValue::new(false);
+    let UseTimeoutFnReturn { start, .. } = use_timeout_fn(
+        move |started: u64| {
+            if started == round.get_value() && !held.get_value() {
+                notices.dismiss(id);
+            }
+        },
+        SHOWN_MS,
+    );
+    let restart = move || {
+        held.set_value(false);
+        round.update_value(|r| *r += 1);
+        start(round.get_value());
+    };
+    restart();
+    let hold = move || {
+        held.set_value(true);
+        round.update_value(|r| *r += 1);
+    };
     view! {
         <p class="notice"
             on:mouseenter=move |_| hold()
-            on:mouseleave=move |_| resume(())
-            on:focusin=move |_| hold_focus()
-            on:focusout=move |_| resume_focus(())>
+            on:mouseleave={
+                let restart = restart.clone();
+                move |_| restart()
+            }
+            on:focusin=move |_| hold()
+            on:focusout=move |_| restart()>
             <span>{text}</span>
             <button type="button" class="link" aria-label=t().dismiss
                 on:click=move |_| notices.dismiss(id)>"×"</button>
