@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # trunk must never reach the internet for its tools.
 export TRUNK_OFFLINE := true
 
-.PHONY: run test dist dev setup setup-test native-test browser-test e2e screenshots clean
+.PHONY: run test dist dist-admin dev setup setup-test native-test browser-test e2e screenshots clean
 
 ## Build the dashboard, start the emulator with demo data on http://127.0.0.1:$(PORT).
 run: dist
@@ -14,7 +14,7 @@ run: dist
 
 ## Every test suite: native (API crate, emulator, dashboard logic), components in the browser,
 ## then end to end in Chromium.
-test: setup-test native-test browser-test dist e2e
+test: setup-test native-test browser-test dist dist-admin e2e
 
 ## The release static site in dist/, for the root of a host; PUBLIC_URL=/admin/ for a sub-path.
 PUBLIC_URL ?= /
@@ -24,6 +24,11 @@ dist: setup
 ## A quick debug build of the dashboard (for development).
 dev: setup
 	trunk build --offline
+
+## The release site built for the sub-path /admin/, in target/dist-admin: the deployment test
+## serves it from a plain static file server.
+dist-admin: setup
+	trunk build --release --offline --public-url /admin/ --dist target/dist-admin
 
 setup:
 	@scripts/setup.sh build
@@ -49,7 +54,7 @@ e2e:
 ## Refresh the README's screenshots from the end-to-end tests.
 screenshots: dist
 	cargo build -p easemob-emulator
-	UPDATE_SCREENSHOTS=1 npx playwright test room.spec.ts resilience.spec.ts
+	UPDATE_SCREENSHOTS=1 npx playwright test room.spec.ts resilience.spec.ts a11y.spec.ts
 
 clean:
 	rm -rf dist test-results target
