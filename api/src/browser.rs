@@ -2,7 +2,7 @@
 //! for waits.
 
 use crate::client::Transport;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorKind};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use gloo_net::http::RequestBuilder;
 use wasm_bindgen::JsCast;
@@ -31,8 +31,24 @@ impl Transport for BrowserTransport {
             }
             None => b.send().await,
         };
-        // fetch rejects only when nothing came back: offline, DNS, CORS or mixed content.
-        let resp = sent.map_err(|e| ApiError::network(e.to_string()))?;
+        // fetch rejects only when nothing came back to the page: offline, DNS, CORS or mixed
+        // content. Asked again in no-cors mode, a host that is there answers (with an opaque
+        // response), whatever its CORS settings: then CORS is what kept the answer away.
+        let resp = match sent {
+            Ok(resp) => resp,
+            Err(e) => {
+                let probe = RequestBuilder::new(&req.url)
+                    .method(gloo_net::http::Method::GET)
+                    .mode(web_sys::RequestMode::NoCors)
+                    .cache(web_sys::RequestCache::NoStore)
+                    .send()
+                    .await;
+                return Err(match probe {
+                    Ok(_) => ErrorKind::CorsBlocked(e.to_string()).into(),
+                    Err(_) => ApiError::network(e.to_string()),
+                });
+            }
+        };
         let status = resp.status();
         // Only the headers the server exposes to the page are here (CORS); Retry-After must be
         // among them to be honoured.

@@ -459,7 +459,9 @@ impl<T: Transport> Client<T> {
                     continue;
                 }
                 Ok(resp) => (resp.status >= 500, resp.retry_after_ms()),
-                Err(_) => (true, None),
+                // A host that refuses this page's origin refuses it every time; and since every
+                // call is preflighted, nothing was done.
+                Err(e) => (!matches!(e.kind, ErrorKind::CorsBlocked(_)), None),
             };
             if !transient {
                 return Exchange {

@@ -600,8 +600,15 @@ pub enum ErrorKind {
         snippet: String,
     },
     /// Nothing came back: the host is unreachable, the connection broke, or the browser
-    /// refused the request (CORS, mixed content). The text is the browser's or the OS's.
+    /// refused the request (mixed content, the page's own CSP). The text is the browser's or
+    /// the OS's.
     Network(String),
+    /// The host answered, but the browser kept the answer from the page: the host's CORS
+    /// settings do not allow the page's origin. (The browser transport tells this from
+    /// [`ErrorKind::Network`] by asking the host again in `no-cors` mode, which succeeds
+    /// exactly when the host is reachable.) Every call is preflighted, so it was not carried
+    /// out.
+    CorsBlocked(String),
     /// A change that must not be sent twice was sent, and its answer was lost (a network
     /// failure or a server error after sending): it may or may not have happened.
     OutcomeUnknown { cause: Box<ErrorKind> },
@@ -618,7 +625,8 @@ pub enum ErrorKind {
 pub enum FailureClass {
     RateLimited,
     ServerError,
-    NetworkOrCors,
+    Network,
+    Cors,
     Refused,
     Unreadable,
     OutcomeUnknown,
@@ -639,7 +647,8 @@ impl ErrorKind {
             }
             ErrorKind::Refused { .. } => FailureClass::Refused,
             ErrorKind::Unreadable { .. } => FailureClass::Unreadable,
-            ErrorKind::Network(_) => FailureClass::NetworkOrCors,
+            ErrorKind::Network(_) => FailureClass::Network,
+            ErrorKind::CorsBlocked(_) => FailureClass::Cors,
             ErrorKind::OutcomeUnknown { .. } => FailureClass::OutcomeUnknown,
             ErrorKind::NotConnected | ErrorKind::Invalid(_) => FailureClass::NotSent,
             ErrorKind::Cancelled => FailureClass::Cancelled,
@@ -671,6 +680,7 @@ impl fmt::Display for ApiError {
             ErrorKind::RateLimited { .. } => write!(f, "429 rate limited"),
             ErrorKind::Unreadable { status, reason, .. } => write!(f, "{status}: {reason}"),
             ErrorKind::Network(m) => write!(f, "network: {m}"),
+            ErrorKind::CorsBlocked(m) => write!(f, "blocked by CORS: {m}"),
             ErrorKind::OutcomeUnknown { cause } => write!(f, "outcome unknown ({cause:?})"),
             ErrorKind::NotConnected => write!(f, "not connected"),
             ErrorKind::Invalid(i) => write!(f, "invalid: {i:?}"),
@@ -920,7 +930,11 @@ mod tests {
         assert_eq!(r(403, Refusal::SameOwner).class(), FailureClass::Refused);
         assert_eq!(
             ApiError::network("Failed to fetch").class(),
-            FailureClass::NetworkOrCors
+            FailureClass::Network
+        );
+        assert_eq!(
+            ApiError::from(ErrorKind::CorsBlocked("Failed to fetch".into())).class(),
+            FailureClass::Cors
         );
         assert_eq!(
             ApiError::unreadable(502, "<html>", "x").class(),

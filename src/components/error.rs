@@ -66,6 +66,13 @@ pub fn describe(e: &ApiError) -> Described {
             t().unreadable_answer(reason, snippet),
         ),
         ErrorKind::Network(msg) => (None, t().network_failure(msg)),
+        ErrorKind::CorsBlocked(_) => {
+            let origin = leptos::prelude::window()
+                .location()
+                .origin()
+                .unwrap_or_default();
+            (None, t().cors_blocked(&origin))
+        }
         ErrorKind::OutcomeUnknown { .. } => (None, t().outcome_unknown_explained.to_string()),
         ErrorKind::NotConnected => (None, t().not_connected.to_string()),
         ErrorKind::Invalid(i) => (None, t().invalid(i)),

@@ -371,7 +371,8 @@ impl Catalogue for En {
         match class {
             FailureClass::RateLimited => "Rate limited",
             FailureClass::ServerError => "Server error",
-            FailureClass::NetworkOrCors => "Network or CORS failure",
+            FailureClass::Network => "Network failure",
+            FailureClass::Cors => "Blocked by CORS",
             FailureClass::Refused => "Refused by the server",
             FailureClass::Unreadable => "Unreadable answer",
             FailureClass::OutcomeUnknown => "Outcome unknown",
@@ -512,6 +513,10 @@ impl Catalogue for En {
     }
 
     fn network_failure(&self, browser: &str) -> String {
-        format!("{browser}. Check the host, the network, and that the server accepts requests from this page (CORS).")
+        format!("{browser}: the host could not be reached. Check the host and the network.")
+    }
+
+    fn cors_blocked(&self, origin: &str) -> String {
+        format!("The host answered, but its CORS settings do not allow pages from {origin}, so the browser kept the answer from this page. Nothing was done. Allow this origin on the host, or serve the dashboard and the API through one proxy (see the README).")
     }
 }

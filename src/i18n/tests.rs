@@ -17,7 +17,7 @@ fn latin_allowed(word: &str) -> bool {
     const ALLOWED: &[&str] = &[
         "ID", "API", "REST", "HTTP", "CORS", "App", "Token", "Client", "Secret", "AppKey", "org",
         "app", "JSON", "CSV", "URL", "curl", "maxusers", "https", "a1", "easemob", "com", "ms",
-        "s", "Esc", "n", "config", "Bearer", "PUT", "POST", "DELETE", "GET",
+        "s", "Esc", "n", "config", "README", "Bearer", "PUT", "POST", "DELETE", "GET",
     ];
     ALLOWED.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
@@ -112,6 +112,7 @@ fn sentences(c: &dyn Catalogue) -> Vec<String> {
         c.forget_app("o#a"),
         c.unreadable_answer("x", "x"),
         c.network_failure("x"),
+        c.cors_blocked("http://127.0.0.1:8080"),
         c.on_call("GET /x"),
         c.was_created("r"),
         c.was_not_transferred("u1"),
@@ -126,7 +127,8 @@ fn sentences(c: &dyn Catalogue) -> Vec<String> {
     for class in [
         FailureClass::RateLimited,
         FailureClass::ServerError,
-        FailureClass::NetworkOrCors,
+        FailureClass::Network,
+        FailureClass::Cors,
         FailureClass::Refused,
         FailureClass::Unreadable,
         FailureClass::OutcomeUnknown,

@@ -366,7 +366,8 @@ impl Catalogue for Zh {
         match class {
             FailureClass::RateLimited => "触发限流",
             FailureClass::ServerError => "服务器错误",
-            FailureClass::NetworkOrCors => "网络或 CORS 错误",
+            FailureClass::Network => "网络错误",
+            FailureClass::Cors => "被 CORS 拦截",
             FailureClass::Refused => "服务器拒绝",
             FailureClass::Unreadable => "无法解析的响应",
             FailureClass::OutcomeUnknown => "结果未知",
@@ -500,6 +501,10 @@ impl Catalogue for Zh {
     }
 
     fn network_failure(&self, browser: &str) -> String {
-        format!("{browser}。请检查域名和网络，并确认服务器接受来自此页面的请求（CORS）。")
+        format!("{browser}：无法连接到该域名。请检查域名和网络。")
+    }
+
+    fn cors_blocked(&self, origin: &str) -> String {
+        format!("该域名有响应，但其 CORS 设置不允许来自 {origin} 的页面，浏览器因此没有把响应交给本页面。请求未生效。请在该域名上允许此来源，或通过同一个反向代理提供管理后台和 API（见 README）。")
     }
 }

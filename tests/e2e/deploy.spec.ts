@@ -5,6 +5,8 @@ import { test, expect, tokenFor } from './fixtures';
 import { spawn, ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 const root = path.resolve(__dirname, '../..');
 const dist = process.env.DIST_ADMIN ?? path.join(root, 'target/dist-admin');
@@ -102,5 +104,43 @@ test('built for /admin/ and served by a static server, the main journey works ag
     expect((await fetch(`${url}/admin/${wasm}`)).headers.get('cache-control')).toContain('immutable');
   } finally {
     child.kill('SIGKILL');
+  }
+});
+
+test('a host that refuses the page by CORS is told apart from one that cannot be reached', async ({ page, emulator }) => {
+  // A host that answers everything, without any CORS header (a REST host that does not allow
+  // the page's origin), and a port where nothing listens.
+  const corsless = http.createServer((req, res) => {
+    res.writeHead(req.method === 'OPTIONS' ? 204 : 200, { 'Content-Type': 'application/json' });
+    res.end(req.method === 'OPTIONS' ? '' : '{"entities":[],"data":[]}');
+  });
+  await new Promise<void>((r) => corsless.listen(0, '127.0.0.1', () => r()));
+  const corslessUrl = `http://127.0.0.1:${(corsless.address() as AddressInfo).port}`;
+  const closed = http.createServer();
+  await new Promise<void>((r) => closed.listen(0, '127.0.0.1', () => r()));
+  const closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+  await new Promise((r) => closed.close(r));
+  const { child, url } = await staticServer({ presets: [] }, `${emulator.url} ${corslessUrl} ${closedUrl}`);
+  try {
+    const attempt = async (host: string) => {
+      await page.goto(`${url}/admin/connect`);
+      await page.getByLabel('REST API host').fill(host);
+      await page.getByLabel('Org name').fill('demo');
+      await page.getByLabel('App name').fill('admin');
+      await page.getByLabel('An app token').check();
+      await page.getByLabel('App token', { exact: true }).fill('some-token');
+      await page.getByRole('button', { name: 'Connect', exact: true }).click();
+      return page.getByRole('alert');
+    };
+    const cors = await attempt(corslessUrl);
+    await expect(cors.locator('.error-title')).toHaveText('Blocked by CORS');
+    await expect(cors.locator('.error-explanation')).toContainText(`do not allow pages from ${url}`);
+    const down = await attempt(closedUrl);
+    // A read that gets no answer is sent again, 10 times in all, with backoff: about 30 s.
+    await expect(down.locator('.error-title')).toHaveText('Network failure', { timeout: 60_000 });
+    await expect(down.locator('.error-explanation')).toContainText('the host could not be reached');
+  } finally {
+    child.kill('SIGKILL');
+    corsless.close();
   }
 });

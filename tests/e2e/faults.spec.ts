@@ -26,7 +26,7 @@ const ROWS: { name: string; faults: Faults }[] = [
 ];
 
 // The kinds of failure a message must name (text.rs failure_kind).
-const KINDS = /Rate limited|Server error|Network or CORS failure|Refused by the server|Unreadable answer|Outcome unknown/;
+const KINDS = /Rate limited|Server error|Network failure|Blocked by CORS|Refused by the server|Unreadable answer|Outcome unknown/;
 
 const slow = expect.configure({ timeout: 120_000 });
 

@@ -226,7 +226,7 @@ test.describe('hostile data', () => {
     // The page still answers typing after it.
     await dialog.getByLabel(/Usernames/).press('End');
     await dialog.getByLabel(/Usernames/).pressSequentially('\nlast_one');
-    await expect(dialog.locator('.summary')).toHaveText('10001 users listed');
+    await expect(dialog.locator('.summary')).toHaveText('10,001 users listed');
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 });
