@@ -1,14 +1,16 @@
 //! The person's preferences: language and colour scheme, each remembered in this browser.
 //!
 //! The language is the remembered choice, or else the browser's (any Chinese → 简体中文, else
-//! English); `<html lang>` follows it. The colour scheme follows the system unless a light or
-//! dark one is chosen; leptos-use keeps it in localStorage and puts `dark`/`light` on `<html>`.
+//! English); `<html lang>` follows it. The colour scheme follows the system (leptos-use's
+//! `use_preferred_dark`) unless a light or dark one is chosen (kept in localStorage); `<html>`
+//! gets the class `dark` or `light`. (leptos-use's `use_color_mode` would do the same, and
+//! bring a cookie and date-parsing library into the bundle: about 80 KB before compression.)
 
 use crate::i18n::{t, Lang};
 use codee::string::FromToStringCodec;
 use leptos::prelude::*;
-use leptos_use_color_mode::{use_color_mode_with_options, ColorMode, UseColorModeOptions};
 use leptos_use_locale::use_locale;
+use leptos_use_preferences::use_preferred_dark;
 use leptos_use_storage::use_local_storage;
 
 const LANG_KEY: &str = "chatroom-admin.lang";
@@ -20,9 +22,9 @@ pub struct Prefs {
     pub lang: Memo<Lang>,
     /// The remembered choice ("" when none: the browser's language is used).
     set_chosen: WriteSignal<String>,
-    /// The remembered colour scheme (`Auto` follows the system).
-    pub theme: Signal<ColorMode>,
-    set_theme: WriteSignal<ColorMode>,
+    /// The remembered colour scheme.
+    pub theme: Memo<Theme>,
+    set_theme: WriteSignal<String>,
 }
 
 impl Prefs {
@@ -50,17 +52,28 @@ impl Prefs {
             }
             document().set_title(lang.catalogue().app_title);
         });
-        let colour = use_color_mode_with_options(
-            UseColorModeOptions::default()
-                .storage_key(THEME_KEY)
-                // Otherwise it injects a <style> while switching, which the CSP refuses.
-                .transition_enabled(true),
-        );
+        let (stored_theme, set_theme, _) =
+            use_local_storage::<String, FromToStringCodec>(THEME_KEY);
+        let theme = Memo::new(move |_| Theme::from_value(&stored_theme.get()));
+        let system_dark = use_preferred_dark();
+        let dark = Memo::new(move |_| match theme.get() {
+            Theme::Dark => true,
+            Theme::Light => false,
+            Theme::System => system_dark.get(),
+        });
+        Effect::new(move |_| {
+            if let Some(html) = document().document_element() {
+                let list = html.class_list();
+                let dark = dark.get();
+                let _ = list.toggle_with_force("dark", dark);
+                let _ = list.toggle_with_force("light", !dark);
+            }
+        });
         let prefs = Prefs {
             lang,
             set_chosen,
-            theme: colour.store,
-            set_theme: colour.set_mode,
+            theme,
+            set_theme,
         };
         provide_context(prefs);
         prefs
@@ -70,8 +83,8 @@ impl Prefs {
         self.set_chosen.set(lang.tag().to_string());
     }
 
-    pub fn choose_theme(&self, mode: ColorMode) {
-        self.set_theme.set(mode);
+    pub fn choose_theme(&self, theme: Theme) {
+        self.set_theme.set(theme.value().to_string());
     }
 }
 
@@ -79,11 +92,29 @@ pub fn use_prefs() -> Prefs {
     expect_context::<Prefs>()
 }
 
-fn theme_value(m: &ColorMode) -> &'static str {
-    match m {
-        ColorMode::Light => "light",
-        ColorMode::Dark => "dark",
-        _ => "auto",
+/// A colour scheme a person can choose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    fn value(self) -> &'static str {
+        match self {
+            Theme::System => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    fn from_value(v: &str) -> Theme {
+        match v {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
     }
 }
 
@@ -96,14 +127,10 @@ pub fn PrefsControls() -> impl IntoView {
         prefs.choose_lang(Lang::for_tag(&v));
     };
     let on_theme = move |ev: leptos::ev::Event| {
-        prefs.choose_theme(match event_target_value(&ev).as_str() {
-            "light" => ColorMode::Light,
-            "dark" => ColorMode::Dark,
-            _ => ColorMode::Auto,
-        });
+        prefs.choose_theme(Theme::from_value(&event_target_value(&ev)));
     };
     let current = prefs.lang.get_untracked();
-    let theme = move || theme_value(&prefs.theme.get());
+    let theme = move || prefs.theme.get().value();
     view! {
         <div class="prefs">
             <label>
