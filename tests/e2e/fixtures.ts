@@ -169,3 +169,13 @@ export async function dataWords(emulator: Emulator): Promise<Set<string>> {
   for (const u of (await get('/users?limit=1000')).entities) add(u.username);
   return words;
 }
+
+/** Calls the emulator's API directly: the status and the parsed body. */
+export async function api(emulator: Emulator, token: string, method: string, p: string, body?: unknown) {
+  const r = await fetch(`${emulator.api}${p}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: r.status, body: await r.json() };
+}

@@ -2,7 +2,7 @@
 // asks for a new one and the page goes on; bulk work can be stopped and its failed items sent
 // again; a call that waits for the rate limit says so; names built to break the layout or
 // freeze the page do neither; the dashboard runs under its Content-Security-Policy.
-import { test, expect, connect, go, tokenFor, setFaults, Emulator } from './fixtures';
+import { test, expect, connect, go, tokenFor, setFaults, Emulator, api } from './fixtures';
 import type { Page } from '@playwright/test';
 import * as fs from 'node:fs';
 
@@ -13,15 +13,6 @@ async function screenshot(page: Page, name: string) {
   const dir = process.env.UPDATE_SCREENSHOTS && IN_README.includes(name) ? 'docs/screenshots' : test.info().outputDir;
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: `${dir}/${name}.png` });
-}
-
-async function api(emulator: Emulator, token: string, method: string, p: string, body?: unknown) {
-  const r = await fetch(`${emulator.api}${p}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: r.status, body: await r.json() };
 }
 
 /** Connects with a pasted token that lives 10 s, types half a create form, and waits until

@@ -1,17 +1,8 @@
 // The operator's tools: the request log and its curl commands, the exports, the shortcuts.
-import { test, expect, connect, go, tokenFor, Emulator } from './fixtures';
+import { test, expect, connect, go, tokenFor, api } from './fixtures';
 import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-
-async function api(emulator: Emulator, token: string, method: string, p: string, body?: unknown) {
-  const r = await fetch(`${emulator.api}${p}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: r.status, body: await r.json() };
-}
 
 /** Parses RFC 4180 CSV (what the dashboard writes: BOM, CRLF, quoted cells). */
 function parseCsv(text: string): string[][] {
