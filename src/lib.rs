@@ -3,6 +3,7 @@
 //! `session.rs`, and every word the user reads in the catalogues of `i18n/`.
 
 pub mod components;
+pub mod data;
 pub mod export;
 pub mod forms;
 pub mod i18n;
@@ -24,6 +25,7 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let session = session::Session::restore();
     provide_context(session);
+    provide_context(data::Data::new(session));
     provide_context(components::notice::Notices::new());
     provide_context(session.log);
     provide_context(components::shortcuts::Shortcuts::new());

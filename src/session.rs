@@ -58,8 +58,6 @@ pub struct Session {
     pub info: RwSignal<Option<ConnInfo>>,
     /// Bumped when the app changes, so every view reloads its data from the new app.
     pub generation: RwSignal<u32>,
-    /// Bumped after every change made through the dashboard, so lists and details reload.
-    pub data_version: RwSignal<u32>,
     /// The clock, ticking every few seconds, for "expires in".
     pub now_ms: RwSignal<u64>,
     /// The apps remembered in this browser (localStorage, kept in step across tabs).
@@ -97,7 +95,6 @@ impl Session {
             client: StoredValue::new_local(None),
             info: RwSignal::new(None),
             generation: RwSignal::new(0),
-            data_version: RwSignal::new(0),
             now_ms: RwSignal::new(now()),
             saved,
             set_saved,
@@ -251,11 +248,6 @@ impl Session {
         self.generation.update(|g| *g += 1);
     }
 
-    /// Something changed on the server: every view reloads what it shows.
-    pub fn changed(&self) {
-        self.data_version.update(|v| *v += 1);
-    }
-
     pub fn remember(&self, app: SavedApp) {
         self.set_saved.update(|list| {
             list.retain(|a| a != &app);
@@ -275,9 +267,9 @@ impl Session {
     }
 
     /// The client, for the batched helpers; tracks `generation` like [`Session::call`].
+    /// What a change made stale is the data layer's business (`crate::data`).
     pub fn client_tracked(&self) -> Result<Rc<ApiClient>, ApiError> {
         self.generation.track();
-        self.data_version.track();
         self.require_client()
     }
 

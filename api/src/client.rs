@@ -569,6 +569,31 @@ impl<T: Transport> Client<T> {
         Ok(found)
     }
 
+    /// Every room of the app, walked a page of 1000 at a time (the largest the server allows)
+    /// under the list endpoint's rate limit. `page` hears each page as it comes and stops the
+    /// walk by answering `false`. Ends `Ok(true)` when the last page was read, `Ok(false)`
+    /// when `page` stopped it.
+    pub async fn all_rooms(
+        &self,
+        mut page: impl FnMut(Vec<ChatroomSummary>) -> bool,
+    ) -> Result<bool, ApiError> {
+        let mut cursor = None;
+        loop {
+            let got = self
+                .send(&ListRooms {
+                    limit: Some(limits::PAGE_SIZE_MAX),
+                    cursor: cursor.take(),
+                })
+                .await?;
+            let go_on = page(got.items);
+            match got.cursor {
+                Some(next) if go_on => cursor = Some(next),
+                Some(_) => return Ok(false),
+                None => return Ok(true),
+            }
+        }
+    }
+
     /// A room's whole member list, every page (the largest page size the server allows);
     /// `progress` hears the count after each page.
     pub async fn all_members(

@@ -59,6 +59,10 @@ pub struct Config {
     /// Rooms created in a new database.
     #[arg(long, env = "EMULATOR_DEMO_ROOMS", default_value_t = 30)]
     pub demo_rooms: usize,
+    /// Make the oldest demo room this big: it gets room for this many members and holds them
+    /// all (more users are made when needed), for trying paging and search in a large room.
+    #[arg(long, env = "EMULATOR_DEMO_BIG_ROOM", default_value_t = 0)]
+    pub demo_big_room: usize,
     /// Start with no demo data.
     #[arg(long, env = "EMULATOR_NO_DEMO")]
     pub no_demo: bool,

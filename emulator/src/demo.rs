@@ -112,12 +112,19 @@ pub fn username(i: usize) -> String {
         .unwrap_or_else(|| format!("user{i:05}"))
 }
 
-/// Fills an empty database; a database that has users already is left as it is.
-pub fn seed_if_empty(conn: &Connection, users: usize, rooms: usize) -> rusqlite::Result<()> {
+/// Fills an empty database; a database that has users already is left as it is. With
+/// `big_room` above zero the oldest room holds that many members.
+pub fn seed_if_empty(
+    conn: &Connection,
+    users: usize,
+    rooms: usize,
+    big_room: usize,
+) -> rusqlite::Result<()> {
     let existing: i64 = conn.query_row("SELECT COUNT(*) FROM users", [], |r| r.get(0))?;
     if existing > 0 || users == 0 {
         return Ok(());
     }
+    let users = users.max(big_room);
     let mut rng = StdRng::seed_from_u64(20_141_203);
     let now = crate::now_ms() as i64;
     let tx = conn.unchecked_transaction()?;
@@ -148,7 +155,10 @@ pub fn seed_if_empty(conn: &Connection, users: usize, rooms: usize) -> rusqlite:
                 format!("{topic} {}", r / TOPICS.len() + 1)
             };
             let owner = username(rng.random_range(0..users));
-            let maxusers: i64 = [200, 500, 1000, 5000][rng.random_range(0..4)];
+            let mut maxusers: i64 = [200, 500, 1000, 5000][rng.random_range(0..4)];
+            if r == 0 && big_room > 0 {
+                maxusers = maxusers.max(big_room as i64 + 1);
+            }
             let custom = match r % 4 {
                 0 => format!(
                     r#"{{"level":{},"tags":["demo","{}"]}}"#,
@@ -175,7 +185,9 @@ pub fn seed_if_empty(conn: &Connection, users: usize, rooms: usize) -> rusqlite:
             joined += 1;
             add_member.execute(params![id, owner, true, joined])?;
             // The first room holds everybody it can; the rest hold a handful or nobody.
-            let others: Vec<usize> = if r == 0 {
+            let others: Vec<usize> = if r == 0 && big_room > 0 {
+                (0..big_room).collect()
+            } else if r == 0 {
                 (0..users.min(maxusers as usize)).collect()
             } else {
                 let n = rng.random_range(0..=users.min(12));

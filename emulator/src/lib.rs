@@ -41,8 +41,13 @@ pub fn prepare(config: &Config) -> anyhow_like::Result<Arc<AppState>> {
         };
         store::save_app(&conn, &app).map_err(anyhow_like::Error::from)?;
         if !config.no_demo {
-            demo::seed_if_empty(&conn, config.demo_users, config.demo_rooms)
-                .map_err(anyhow_like::Error::from)?;
+            demo::seed_if_empty(
+                &conn,
+                config.demo_users,
+                config.demo_rooms,
+                config.demo_big_room,
+            )
+            .map_err(anyhow_like::Error::from)?;
         }
         app
     };

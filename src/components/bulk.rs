@@ -141,6 +141,16 @@ impl Bulk {
         self.count(|o| matches!(o, Some(Outcome::Done(_))))
     }
 
+    /// The keys of the items done.
+    pub fn done_keys(&self) -> Vec<String> {
+        self.rows.with(|rows| {
+            rows.iter()
+                .filter(|r| matches!(r.outcome, Some(Outcome::Done(_))))
+                .map(|r| r.key.clone())
+                .collect()
+        })
+    }
+
     pub fn failed(&self) -> usize {
         self.count(|o| matches!(o, Some(Outcome::Failed(_)) | Some(Outcome::NotSent)))
     }

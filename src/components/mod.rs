@@ -10,6 +10,7 @@ pub mod prefs;
 pub mod shortcuts;
 pub mod time;
 pub mod traffic;
+pub mod virtual_rows;
 
 use crate::i18n::t;
 use crate::session::use_session;

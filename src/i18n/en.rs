@@ -157,6 +157,15 @@ static WORDS: Words = Words {
         send_again: "Send again",
         open_room: "Open the chatroom",
         checking_transfer: "The answer to the transfer was lost. Looking at the chatroom…",
+        all_rooms: "Every chatroom",
+        paged_view: "Page by page",
+        reload: "Reload",
+        all_rooms_region: "Every chatroom, scroll for more",
+        select_matching: "Select every match",
+        clear_selection: "Clear the selection",
+        member_search: "Search members",
+        member_search_placeholder: "part of a username",
+        member_results_region: "Members found, scroll for more",
         stop: "Stop",
         stopping: "Stopping after the request under way…",
         not_sent_stopped: "Not sent: stopped",
@@ -518,5 +527,34 @@ impl Catalogue for En {
 
     fn cors_blocked(&self, origin: &str) -> String {
         format!("The host answered, but its CORS settings do not allow pages from {origin}, so the browser kept the answer from this page. Nothing was done. Allow this origin on the host, or serve the dashboard and the API through one proxy (see the README).")
+    }
+    fn all_loading(&self, n: usize) -> String {
+        let (n,) = (number(n),);
+        format!("Loading every chatroom: {n} so far…")
+    }
+
+    fn all_shown(&self, shown: usize, total: usize) -> String {
+        let same = shown == total;
+        let (shown, total) = (number(shown), number(total));
+        if same {
+            format!("{total} chatrooms")
+        } else {
+            format!("{shown} of {total} chatrooms match the filter")
+        }
+    }
+
+    fn all_stopped(&self, n: usize) -> String {
+        let (n,) = (number(n),);
+        format!("Stopped after {n} chatrooms: the list is not complete.")
+    }
+
+    fn selected_count(&self, n: usize) -> String {
+        let (n,) = (number(n),);
+        format!("{n} selected")
+    }
+
+    fn member_matches(&self, shown: usize, total: usize) -> String {
+        let (shown, total) = (number(shown), number(total));
+        format!("{shown} of {total} members match")
     }
 }

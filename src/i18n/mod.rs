@@ -232,6 +232,15 @@ pub struct Words {
     pub open_room: &'static str,
     pub checking_transfer: &'static str,
     pub stop: &'static str,
+    pub all_rooms: &'static str,
+    pub paged_view: &'static str,
+    pub reload: &'static str,
+    pub all_rooms_region: &'static str,
+    pub select_matching: &'static str,
+    pub clear_selection: &'static str,
+    pub member_search: &'static str,
+    pub member_search_placeholder: &'static str,
+    pub member_results_region: &'static str,
     pub stopping: &'static str,
     pub not_sent_stopped: &'static str,
     pub password: &'static str,
@@ -320,6 +329,11 @@ pub trait Catalogue {
     fn retry_failed(&self, n: usize) -> String;
     fn bulk_summary(&self, ok: usize, failed: usize, not_sent: usize) -> String;
     fn batch_of(&self, first: &str, n: usize) -> String;
+    fn all_loading(&self, n: usize) -> String;
+    fn all_shown(&self, shown: usize, total: usize) -> String;
+    fn all_stopped(&self, n: usize) -> String;
+    fn selected_count(&self, n: usize) -> String;
+    fn member_matches(&self, shown: usize, total: usize) -> String;
 }
 
 impl std::ops::Deref for dyn Catalogue {

@@ -82,6 +82,12 @@ fn sentences(c: &dyn Catalogue) -> Vec<String> {
     let mut out = vec![
         c.rows_shown(3, 3),
         c.rows_shown(1, 3),
+        c.all_loading(2_000),
+        c.all_shown(3, 3),
+        c.all_shown(1, 100_000),
+        c.all_stopped(2_000),
+        c.selected_count(2),
+        c.member_matches(1, 10_000),
         c.found_of(2, 3),
         c.joined_title("u1"),
         c.changed(&[]),

@@ -160,6 +160,15 @@ static WORDS: Words = Words {
     send_again: "重新发送",
     open_room: "打开聊天室",
     checking_transfer: "转让请求的响应丢失，正在查看聊天室…",
+    all_rooms: "全部聊天室",
+    paged_view: "分页浏览",
+    reload: "重新加载",
+    all_rooms_region: "全部聊天室，滚动查看更多",
+    select_matching: "选中所有匹配项",
+    clear_selection: "清除选择",
+    member_search: "搜索成员",
+    member_search_placeholder: "用户名的一部分",
+    member_results_region: "找到的成员，滚动查看更多",
     stop: "停止",
     stopping: "当前请求完成后停止…",
     not_sent_stopped: "未发送：已停止",
@@ -506,5 +515,34 @@ impl Catalogue for Zh {
 
     fn cors_blocked(&self, origin: &str) -> String {
         format!("该域名有响应，但其 CORS 设置不允许来自 {origin} 的页面，浏览器因此没有把响应交给本页面。请求未生效。请在该域名上允许此来源，或通过同一个反向代理提供管理后台和 API（见 README）。")
+    }
+    fn all_loading(&self, n: usize) -> String {
+        let (n,) = (number(n),);
+        format!("正在加载全部聊天室：已加载 {n} 个…")
+    }
+
+    fn all_shown(&self, shown: usize, total: usize) -> String {
+        let same = shown == total;
+        let (shown, total) = (number(shown), number(total));
+        if same {
+            format!("共 {total} 个聊天室")
+        } else {
+            format!("{total} 个聊天室中有 {shown} 个符合筛选条件")
+        }
+    }
+
+    fn all_stopped(&self, n: usize) -> String {
+        let (n,) = (number(n),);
+        format!("已在加载 {n} 个聊天室后停止：列表不完整。")
+    }
+
+    fn selected_count(&self, n: usize) -> String {
+        let (n,) = (number(n),);
+        format!("已选中 {n} 个")
+    }
+
+    fn member_matches(&self, shown: usize, total: usize) -> String {
+        let (shown, total) = (number(shown), number(total));
+        format!("{total} 名成员中有 {shown} 名符合")
     }
 }

@@ -18,6 +18,7 @@ pub fn BulkDissolveDialog(
     on_done: Callback<()>,
 ) -> impl IntoView {
     let session = use_session();
+    let data = crate::data::use_data();
     let notices = use_notices();
     let typed = RwSignal::new(String::new());
     let work: Work = Rc::new(move |id: String| {
@@ -43,7 +44,7 @@ pub fn BulkDissolveDialog(
         let runs = bulk.finished.get();
         if previous.is_some_and(|p| p != runs) {
             notices.show(t().bulk_dissolved(bulk.done(), shown.get_untracked().len()));
-            session.changed();
+            data.rooms_changed(&bulk.done_keys());
             on_done.run(());
         }
         runs

@@ -27,6 +27,7 @@ const CLOCK_SKEW_MS: u64 = 2 * 60 * 1000;
 #[component]
 pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
     let session = use_session();
+    let data = crate::data::use_data();
     let notices = use_notices();
     let navigate = use_navigate();
     let name = RwSignal::new(String::new());
@@ -85,7 +86,7 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
             }
             maxusers.set("1000".into());
             open.set(false);
-            session.changed();
+            data.room_created(&id);
             navigate(&crate::url::room(&id), NavigateOptions::default());
         }
         Some(Err(e)) if matches!(e.kind, ErrorKind::OutcomeUnknown { .. }) => {
@@ -97,8 +98,8 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
         None => {}
     });
     Effect::new(move |_| {
-        if let Some(Ok((_, Some(_)))) = check.value().get() {
-            session.changed();
+        if let Some(Ok((_, Some(room)))) = check.value().get() {
+            data.room_created(&room.id);
         }
     });
     // The room is there already, or it may be: another Create could make a second one.

@@ -1,5 +1,6 @@
 //! One page per file.
 
+pub mod all_rooms;
 pub mod bulk;
 pub mod connect;
 pub mod create;

@@ -4,7 +4,6 @@
 use crate::components::error::ErrorView;
 use crate::components::{Loading, RequireConnection};
 use crate::i18n::t;
-use crate::session::use_session;
 use easemob_api::limits::split_list;
 use easemob_api::wire::ChatroomDetail;
 use leptos::prelude::*;
@@ -27,21 +26,25 @@ pub fn OpenMany() -> impl IntoView {
 
 #[component]
 fn OpenManyView() -> impl IntoView {
-    let session = use_session();
     let query = use_query_map();
     let navigate = use_navigate();
     let ids = Memo::new(move |_| split_list(&query.get().get("ids").unwrap_or_default()));
     let draft = RwSignal::new(String::new());
     // The box shows the ids of the URL, also after Back and Forward.
     Effect::new(move |_| draft.set(ids.get().join("\n")));
+    let data = crate::data::use_data();
+    let stamp = Memo::new(move |_| ids.with(|ids| data.rooms_stamp(ids)));
     let result = LocalResource::new(move || {
+        stamp.track();
         let ids = ids.get();
         async move {
             if ids.is_empty() {
                 return Ok(None);
             }
-            let client = session.client_tracked()?;
-            let found = client.room_details(&ids).await?;
+            let found = data.room_details(&ids).await?;
+            // In the order asked for.
+            let found: Vec<ChatroomDetail> =
+                ids.iter().filter_map(|id| found.get(id).cloned()).collect();
             Ok::<_, easemob_api::ApiError>(Some((ids, found)))
         }
     });

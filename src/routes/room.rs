@@ -6,7 +6,6 @@ use crate::components::{Loading, RequireConnection};
 use crate::i18n::t;
 use crate::routes::Pager;
 use crate::session::use_session;
-use easemob_api::endpoints::{ListMembers, RoomDetails};
 use easemob_api::paging::is_last_page;
 use easemob_api::wire::ChatroomDetail;
 use leptos::prelude::*;
@@ -32,15 +31,15 @@ pub fn RoomDetail() -> impl IntoView {
 
 #[component]
 fn RoomView() -> impl IntoView {
-    let session = use_session();
     let params = use_params_map();
     let id = Memo::new(move |_| params.get().get("id").unwrap_or_default());
+    let data = crate::data::use_data();
+    // Reloads when a change through the dashboard touched this room, and only then.
+    let stamp = Memo::new(move |_| data.room_stamp(&id.get()));
     let detail = LocalResource::new(move || {
+        stamp.track();
         let id = id.get();
-        async move {
-            let mut rooms = session.call(RoomDetails::one(id.clone())).await?;
-            Ok::<_, easemob_api::ApiError>(rooms.pop())
-        }
+        async move { data.room(&id).await }
     });
     // The room as last loaded: the actions and the member list live outside the detail's
     // Suspend so a reload after a change does not close an open dialog or lose its results.
@@ -63,7 +62,7 @@ fn RoomView() -> impl IntoView {
             </Transition>
             <Show when=loaded>
                 <crate::routes::room_actions::RoomActions room=Signal::derive(move || current.get().unwrap_or_default())/>
-                <Members/>
+                <Members room=current/>
             </Show>
         </section>
     }
@@ -108,7 +107,7 @@ fn RoomFields(room: ChatroomDetail) -> impl IntoView {
 }
 
 #[component]
-fn Members() -> impl IntoView {
+fn Members(room: Memo<Option<ChatroomDetail>>) -> impl IntoView {
     let session = use_session();
     let params = use_params_map();
     let query = use_query_map();
@@ -121,15 +120,13 @@ fn Members() -> impl IntoView {
             .filter(|p| *p >= 1)
             .unwrap_or(1)
     });
+    let data = crate::data::use_data();
+    let stamp = Memo::new(move |_| data.room_stamp(&id.get()));
     let members = LocalResource::new(move || {
+        stamp.track();
         let (id, page) = (id.get(), page.get());
         async move {
-            session
-                .call(ListMembers {
-                    id,
-                    pagenum: Some(page),
-                    pagesize: Some(MEMBER_PAGE_SIZE),
-                })
+            data.member_page(&id, page, MEMBER_PAGE_SIZE)
                 .await
                 .map(|m| (page, m))
         }
@@ -170,8 +167,118 @@ fn Members() -> impl IntoView {
         }
     });
     let exporting = export.pending();
+    // A search within the room: the details already hold every member, so it costs no request.
+    let navigate = leptos_router::hooks::use_navigate();
+    let search = Memo::new(move |_| query.with(|q| q.get("mq").unwrap_or_default()));
+    let on_search = move |ev| {
+        let href = crate::url::href(
+            &crate::url::room(&id.get_untracked()),
+            &[("mq", event_target_value(&ev))],
+        );
+        navigate(
+            &href,
+            leptos_router::NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    let found = Memo::new(move |_| {
+        let needle = search.get().trim().to_lowercase();
+        if needle.is_empty() {
+            return None;
+        }
+        room.with(|r| {
+            r.as_ref().map(|r| {
+                crate::data::Shared(std::sync::Arc::new(
+                    r.affiliations
+                        .iter()
+                        .filter(|a| a.username().to_lowercase().contains(&needle))
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                ))
+            })
+        })
+    });
+    let searching = move || found.with(Option::is_some);
+    let total = Memo::new(move |_| room.with(|r| r.as_ref().map_or(0, |r| r.affiliations.len())));
     view! {
         <h2 id="members">{t().members_title}</h2>
+        <label class="inline member-search">
+            {t().member_search}
+            <input type="search" data-testid="member-search" placeholder=t().member_search_placeholder
+                prop:value=move || search.get() on:input=on_search/>
+        </label>
+        <Show when=searching fallback=move || view! { <MemberPages page members prev next export fetched exporting/> }>
+            <MemberMatches found total/>
+        </Show>
+    }
+}
+
+/// The members whose name holds the search, in a list that keeps only the rows in sight in
+/// the DOM.
+#[component]
+fn MemberMatches(
+    found: Memo<Option<crate::data::Shared<Vec<easemob_api::wire::Affiliation>>>>,
+    total: Memo<usize>,
+) -> impl IntoView {
+    let scroller = crate::components::virtual_rows::Scroller::new(crate::routes::all_rooms::ROW_PX);
+    let count = Memo::new(move |_| found.with(|f| f.as_ref().map_or(0, |f| f.len())));
+    Effect::new(move |_| {
+        count.track();
+        scroller.scroll_to(0.0);
+    });
+    let shown = Memo::new(move |_| {
+        let (first, last) = scroller.range(count.get());
+        found.with(|f| {
+            f.as_ref()
+                .map(|f| {
+                    f[first..last]
+                        .iter()
+                        .enumerate()
+                        .map(|(k, a)| (first + k, a.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <p class="summary" role="status" data-testid="member-matches">{move || t().member_matches(count.get(), total.get())}</p>
+        <div class="vscroll vlist" node_ref=scroller.node on:scroll=scroller.on_scroll() tabindex="0"
+            role="region" aria-label=t().member_results_region data-testid="member-results">
+            <div role="list" class="vbody" style:height=move || scroller.body_px(count.get())>
+                <For each=move || shown.get() key=|(pos, a)| (*pos, a.username().to_string()) let:item>
+                    {
+                        let name = item.1.username().to_string();
+                        view! {
+                            <div role="listitem" class="vrow" style:top=scroller.top_of(item.0)>
+                                <div><a href=crate::url::link(&crate::url::user_rooms(&name)) translate="no">{name.clone()}</a></div>
+                                <div>{item.1.is_owner().then(|| view! { <span class="badge owner">{t().owner_badge}</span> })}</div>
+                            </div>
+                        }
+                    }
+                </For>
+            </div>
+        </div>
+    }
+}
+
+/// The member list a page at a time, with the export of every page.
+#[component]
+#[allow(clippy::too_many_arguments)]
+fn MemberPages(
+    page: Memo<u32>,
+    members: LocalResource<
+        Result<(u32, Vec<easemob_api::wire::Affiliation>), easemob_api::ApiError>,
+    >,
+    prev: Signal<Option<String>>,
+    next: Signal<Option<String>>,
+    export: Action<(), Result<usize, easemob_api::ApiError>>,
+    fetched: RwSignal<usize>,
+    exporting: Memo<bool>,
+) -> impl IntoView {
+    view! {
         <div class="toolbar">
             <button type="button" class="small" data-testid="export-members" disabled=exporting
                 on:click=move |_| { export.dispatch(()); }>{t().export_members}</button>

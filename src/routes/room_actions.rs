@@ -11,8 +11,7 @@ use crate::forms::{self, FieldError};
 use crate::i18n::t;
 use crate::session::use_session;
 use easemob_api::endpoints::{
-    AddMembers, DissolveRoom, ListMembers, ModifyRoom, RemoveMember, RemoveMembers, RoomDetails,
-    TransferRoom,
+    AddMembers, DissolveRoom, ModifyRoom, RemoveMember, RemoveMembers, RoomDetails, TransferRoom,
 };
 use easemob_api::limits::{split_list, Field, ADD_MEMBERS_MAX, REMOVE_MEMBERS_MAX};
 use easemob_api::wire::ChatroomDetail;
@@ -77,6 +76,7 @@ pub fn RoomActions(room: Signal<ChatroomDetail>) -> impl IntoView {
 #[component]
 fn EditDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoView {
     let session = use_session();
+    let data = crate::data::use_data();
     let notices = use_notices();
     let name = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
@@ -101,7 +101,7 @@ fn EditDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoVi
         Some(Ok(done)) => {
             notices.show(t().changed(&forms::changed_fields(&done)));
             open.set(false);
-            session.changed();
+            data.rooms_changed(&[room.get_untracked().id]);
         }
         Some(Err(e)) => problem.set(Some(FieldError::from_api(&e, &room.get_untracked().owner))),
         None => {}
@@ -188,28 +188,31 @@ pub fn FormField(
     }
 }
 
+/// Names offered at once in the transfer picker.
+pub const SUGGESTIONS: usize = 20;
+
 #[component]
 fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoView {
     let session = use_session();
+    let data = crate::data::use_data();
     let sent = StoredValue::new(None::<TransferRoom>);
     let notices = use_notices();
     let new_owner = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<FieldError>);
-    // Members to pick from, loaded when the dialog opens (first 1000; any name can be typed).
-    let members = LocalResource::new(move || {
-        let (wanted, id) = (open.get(), room.with(|r| r.id.clone()));
-        async move {
-            if !wanted {
-                return Ok(Vec::new());
-            }
-            session
-                .call(ListMembers {
-                    id,
-                    pagenum: Some(1),
-                    pagesize: Some(1000),
-                })
-                .await
-        }
+    // Suggestions as the person types: members whose name holds what is typed, 20 at most,
+    // from the room's details already loaded (no request, however big the room).
+    let suggestions = Memo::new(move |_| {
+        let typed = new_owner.get().trim().to_lowercase();
+        room.with(|r| {
+            r.affiliations
+                .iter()
+                .filter(|m| !m.is_owner())
+                .map(|m| m.username())
+                .filter(|u| typed.is_empty() || u.to_lowercase().contains(&typed))
+                .take(SUGGESTIONS)
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
     });
     let send = Action::new_local(move |call: &TransferRoom| {
         let call = call.clone();
@@ -233,7 +236,7 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
         notices.show(t().transferred(&new_owner.get_untracked()));
         new_owner.set(String::new());
         open.set(false);
-        session.changed();
+        data.rooms_changed(&[room.get_untracked().id]);
     };
     // Each opening starts clean: no error or result left from the last time.
     Effect::new(move |_| {
@@ -317,12 +320,10 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
                 <FormField id="new-owner" label=t().new_owner value=new_owner list="member-options"
                     hint=t().new_owner_hint error=Signal::derive(error_for(problem, Field::NewOwner))/>
                 <datalist id="member-options">
-                    {move || members.get().and_then(Result::ok).unwrap_or_default().into_iter()
-                        .filter(|m| !m.is_owner())
-                        .map(|m| view! { <option value=m.username().to_string()></option> })
-                        .collect_view()}
+                    <For each=move || suggestions.get() key=|u| u.clone() let:u>
+                        <option value=u></option>
+                    </For>
                 </datalist>
-                {move || members.get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
                 {general_error(problem)}
                 {recovery}
                 <div class="actions">
@@ -337,6 +338,7 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
 #[component]
 fn DissolveDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoView {
     let session = use_session();
+    let data = crate::data::use_data();
     let notices = use_notices();
     let navigate = use_navigate();
     let typed = RwSignal::new(String::new());
@@ -354,7 +356,7 @@ fn DissolveDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
         if let Some(Ok(done)) = send.value().get() {
             notices.show(t().dissolved(&room.get_untracked().name, &done.id));
             open.set(false);
-            session.changed();
+            data.rooms_changed(&[room.get_untracked().id]);
             navigate("/rooms", NavigateOptions::default());
         }
     });
@@ -443,6 +445,7 @@ fn UsernamesForm(
 #[component]
 fn AddMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoView {
     let session = use_session();
+    let data = crate::data::use_data();
     let notices = use_notices();
     let draft = RwSignal::new(String::new());
     let added = RwSignal::new(0usize);
@@ -475,7 +478,7 @@ fn AddMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoV
             let n = added.get_untracked();
             if n > 0 {
                 notices.show(t().added(n));
-                session.changed();
+                data.rooms_changed(&[room_id.get_untracked()]);
             }
             if bulk.failed() == 0 {
                 draft.set(String::new());
@@ -505,6 +508,7 @@ fn AddMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoV
 #[component]
 fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoView {
     let session = use_session();
+    let data = crate::data::use_data();
     let notices = use_notices();
     let draft = RwSignal::new(String::new());
     // A result for every user: the server's per-user answer, or, when a whole request of 60
@@ -547,7 +551,7 @@ fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl In
             let removed = results.iter().filter(|(_, r)| r.is_ok()).count();
             if removed > 0 {
                 notices.show(t().removed(removed));
-                session.changed();
+                data.rooms_changed(&[room_id.get_untracked()]);
             }
         }
     });
@@ -585,6 +589,7 @@ fn RemovalResults(results: Vec<(String, Result<(), String>)>) -> impl IntoView {
 #[component]
 fn LeaveDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoView {
     let session = use_session();
+    let data = crate::data::use_data();
     let notices = use_notices();
     let user = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<FieldError>);
@@ -607,7 +612,7 @@ fn LeaveDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoView {
             notices.show(t().left(&r.user));
             open.set(false);
             user.set(String::new());
-            session.changed();
+            data.rooms_changed(&[room_id.get_untracked()]);
         }
         Some(Err(e)) => problem.set(Some(FieldError {
             field: Some(Field::Username),

@@ -6,8 +6,6 @@ use crate::components::time::Time;
 use crate::components::{Loading, RequireConnection};
 use crate::i18n::t;
 use crate::routes::Pager;
-use crate::session::use_session;
-use easemob_api::endpoints::ListRooms;
 use easemob_api::paging::CursorTrail;
 use easemob_api::wire::{ChatroomDetail, ChatroomSummary};
 use leptos::prelude::*;
@@ -81,8 +79,10 @@ pub struct ListQuery {
     pub filter: String,
     pub sort: Option<(SortKey, bool)>,
     pub cols: Vec<ExtraColumn>,
-    /// Rooms ticked for a bulk action.
+    /// Rooms ticked for a bulk action (page by page; the all-rooms view keeps its own).
     pub selected: Vec<String>,
+    /// Every room in one table instead of a page at a time.
+    pub all: bool,
 }
 
 impl Default for ListQuery {
@@ -94,6 +94,7 @@ impl Default for ListQuery {
             sort: None,
             cols: Vec::new(),
             selected: Vec::new(),
+            all: false,
         }
     }
 }
@@ -123,6 +124,7 @@ impl ListQuery {
             sort,
             cols,
             selected: easemob_api::limits::split_list(&get("sel").unwrap_or_default()),
+            all: get("all").as_deref() == Some("1"),
         }
     }
 
@@ -164,6 +166,7 @@ impl ListQuery {
                         .join(","),
                 ),
                 ("sel", self.selected.join(",")),
+                ("all", if self.all { "1" } else { "" }.to_string()),
             ],
         )
     }
@@ -210,13 +213,7 @@ impl ListQuery {
             .collect();
         if let Some((key, desc)) = self.sort {
             out.sort_by(|a, b| {
-                let o = match key {
-                    // Ids are numbers written as strings: compare by length first.
-                    SortKey::Id => (a.id.len(), &a.id).cmp(&(b.id.len(), &b.id)),
-                    SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
-                    SortKey::Owner => a.owner.to_lowercase().cmp(&b.owner.to_lowercase()),
-                    SortKey::Members => a.affiliations_count.cmp(&b.affiliations_count),
-                };
+                let o = key.compare(a, b);
                 if desc {
                     o.reverse()
                 } else {
@@ -228,18 +225,41 @@ impl ListQuery {
     }
 }
 
+impl SortKey {
+    /// Two rooms in this column's order, ascending.
+    pub fn compare(self, a: &ChatroomSummary, b: &ChatroomSummary) -> std::cmp::Ordering {
+        match self {
+            // Ids are numbers written as strings: compare by length first.
+            SortKey::Id => (a.id.len(), &a.id).cmp(&(b.id.len(), &b.id)),
+            SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            SortKey::Owner => a.owner.to_lowercase().cmp(&b.owner.to_lowercase()),
+            SortKey::Members => a.affiliations_count.cmp(&b.affiliations_count),
+        }
+    }
+}
+
 fn query_of(map: &ParamsMap) -> ListQuery {
     ListQuery::from_params(|k| map.get(k))
 }
 
+/// `/rooms`: a page at a time, or with `all=1` every room of the app in one table.
 #[component]
 pub fn RoomList() -> impl IntoView {
-    view! { <RequireConnection><RoomTable/></RequireConnection> }
+    let query_map = use_query_map();
+    let all = Memo::new(move |_| query_map.with(|q| q.get("all").as_deref() == Some("1")));
+    view! {
+        <RequireConnection>
+            {move || if all.get() {
+                view! { <crate::routes::all_rooms::AllRoomsTable/> }.into_any()
+            } else {
+                view! { <RoomTable/> }.into_any()
+            }}
+        </RequireConnection>
+    }
 }
 
 #[component]
 fn RoomTable() -> impl IntoView {
-    let session = use_session();
     let query_map = use_query_map();
     let navigate = use_navigate();
     let query = Memo::new(move |_| query_of(&query_map.get()));
@@ -247,17 +267,13 @@ fn RoomTable() -> impl IntoView {
     let fetch_key = Memo::new(move |_| query.with(|q| (q.size, q.trail.current.clone())));
     // Each page remembers which request it answers, so that while the next page loads the
     // old page's cursor is never offered as this page's Next.
+    let data = crate::data::use_data();
+    // Reloads when a change dropped list pages, and only then.
+    let list_stamp = Memo::new(move |_| data.list_stamp());
     let page = LocalResource::new(move || {
+        list_stamp.track();
         let key = fetch_key.get();
-        async move {
-            session
-                .call(ListRooms {
-                    limit: Some(key.0),
-                    cursor: key.1.clone(),
-                })
-                .await
-                .map(|p| (key, p))
-        }
+        async move { data.list_page(key.0, key.1.clone()).await.map(|p| (key, p)) }
     });
     let rows = Memo::new(move |_| match page.get() {
         Some(Ok((_, p))) => p.items,
@@ -268,21 +284,18 @@ fn RoomTable() -> impl IntoView {
         _ => None,
     });
     let wants_details = Memo::new(move |_| !query.with(|q| q.cols.is_empty()));
+    // The extra columns come from the data layer: rooms held fresh cost no request.
+    let ids = Memo::new(move |_| rows.with(|r| r.iter().map(|r| r.id.clone()).collect::<Vec<_>>()));
+    let detail_stamp = Memo::new(move |_| ids.with(|ids| data.rooms_stamp(ids)));
     let details = LocalResource::new(move || {
-        let ids: Vec<String> = rows.get().into_iter().map(|r| r.id).collect();
+        detail_stamp.track();
+        let ids = ids.get();
         let wanted = wants_details.get();
         async move {
             if !wanted || ids.is_empty() {
                 return Ok(HashMap::new());
             }
-            let client = session.client_tracked()?;
-            let found = client.room_details(&ids).await?;
-            Ok::<_, easemob_api::ApiError>(
-                found
-                    .into_iter()
-                    .map(|d| (d.id.clone(), d))
-                    .collect::<HashMap<String, ChatroomDetail>>(),
-            )
+            data.room_details(&ids).await
         }
     });
     let (pending, set_pending) = signal(false);
@@ -451,6 +464,7 @@ fn RoomTable() -> impl IntoView {
             <div class="toolbar">
                 <h1>{t().rooms_title}</h1>
                 <button type="button" class="primary" data-testid="new-room" on:click=move |_| create_open.set(true)>{t().new_room}</button>
+                <a class="button" data-testid="all-rooms" href=move || crate::url::link(&ListQuery { all: true, ..query.get() }.href())>{t().all_rooms}</a>
                 <button type="button" data-testid="dissolve-selected" class:danger=move || !selected.get().is_empty() disabled=move || selected.get().is_empty()
                     on:click=move |_| bulk_open.set(true)>
                     {move || t().dissolve_selected(selected.get().len())}
@@ -637,6 +651,7 @@ mod tests {
             sort: Some((SortKey::Members, true)),
             cols: vec![ExtraColumn::MaxUsers, ExtraColumn::Created],
             selected: vec!["11".into(), "12".into()],
+            all: true,
         };
         assert_eq!(q(&view.href()), view);
         assert_eq!(ListQuery::default().href(), "/rooms");

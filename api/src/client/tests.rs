@@ -541,3 +541,45 @@ fn a_limit_broken_before_sending_names_no_call_and_sends_nothing() {
     assert!(err.call.is_none());
     assert_eq!(server.sends(), 0);
 }
+
+#[test]
+fn all_rooms_walks_every_page_at_the_largest_size_until_no_cursor_is_left() {
+    let server = Scripted::new(vec![
+        Status(200, r#"{"data":[{"id":"3"},{"id":"2"}],"cursor":"c1"}"#),
+        // A lost page is read again: reads are repeatable.
+        Status(503, UNAVAILABLE),
+        Status(200, r#"{"data":[{"id":"1"}],"cursor":"c2"}"#),
+        Status(200, r#"{"data":[],"cursor":""}"#),
+    ]);
+    let client = pasted(&server);
+    let mut seen = Vec::new();
+    let done = run(client.all_rooms(|rooms| {
+        seen.extend(rooms.into_iter().map(|r| r.id));
+        true
+    }))
+    .unwrap();
+    assert!(done);
+    assert_eq!(seen, ["3", "2", "1"]);
+    let paths: Vec<String> = server.sent.borrow().iter().map(|s| s.2.clone()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/o/a/chatrooms?limit=1000",
+            "/o/a/chatrooms?limit=1000&cursor=c1",
+            "/o/a/chatrooms?limit=1000&cursor=c1",
+            "/o/a/chatrooms?limit=1000&cursor=c2",
+        ]
+    );
+}
+
+#[test]
+fn all_rooms_stops_when_told_and_asks_for_no_further_page() {
+    let server = Scripted::new(vec![
+        Status(200, r#"{"data":[{"id":"3"}],"cursor":"c1"}"#),
+        Status(200, r#"{"data":[{"id":"2"}],"cursor":"c2"}"#),
+    ]);
+    let client = pasted(&server);
+    let done = run(client.all_rooms(|_| false)).unwrap();
+    assert!(!done);
+    assert_eq!(server.sends(), 1);
+}

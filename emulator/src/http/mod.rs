@@ -360,17 +360,49 @@ async fn dashboard_or_unknown_endpoint(State(state): State<Shared>, req: Request
         )
             .into_response();
     }
-    let serve = ServeDir::new(&state.dist).fallback(tower_http::services::ServeFile::new(index));
+    // The .br and .gz copies the build writes beside each file are sent as they are to a
+    // browser that accepts them.
+    let serve = ServeDir::new(&state.dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(
+            tower_http::services::ServeFile::new(index)
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
+    let cache = cache_control(parts.uri.path());
     match serve.oneshot(Request::from_parts(parts, body)).await {
         Ok(resp) => {
             let mut resp = resp.into_response();
-            resp.headers_mut().insert(
+            let headers = resp.headers_mut();
+            headers.insert(
                 header::CONTENT_SECURITY_POLICY,
                 HeaderValue::from_static(csp::DASHBOARD_CSP),
             );
+            if resp.status().is_success() {
+                headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+            }
             resp
         }
         Err(e) => EmError::internal(e).into_response(),
+    }
+}
+
+/// How long a browser or CDN may keep a dashboard file. A name with a content hash
+/// (`name-0123456789abcdef.js`, `…_bg.wasm`) never changes its content: a year, immutable.
+/// Anything else (`index.html`, every client-side route) is checked each time, so a new release
+/// is picked up at once.
+pub fn cache_control(path: &str) -> &'static str {
+    let file = path.rsplit('/').next().unwrap_or("");
+    let stem = file.split('.').next().unwrap_or("");
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let hashed = stem
+        .rsplit_once('-')
+        .is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+    if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
     }
 }
 

@@ -1,0 +1,645 @@
+//! The data layer: what the dashboard has read from the app, kept by key and shared by every
+//! page, so that the list's extra columns, the room page and open-by-ids ask for a room once,
+//! and Back and Forward render at once from memory.
+//!
+//! - Room details are kept by id. Asking for N ids costs ceil(M/100) requests for the M that
+//!   are not held fresh; a room the server does not know is remembered as missing.
+//! - List pages (by page size and cursor) and member pages (by room, page and size) are kept too.
+//! - A change made through the dashboard invalidates exactly what it touched: the rooms it
+//!   names, their member pages, and the list pages that show them (every list page after a
+//!   create, since the server decides where a new room goes).
+//! - Views track a stamp of what they show ([`Data::room_stamp`], [`Data::list_stamp`]) and
+//!   reload when it moves; nothing else makes them reload.
+//! - Everything held is dropped when the app changes.
+
+use crate::session::Session;
+use easemob_api::endpoints::CursorPage;
+use easemob_api::endpoints::{ListMembers, ListRooms};
+use easemob_api::wire::{Affiliation, ChatroomDetail, ChatroomSummary};
+use easemob_api::ApiError;
+use leptos::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
+use std::sync::Arc;
+
+/// How long something read stays fresh: within it, it is shown without asking again.
+pub const FRESH_MS: u64 = 120_000;
+
+/// Values kept by key with the time each was read.
+#[derive(Debug)]
+pub struct Kept<K, V> {
+    entries: HashMap<K, (V, u64)>,
+}
+
+impl<K: Eq + Hash + Clone, V: Clone> Default for Kept<K, V> {
+    fn default() -> Self {
+        Kept {
+            entries: HashMap::new(),
+        }
+    }
+}
+
+impl<K: Eq + Hash + Clone, V: Clone> Kept<K, V> {
+    /// The value for `key` if it was read less than [`FRESH_MS`] before `now`.
+    pub fn fresh(&self, key: &K, now: u64) -> Option<V> {
+        self.entries
+            .get(key)
+            .filter(|(_, at)| now.saturating_sub(*at) < FRESH_MS)
+            .map(|(v, _)| v.clone())
+    }
+    pub fn put(&mut self, key: K, value: V, now: u64) {
+        self.entries.insert(key, (value, now));
+    }
+    /// Drops every entry the test holds for; returns how many went.
+    pub fn drop_where(&mut self, test: impl Fn(&K, &V) -> bool) -> usize {
+        let before = self.entries.len();
+        self.entries.retain(|k, (v, _)| !test(k, v));
+        before - self.entries.len()
+    }
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// A list page's key: page size and cursor (`None` for the first page).
+pub type ListKey = (u32, Option<String>);
+/// A member page's key: room id, page number and page size.
+pub type MemberKey = (String, u32, u32);
+
+/// Everything held, without the reactive parts: plain data with plain tests.
+#[derive(Default, Debug)]
+pub struct Held {
+    /// `None`: the server said there is no such room.
+    pub rooms: Kept<String, Option<ChatroomDetail>>,
+    pub lists: Kept<ListKey, CursorPage<ChatroomSummary>>,
+    pub members: Kept<MemberKey, Vec<Affiliation>>,
+    /// Whole member lists, for search within a room and the transfer picker.
+    pub all_members: Kept<String, Arc<Vec<Affiliation>>>,
+}
+
+impl Held {
+    /// Splits `ids` into the details held fresh and the ids to ask for.
+    pub fn split_rooms(
+        &self,
+        ids: &[String],
+        now: u64,
+    ) -> (HashMap<String, Option<ChatroomDetail>>, Vec<String>) {
+        let mut have = HashMap::new();
+        let mut ask = Vec::new();
+        for id in ids {
+            match self.rooms.fresh(id, now) {
+                Some(d) => {
+                    have.insert(id.clone(), d);
+                }
+                None if !ask.contains(id) && !have.contains_key(id) => ask.push(id.clone()),
+                None => {}
+            }
+        }
+        (have, ask)
+    }
+
+    /// Keeps what the server answered for `asked`: the rooms found, and every other id as
+    /// missing.
+    pub fn put_rooms(&mut self, asked: &[String], found: Vec<ChatroomDetail>, now: u64) {
+        let mut found: HashMap<String, ChatroomDetail> =
+            found.into_iter().map(|d| (d.id.clone(), d)).collect();
+        for id in asked {
+            let d = found.remove(id);
+            self.rooms.put(id.clone(), d, now);
+        }
+    }
+
+    /// Forgets what a change to these rooms made stale: their details, their members, and the
+    /// list pages that show them. Returns whether any list page went.
+    pub fn forget_rooms(&mut self, ids: &[String]) -> bool {
+        self.rooms.drop_where(|k, _| ids.contains(k));
+        self.members
+            .drop_where(|(room, _, _), _| ids.contains(room));
+        self.all_members.drop_where(|room, _| ids.contains(room));
+        self.lists
+            .drop_where(|_, page| page.items.iter().any(|r| ids.contains(&r.id)))
+            > 0
+    }
+}
+
+/// Something large held once and handed around by pointer: two are equal only when they are
+/// the same value, so a memo of it compares in no time (not element by element). (An `Arc`
+/// because memos want values they could send; nothing here crosses a thread.)
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// Every room of the app as the all-rooms view loaded it, newest first, with what the filter
+/// searches in each.
+#[derive(Debug, Default)]
+pub struct AllRooms {
+    pub rows: Vec<ChatroomSummary>,
+    /// Per row: id, name and owner in lower case, a line each, so a keystroke in the filter
+    /// lowers nothing.
+    pub hay: Vec<String>,
+    /// False when the walk was stopped or failed before the last page.
+    pub complete: bool,
+}
+
+impl AllRooms {
+    pub fn new(rows: Vec<ChatroomSummary>, complete: bool) -> AllRooms {
+        let hay = rows.iter().map(haystack).collect();
+        AllRooms {
+            rows,
+            hay,
+            complete,
+        }
+    }
+
+    /// The same rooms with these replaced (by id) and those gone; a changed room keeps its
+    /// place.
+    pub fn patched(
+        &self,
+        changed: &HashMap<String, ChatroomSummary>,
+        gone: &HashSet<String>,
+    ) -> AllRooms {
+        let mut rows = Vec::with_capacity(self.rows.len());
+        let mut hay = Vec::with_capacity(self.rows.len());
+        for (r, h) in self.rows.iter().zip(&self.hay) {
+            if gone.contains(&r.id) {
+                continue;
+            }
+            match changed.get(&r.id) {
+                Some(c) => {
+                    hay.push(haystack(c));
+                    rows.push(c.clone());
+                }
+                None => {
+                    hay.push(h.clone());
+                    rows.push(r.clone());
+                }
+            }
+        }
+        AllRooms {
+            rows,
+            hay,
+            complete: self.complete,
+        }
+    }
+
+    /// The same rooms with a new one first (the newest).
+    pub fn with_new(&self, room: ChatroomSummary) -> AllRooms {
+        let mut rows = Vec::with_capacity(self.rows.len() + 1);
+        let mut hay = Vec::with_capacity(self.rows.len() + 1);
+        hay.push(haystack(&room));
+        rows.push(room);
+        rows.extend(self.rows.iter().cloned());
+        hay.extend(self.hay.iter().cloned());
+        AllRooms {
+            rows,
+            hay,
+            complete: self.complete,
+        }
+    }
+}
+
+/// What the filter searches in a room: id, name and owner in lower case.
+pub fn haystack(r: &ChatroomSummary) -> String {
+    format!(
+        "{}\n{}\n{}",
+        r.id,
+        r.name.to_lowercase(),
+        r.owner.to_lowercase()
+    )
+}
+
+/// A room's summary as the list shows it, from its details.
+pub fn summary_of(d: &ChatroomDetail) -> ChatroomSummary {
+    ChatroomSummary {
+        id: d.id.clone(),
+        name: d.name.clone(),
+        owner: d.owner.clone(),
+        affiliations_count: d.affiliations_count,
+        disabled: None,
+    }
+}
+
+/// The all-rooms walk: where it is, and what it found.
+#[derive(Clone, Copy)]
+pub struct AllRoomsState {
+    /// The rooms loaded, once the walk has ended (done, stopped or failed).
+    pub rooms: RwSignal<Option<Shared<AllRooms>>, LocalStorage>,
+    /// Rooms loaded so far while the walk goes on; `None` when it is not running.
+    pub loading: RwSignal<Option<usize>>,
+    /// Why the last walk ended early.
+    pub error: RwSignal<Option<ApiError>, LocalStorage>,
+    stop: StoredValue<bool>,
+    /// Rooms ticked in the all-rooms view: kept here, not in the URL, since there can be
+    /// thousands.
+    pub selected: RwSignal<HashSet<String>, LocalStorage>,
+    /// How far down the table was scrolled when the person left it, to come back there.
+    pub scroll: StoredValue<f64>,
+}
+
+/// The data layer of this tab (a context, see [`use_data`]).
+#[derive(Clone, Copy)]
+pub struct Data {
+    session: Session,
+    held: StoredValue<Held, LocalStorage>,
+    /// Moves for a room id when what is held about it is dropped.
+    room_stamps: RwSignal<HashMap<String, u32>>,
+    /// Moves when any list page is dropped.
+    lists: RwSignal<u32>,
+    /// The app whose data is held.
+    generation: StoredValue<u32>,
+    pub all: AllRoomsState,
+}
+
+pub fn use_data() -> Data {
+    expect_context::<Data>()
+}
+
+fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+impl Data {
+    pub fn new(session: Session) -> Data {
+        Data {
+            session,
+            held: StoredValue::new_local(Held::default()),
+            room_stamps: RwSignal::new(HashMap::new()),
+            lists: RwSignal::new(0),
+            generation: StoredValue::new(session.generation.get_untracked()),
+            all: AllRoomsState {
+                rooms: RwSignal::new_local(None),
+                loading: RwSignal::new(None),
+                error: RwSignal::new_local(None),
+                stop: StoredValue::new(false),
+                selected: RwSignal::new_local(HashSet::new()),
+                scroll: StoredValue::new(0.0),
+            },
+        }
+    }
+
+    /// Drops everything when the app changed since it was read.
+    fn same_app(&self) {
+        let g = self.session.generation.get_untracked();
+        if self.generation.get_value() != g {
+            self.generation.set_value(g);
+            self.held.update_value(|h| *h = Held::default());
+            self.all.stop.set_value(true);
+            self.all.rooms.set(None);
+            self.all.error.set(None);
+            self.all.selected.set(HashSet::new());
+        }
+    }
+
+    /// Walks every page of the app's rooms (1000 a request, under the list's rate limit), in
+    /// a task of its own, so that it goes on while the person looks at a room. Does nothing
+    /// while a walk is under way.
+    pub fn load_all_rooms(&self) {
+        if self.all.loading.get_untracked().is_some() {
+            return;
+        }
+        self.same_app();
+        let Some(client) = self.session.client() else {
+            return;
+        };
+        let this = *self;
+        let generation = self.session.generation.get_untracked();
+        this.all.stop.set_value(false);
+        this.all.error.set(None);
+        this.all.loading.set(Some(0));
+        leptos::task::spawn_local(async move {
+            let mut rows = Vec::new();
+            let ended = client
+                .all_rooms(|page| {
+                    rows.extend(page);
+                    let _ = this.all.loading.try_set(Some(rows.len()));
+                    !this.all.stop.try_get_value().unwrap_or(true)
+                })
+                .await;
+            // The app changed meanwhile: what was read belongs to the app that was left.
+            if this.session.generation.try_get_untracked() != Some(generation) {
+                let _ = this.all.loading.try_set(None);
+                return;
+            }
+            let complete = match ended {
+                Ok(done) => done,
+                Err(e) => {
+                    let _ = this.all.error.try_set(Some(e));
+                    false
+                }
+            };
+            let _ = this
+                .all
+                .rooms
+                .try_set(Some(Shared(Arc::new(AllRooms::new(rows, complete)))));
+            let _ = this.all.loading.try_set(None);
+        });
+    }
+
+    /// Stops the walk after the page under way.
+    pub fn stop_loading_all_rooms(&self) {
+        self.all.stop.set_value(true);
+    }
+
+    /// Brings rooms held by the all-rooms view up to date after a change: one detail request
+    /// per 100 of them; a room the server no longer knows leaves the list.
+    fn refresh_all_rooms(&self, ids: &[String]) {
+        let held = self.all.rooms.with_untracked(|all| {
+            all.as_ref().map(|all| {
+                let set: HashSet<&String> = ids.iter().collect();
+                all.rows
+                    .iter()
+                    .filter(|r| set.contains(&r.id))
+                    .map(|r| r.id.clone())
+                    .collect::<Vec<_>>()
+            })
+        });
+        let Some(ids) = held.filter(|ids| !ids.is_empty()) else {
+            return;
+        };
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let Ok(found) = this.room_details(&ids).await else {
+                return;
+            };
+            let gone: HashSet<String> = ids
+                .iter()
+                .filter(|id| !found.contains_key(*id))
+                .cloned()
+                .collect();
+            let changed: HashMap<String, ChatroomSummary> = found
+                .values()
+                .map(|d| (d.id.clone(), summary_of(d)))
+                .collect();
+            this.all.rooms.update(|all| {
+                if let Some(a) = all {
+                    *a = Shared(Arc::new(a.patched(&changed, &gone)));
+                }
+            });
+            this.all
+                .selected
+                .update(|s| s.retain(|id| !gone.contains(id)));
+        });
+    }
+
+    /// A number that moves whenever what is held about this room is dropped. A view that shows
+    /// the room reads it (tracked) to reload then.
+    pub fn room_stamp(&self, id: &str) -> u32 {
+        self.room_stamps.with(|s| s.get(id).copied().unwrap_or(0))
+    }
+
+    /// Like [`Data::room_stamp`], for many rooms at once.
+    pub fn rooms_stamp(&self, ids: &[String]) -> Vec<u32> {
+        self.room_stamps.with(|s| {
+            ids.iter()
+                .map(|id| s.get(id).copied().unwrap_or(0))
+                .collect()
+        })
+    }
+
+    /// A number that moves whenever list pages are dropped (tracked).
+    pub fn list_stamp(&self) -> u32 {
+        self.lists.get()
+    }
+
+    /// Details of these rooms by id; an id the server does not know is not in the answer.
+    pub async fn room_details(
+        &self,
+        ids: &[String],
+    ) -> Result<HashMap<String, ChatroomDetail>, ApiError> {
+        let client = self.session.client_tracked()?;
+        self.same_app();
+        let (mut have, ask) = self.held.with_value(|h| h.split_rooms(ids, now()));
+        if !ask.is_empty() {
+            let found = client.room_details(&ask).await?;
+            for d in &found {
+                have.insert(d.id.clone(), Some(d.clone()));
+            }
+            self.held.update_value(|h| h.put_rooms(&ask, found, now()));
+        }
+        Ok(have
+            .into_iter()
+            .filter_map(|(id, d)| d.map(|d| (id, d)))
+            .collect())
+    }
+
+    /// One room's details; `None` when the server does not know it.
+    pub async fn room(&self, id: &str) -> Result<Option<ChatroomDetail>, ApiError> {
+        Ok(self.room_details(&[id.to_string()]).await?.remove(id))
+    }
+
+    /// A page of the room list.
+    pub async fn list_page(
+        &self,
+        size: u32,
+        cursor: Option<String>,
+    ) -> Result<CursorPage<ChatroomSummary>, ApiError> {
+        let client = self.session.client_tracked()?;
+        self.same_app();
+        let key = (size, cursor);
+        if let Some(page) = self.held.with_value(|h| h.lists.fresh(&key, now())) {
+            return Ok(page);
+        }
+        let page = client
+            .send(&ListRooms {
+                limit: Some(size),
+                cursor: key.1.clone(),
+            })
+            .await?;
+        self.held
+            .update_value(|h| h.lists.put(key, page.clone(), now()));
+        Ok(page)
+    }
+
+    /// A page of a room's members.
+    pub async fn member_page(
+        &self,
+        id: &str,
+        page: u32,
+        size: u32,
+    ) -> Result<Vec<Affiliation>, ApiError> {
+        let client = self.session.client_tracked()?;
+        self.same_app();
+        let key = (id.to_string(), page, size);
+        if let Some(found) = self.held.with_value(|h| h.members.fresh(&key, now())) {
+            return Ok(found);
+        }
+        let found = client
+            .send(&ListMembers {
+                id: id.to_string(),
+                pagenum: Some(page),
+                pagesize: Some(size),
+            })
+            .await?;
+        self.held
+            .update_value(|h| h.members.put(key, found.clone(), now()));
+        Ok(found)
+    }
+
+    /// A room's whole member list (every page of 1000), held like the rest; `progress` hears
+    /// the count after each page.
+    pub async fn all_members(
+        &self,
+        id: &str,
+        progress: impl FnMut(usize),
+    ) -> Result<Arc<Vec<Affiliation>>, ApiError> {
+        let client = self.session.require_client()?;
+        self.same_app();
+        let key = id.to_string();
+        if let Some(found) = self.held.with_value(|h| h.all_members.fresh(&key, now())) {
+            return Ok(found);
+        }
+        let found = Arc::new(client.all_members(id, progress).await?);
+        self.held
+            .update_value(|h| h.all_members.put(key, found.clone(), now()));
+        Ok(found)
+    }
+
+    /// The whole member list if it is held fresh (no request).
+    pub fn all_members_held(&self, id: &str) -> Option<Arc<Vec<Affiliation>>> {
+        self.held
+            .with_value(|h| h.all_members.fresh(&id.to_string(), now()))
+    }
+
+    /// These rooms were changed through the dashboard (edited, transferred, members added or
+    /// removed, dissolved): what is held about them goes, and the views that show them reload.
+    pub fn rooms_changed(&self, ids: &[String]) {
+        let mut lists_went = false;
+        self.held.update_value(|h| lists_went = h.forget_rooms(ids));
+        self.room_stamps.update(|s| {
+            for id in ids {
+                *s.entry(id.clone()).or_default() += 1;
+            }
+        });
+        if lists_went {
+            self.lists.update(|n| *n += 1);
+        }
+        self.refresh_all_rooms(ids);
+    }
+
+    /// A room was created: every list page may now differ, and the all-rooms view gets it
+    /// first (one detail request).
+    pub fn room_created(&self, id: &str) {
+        self.held.update_value(|h| h.lists.clear());
+        self.lists.update(|n| *n += 1);
+        if self.all.rooms.with_untracked(Option::is_none) {
+            return;
+        }
+        let (this, id) = (*self, id.to_string());
+        leptos::task::spawn_local(async move {
+            if let Ok(Some(d)) = this.room(&id).await {
+                this.all.rooms.update(|all| {
+                    if let Some(a) = all {
+                        if !a.rows.iter().any(|r| r.id == d.id) {
+                            *a = Shared(Arc::new(a.with_new(summary_of(&d))));
+                        }
+                    }
+                });
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn detail(id: &str) -> ChatroomDetail {
+        ChatroomDetail {
+            id: id.into(),
+            ..Default::default()
+        }
+    }
+
+    fn summary(id: &str) -> ChatroomSummary {
+        ChatroomSummary {
+            id: id.into(),
+            name: String::new(),
+            owner: String::new(),
+            affiliations_count: 1,
+            disabled: None,
+        }
+    }
+
+    fn ids(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn only_rooms_not_held_fresh_are_asked_for_and_each_once() {
+        let mut h = Held::default();
+        h.put_rooms(&ids(&["1", "2"]), vec![detail("1")], 1_000);
+        let (have, ask) = h.split_rooms(&ids(&["1", "2", "3", "3"]), 2_000);
+        assert_eq!(ask, ids(&["3"]));
+        assert_eq!(have.get("1"), Some(&Some(detail("1"))));
+        // Asked and not found: remembered as missing, not asked again.
+        assert_eq!(have.get("2"), Some(&None));
+        let (_, ask) = h.split_rooms(&ids(&["1", "2"]), 1_000 + FRESH_MS);
+        assert_eq!(ask, ids(&["1", "2"]), "stale after FRESH_MS");
+    }
+
+    #[test]
+    fn a_change_forgets_its_rooms_their_members_and_the_list_pages_showing_them() {
+        let mut h = Held::default();
+        h.put_rooms(&ids(&["1", "2"]), vec![detail("1"), detail("2")], 0);
+        h.members.put(("1".into(), 1, 100), Vec::new(), 0);
+        h.members.put(("2".into(), 1, 100), Vec::new(), 0);
+        let page = |v: &[&str]| CursorPage {
+            items: v.iter().map(|id| summary(id)).collect(),
+            cursor: None,
+        };
+        h.lists.put((25, None), page(&["1", "5"]), 0);
+        h.lists.put((25, Some("c".into())), page(&["6", "7"]), 0);
+        assert!(h.forget_rooms(&ids(&["1"])));
+        assert_eq!(h.split_rooms(&ids(&["1", "2"]), 1).1, ids(&["1"]));
+        assert!(h.members.fresh(&("1".into(), 1, 100), 1).is_none());
+        assert!(h.members.fresh(&("2".into(), 1, 100), 1).is_some());
+        assert!(h.lists.fresh(&(25, None), 1).is_none());
+        assert!(h.lists.fresh(&(25, Some("c".into())), 1).is_some());
+        assert!(!h.forget_rooms(&ids(&["9"])), "no page showed room 9");
+    }
+
+    #[test]
+    fn a_patch_replaces_changed_rooms_in_place_and_drops_the_gone() {
+        let named = |id: &str, name: &str| ChatroomSummary {
+            name: name.into(),
+            ..summary(id)
+        };
+        let all = AllRooms::new(
+            vec![named("3", "C"), named("2", "B"), named("1", "A")],
+            true,
+        );
+        assert_eq!(all.hay[0], "3\nc\n");
+        let changed = HashMap::from([("2".to_string(), named("2", "Bee"))]);
+        let gone = HashSet::from(["1".to_string()]);
+        let p = all.patched(&changed, &gone);
+        assert_eq!(p.rows, [named("3", "C"), named("2", "Bee")]);
+        assert_eq!(p.hay[1], "2\nbee\n");
+        let p = p.with_new(named("4", "D"));
+        assert_eq!(p.rows[0].id, "4");
+        assert_eq!(p.hay.len(), 3);
+    }
+}

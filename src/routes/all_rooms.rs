@@ -1,0 +1,412 @@
+//! `/rooms?all=1`: every room of the app in one table. Easemob cannot search rooms by name or
+//! owner, so the way to find "the room called X" or "every room alice owns" in a large app is
+//! to load them all (1000 a request, under the list's rate limit) and filter here.
+//!
+//! The walk and what it found live in the data layer, so a visit to a room and Back shows the
+//! table at once, where it was. Only the rows in sight are in the DOM. The filter searches a
+//! lower-cased copy of each row made once, so a keystroke at 100,000 rooms is one pass over
+//! strings; the URL follows once typing pauses. Selection lives in the data layer, not the URL.
+
+use crate::components::error::ErrorView;
+use crate::components::virtual_rows::Scroller;
+use crate::data::{use_data, AllRooms, Shared};
+use crate::i18n::t;
+use crate::routes::rooms::{ListQuery, SortKey};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use leptos_use_signal_debounce_throttle::signal_debounced;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// The height of a row, in pixels (the stylesheet gives `.vrow` the same).
+pub const ROW_PX: f64 = 36.0;
+
+/// Row positions in the order of the column sorted by (server order, newest first, when
+/// none).
+pub fn order(all: &AllRooms, sort: Option<(SortKey, bool)>) -> Vec<u32> {
+    let mut idx: Vec<u32> = (0..all.rows.len() as u32).collect();
+    if let Some((key, desc)) = sort {
+        let rows = &all.rows;
+        match key {
+            // Lower-cased once per row, not once per comparison.
+            SortKey::Name => idx.sort_by_cached_key(|i| rows[*i as usize].name.to_lowercase()),
+            SortKey::Owner => idx.sort_by_cached_key(|i| rows[*i as usize].owner.to_lowercase()),
+            SortKey::Id | SortKey::Members => {
+                idx.sort_by(|a, b| key.compare(&rows[*a as usize], &rows[*b as usize]))
+            }
+        }
+        if desc {
+            idx.reverse();
+        }
+    }
+    idx
+}
+
+/// The positions of `order` whose id, name or owner holds `needle`, in any case.
+pub fn matching(all: &AllRooms, order: &[u32], needle: &str) -> Vec<u32> {
+    let needle = needle.trim().to_lowercase();
+    order
+        .iter()
+        .copied()
+        .filter(|i| all.hay[*i as usize].contains(&needle))
+        .collect()
+}
+
+#[component]
+pub fn AllRoomsTable() -> impl IntoView {
+    let data = use_data();
+    let all = data.all;
+    let query_map = use_query_map();
+    let navigate = use_navigate();
+    let query = Memo::new(move |_| query_map.with(|m| ListQuery::from_params(|k| m.get(k))));
+    // Nothing loaded yet (and no walk that failed): start walking.
+    if all.rooms.with_untracked(Option::is_none)
+        && all.loading.get_untracked().is_none()
+        && all.error.with_untracked(Option::is_none)
+    {
+        data.load_all_rooms();
+    }
+
+    // The filter as typed, ahead of the URL: `(typed, the URL's filter when it was typed)`.
+    // Once the URL moves on (it caught up, or Back), the URL's filter is the one shown.
+    let url_filter = Memo::new(move |_| query.with(|q| q.filter.clone()));
+    let typed = RwSignal::new(None::<(String, String)>);
+    let filter = Memo::new(move |_| {
+        let url = url_filter.get();
+        match typed.get() {
+            Some((text, when)) if when == url => text,
+            _ => url,
+        }
+    });
+    let settled = signal_debounced(filter, 300.0);
+    {
+        let navigate = navigate.clone();
+        Effect::new(move |first: Option<()>| {
+            let f = settled.get();
+            if first.is_some() && f != url_filter.get_untracked() {
+                let q = ListQuery {
+                    filter: f,
+                    ..query.get_untracked()
+                };
+                navigate(
+                    &q.href(),
+                    NavigateOptions {
+                        replace: true,
+                        scroll: false,
+                        ..Default::default()
+                    },
+                );
+            }
+        });
+    }
+
+    let rooms = Memo::new(move |_| all.rooms.get());
+    let sort = Memo::new(move |_| query.with(|q| q.sort));
+    let sorted = Memo::new(move |_| rooms.get().map(|a| Shared(Arc::new(order(&a, sort.get())))));
+    let matches = Memo::new(move |_| {
+        let needle = filter.get();
+        match (rooms.get(), sorted.get()) {
+            (Some(a), Some(o)) if !needle.trim().is_empty() => {
+                Some(Shared(Arc::new(matching(&a, &o, &needle))))
+            }
+            (_, o) => o,
+        }
+    });
+    let count = Memo::new(move |_| matches.with(|m| m.as_ref().map_or(0, |m| m.len())));
+    let total = Memo::new(move |_| rooms.with(|r| r.as_ref().map_or(0, |r| r.rows.len())));
+
+    let scroller = Scroller::new(ROW_PX);
+    // Back where the person left the table; to the top when the filter or the order changes.
+    Effect::new(move |seen: Option<(String, Option<(SortKey, bool)>)>| {
+        let now = (filter.get(), sort.get());
+        match seen {
+            None => scroller.scroll_to(all.scroll.get_value()),
+            Some(before) if before != now => scroller.scroll_to(0.0),
+            Some(_) => {}
+        }
+        now
+    });
+    on_cleanup(move || all.scroll.set_value(scroller.position()));
+    // The rows in sight, with their place in the filtered list.
+    let shown = Memo::new(move |_| {
+        let (first, last) = scroller.range(count.get());
+        match (rooms.get(), matches.get()) {
+            (Some(a), Some(m)) => m[first..last]
+                .iter()
+                .enumerate()
+                .map(|(k, i)| (first + k, a.rows[*i as usize].clone()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    });
+
+    let selected = all.selected;
+    let selected_ids = Signal::derive(move || {
+        selected.with(|s| {
+            let mut ids: Vec<String> = s.iter().cloned().collect();
+            ids.sort();
+            ids
+        })
+    });
+    let every_match_ticked = Memo::new(move |_| {
+        let n = count.get();
+        n > 0
+            && selected.with(|s| {
+                s.len() >= n
+                    && matches.with(|m| {
+                        rooms.with(|a| match (a, m) {
+                            (Some(a), Some(m)) => {
+                                m.iter().all(|i| s.contains(&a.rows[*i as usize].id))
+                            }
+                            _ => false,
+                        })
+                    })
+            })
+    });
+    let tick_every_match = move || {
+        let ids: Vec<String> = matches.with_untracked(|m| {
+            rooms.with_untracked(|a| match (a, m) {
+                (Some(a), Some(m)) => m.iter().map(|i| a.rows[*i as usize].id.clone()).collect(),
+                _ => Vec::new(),
+            })
+        });
+        let untick = every_match_ticked.get_untracked();
+        selected.update(|s| {
+            for id in ids {
+                if untick {
+                    s.remove(&id);
+                } else {
+                    s.insert(id);
+                }
+            }
+        });
+    };
+    let bulk_open = RwSignal::new(false);
+    let clear = Callback::new(move |_: ()| selected.set(HashSet::new()));
+
+    let header = {
+        let navigate = navigate.clone();
+        move |key: SortKey, label: &'static str, class: &'static str| {
+            let navigate = navigate.clone();
+            let aria = move || match sort.get() {
+                Some((k, false)) if k == key => "ascending",
+                Some((k, true)) if k == key => "descending",
+                _ => "none",
+            };
+            let go = move |_| {
+                let q = ListQuery {
+                    filter: filter.get_untracked(),
+                    ..query.get_untracked()
+                }
+                .toggle_sort(key);
+                navigate(
+                    &q.href(),
+                    NavigateOptions {
+                        replace: true,
+                        scroll: false,
+                        ..Default::default()
+                    },
+                );
+            };
+            view! {
+                <div role="columnheader" aria-sort=aria class=class>
+                    <button type="button" class="sort" on:click=go>
+                        {label}
+                        <span aria-hidden="true" class="sort-mark">{move || match aria() { "ascending" => " ▲", "descending" => " ▼", _ => "" }}</span>
+                    </button>
+                </div>
+            }
+        }
+    };
+    let paged = move || {
+        crate::url::link(
+            &ListQuery {
+                all: false,
+                filter: filter.get(),
+                ..query.get()
+            }
+            .href(),
+        )
+    };
+    let export = move |as_json: bool| {
+        let rows: Vec<_> = matches.with_untracked(|m| {
+            rooms.with_untracked(|a| match (a, m) {
+                (Some(a), Some(m)) => m.iter().map(|i| a.rows[*i as usize].clone()).collect(),
+                _ => Vec::new(),
+            })
+        });
+        let none = std::collections::HashMap::new();
+        if as_json {
+            let text = crate::export::rooms::json(&rows, &[], &none);
+            crate::export::download("chatrooms.json", "application/json", &text);
+        } else {
+            let header = crate::export::rooms::header(&[]);
+            let rows = crate::export::rooms::rows(&rows, &[], &none, &crate::components::time::iso);
+            crate::export::download(
+                "chatrooms.csv",
+                "text/csv",
+                &crate::export::csv(&header, &rows),
+            );
+        }
+    };
+
+    view! {
+        <section class="panel">
+            <div class="toolbar">
+                <h1>{t().all_rooms}</h1>
+                <a class="button" href=paged data-testid="paged-view">{t().paged_view}</a>
+                <button type="button" data-testid="dissolve-selected" class:danger=move || !selected.with(HashSet::is_empty)
+                    disabled=move || selected.with(HashSet::is_empty) on:click=move |_| bulk_open.set(true)>
+                    {move || t().dissolve_selected(selected.with(HashSet::len))}
+                </button>
+                <label class="inline">
+                    {t().filter_label}
+                    <input type="search" class="filter" placeholder=t().filter_placeholder data-testid="all-filter"
+                        prop:value=move || filter.get()
+                        on:input=move |ev| typed.set(Some((event_target_value(&ev), url_filter.get_untracked())))/>
+                </label>
+                <button type="button" data-testid="reload-all" disabled=move || all.loading.get().is_some()
+                    on:click=move |_| data.load_all_rooms()>{t().reload}</button>
+                <div class="inline export" role="group" aria-label=t().export_label>
+                    <button type="button" class="small" data-testid="export-csv" on:click=move |_| export(false)
+                        disabled=move || count.get() == 0>{t().export_csv}</button>
+                    <button type="button" class="small" data-testid="export-json" on:click=move |_| export(true)
+                        disabled=move || count.get() == 0>{t().export_json}</button>
+                </div>
+            </div>
+            <crate::routes::bulk::BulkDissolveDialog open=bulk_open ids=selected_ids on_done=clear/>
+            {move || all.loading.get().map(|n| view! {
+                <div class="walk" data-testid="all-progress">
+                    <progress aria-label=t().all_rooms></progress>
+                    <span role="status">{t().all_loading(n)}</span>
+                    <button type="button" class="small" data-testid="stop-all" on:click=move |_| data.stop_loading_all_rooms()>{t().stop}</button>
+                </div>
+            })}
+            {move || all.error.get().map(|e| view! { <ErrorView error=e/> })}
+            {move || rooms.with(|r| r.as_ref().is_some_and(|r| !r.complete) && all.loading.get().is_none())
+                .then(|| view! { <p class="warning" data-testid="all-incomplete">{t().all_stopped(total.get())}</p> })}
+            <Show when=move || rooms.with(Option::is_some)>
+                <div class="toolbar selection">
+                    <p class="summary" role="status" data-testid="all-summary">{move || t().all_shown(count.get(), total.get())}</p>
+                    <button type="button" class="small" data-testid="select-matching" disabled=move || count.get() == 0
+                        on:click=move |_| tick_every_match() aria-pressed=move || every_match_ticked.get().to_string()>{t().select_matching}</button>
+                    <span data-testid="selected-count">{move || t().selected_count(selected.with(HashSet::len))}</span>
+                    <button type="button" class="small" disabled=move || selected.with(HashSet::is_empty)
+                        on:click=move |_| clear.run(())>{t().clear_selection}</button>
+                </div>
+                <div class="vscroll" node_ref=scroller.node on:scroll=scroller.on_scroll() tabindex="0"
+                    role="region" aria-label=t().all_rooms_region data-testid="all-scroll">
+                    <div role="table" class="vtable rooms" aria-rowcount=move || (count.get() + 1).to_string() aria-label=t().all_rooms>
+                        <div role="rowgroup" class="vhead">
+                            <div role="row" class="vrow" aria-rowindex="1">
+                                <div role="columnheader" class="select">
+                                    <input type="checkbox" aria-label=t().select_matching prop:checked=move || every_match_ticked.get()
+                                        on:change=move |_| tick_every_match()/>
+                                </div>
+                                {header(SortKey::Id, t().col_id, "")}
+                                {header(SortKey::Name, t().col_name, "")}
+                                {header(SortKey::Owner, t().col_owner, "")}
+                                {header(SortKey::Members, t().col_members, "num")}
+                            </div>
+                        </div>
+                        <div role="rowgroup" class="vbody" style:height=move || scroller.body_px(count.get())>
+                            <For each=move || shown.get() key=|(pos, r)| (*pos, r.id.clone()) let:item>
+                                <AllRoomsRow pos=item.0 room=item.1 scroller/>
+                            </For>
+                        </div>
+                    </div>
+                </div>
+                <Show when=move || count.get() == 0>
+                    <p class="empty">{move || if total.get() == 0 { t().no_rooms } else { t().no_match }}</p>
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn AllRoomsRow(
+    pos: usize,
+    room: easemob_api::wire::ChatroomSummary,
+    scroller: Scroller,
+) -> impl IntoView {
+    let selected = use_data().all.selected;
+    let id = room.id.clone();
+    let ticked = {
+        let id = id.clone();
+        move || selected.with(|s| s.contains(&id))
+    };
+    let ticked_row = ticked.clone();
+    let toggle = move |_| {
+        selected.update(|s| {
+            if !s.remove(&id) {
+                s.insert(id.clone());
+            }
+        })
+    };
+    view! {
+        <div role="row" class="vrow" class:selected=ticked_row aria-rowindex=(pos + 2).to_string()
+            style:top=scroller.top_of(pos)>
+            <div role="cell" class="select">
+                <input type="checkbox" aria-label=t().select_room(&room.name, &room.id) prop:checked=ticked on:change=toggle/>
+            </div>
+            <div role="cell" class="mono id" translate="no"><a href=crate::url::link(&crate::url::room(&room.id))>{room.id.clone()}</a></div>
+            <div role="cell" class="name" translate="no">{room.name.clone()}</div>
+            <div role="cell" class="owner" translate="no"><a href=crate::url::link(&crate::url::user_rooms(&room.owner))>{room.owner.clone()}</a></div>
+            <div role="cell" class="num members">{room.affiliations_count}</div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use easemob_api::wire::ChatroomSummary;
+
+    fn all() -> AllRooms {
+        let room = |id: &str, name: &str, owner: &str, n: u64| ChatroomSummary {
+            id: id.into(),
+            name: name.into(),
+            owner: owner.into(),
+            affiliations_count: n,
+            disabled: None,
+        };
+        AllRooms::new(
+            vec![
+                room("12", "Lobby", "alice", 3),
+                room("11", "bobsled", "Carol", 9),
+                room("9", "Music", "BOB", 1),
+            ],
+            true,
+        )
+    }
+
+    #[test]
+    fn without_a_sort_the_server_order_stays() {
+        assert_eq!(order(&all(), None), [0, 1, 2]);
+    }
+
+    #[test]
+    fn each_column_sorts_up_and_down_ignoring_case() {
+        let a = all();
+        assert_eq!(order(&a, Some((SortKey::Name, false))), [1, 0, 2]);
+        assert_eq!(order(&a, Some((SortKey::Owner, false))), [0, 2, 1]);
+        assert_eq!(
+            order(&a, Some((SortKey::Id, false))),
+            [2, 1, 0],
+            "ids as numbers"
+        );
+        assert_eq!(order(&a, Some((SortKey::Members, true))), [1, 0, 2]);
+    }
+
+    #[test]
+    fn the_filter_finds_rooms_by_id_name_or_owner_in_the_order_shown() {
+        let a = all();
+        let by_name = order(&a, Some((SortKey::Name, false)));
+        assert_eq!(matching(&a, &by_name, " BOB"), [1, 2]);
+        assert_eq!(matching(&a, &by_name, "alice"), [0]);
+        assert_eq!(matching(&a, &by_name, "11"), [1]);
+        assert!(matching(&a, &by_name, "nobody").is_empty());
+    }
+}
