@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # trunk must never reach the internet for its tools.
 export TRUNK_OFFLINE := true
 
-.PHONY: run test dist dist-admin dev setup setup-test native-test browser-test e2e screenshots clean
+.PHONY: run test dist dist-admin dev setup setup-test native-test browser-test e2e screenshots bench clean
 
 ## Build the dashboard, start the emulator with demo data on http://127.0.0.1:$(PORT).
 run: dist
@@ -55,6 +55,15 @@ e2e:
 screenshots: dist
 	cargo build -p easemob-emulator
 	UPDATE_SCREENSHOTS=1 npx playwright test room.spec.ts resilience.spec.ts a11y.spec.ts
+
+## Figures for the README: the first load's sizes, the dashboard with 100,000 rooms in headless
+## Chromium, and the emulator's throughput beside a bare axum server. Prints; asserts nothing.
+BENCH_ROOMS ?= 100000
+bench: setup-test dist
+	cargo build --release -p easemob-emulator --bin easemob-emulator --example loadgen
+	node scripts/bench.mjs $(BENCH_ROOMS)
+	@echo; echo "== Emulator under a loopback load generator (16 connections, 5 s each) =="
+	./target/release/examples/loadgen $(BENCH_ROOMS) 5 16
 
 clean:
 	rm -rf dist test-results target

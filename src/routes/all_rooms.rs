@@ -80,6 +80,28 @@ pub fn AllRoomsTable() -> impl IntoView {
         }
     });
     let settled = signal_debounced(filter, 300.0);
+    // Puts the filter as typed in the URL now, before a click leaves the page, so that Back
+    // comes back to what was on screen even when typing had not paused.
+    let flush = {
+        let navigate = navigate.clone();
+        move || {
+            let f = filter.get_untracked();
+            if f != url_filter.get_untracked() {
+                let q = ListQuery {
+                    filter: f,
+                    ..query.get_untracked()
+                };
+                navigate(
+                    &q.href(),
+                    NavigateOptions {
+                        replace: true,
+                        scroll: false,
+                        ..Default::default()
+                    },
+                );
+            }
+        }
+    };
     {
         let navigate = navigate.clone();
         Effect::new(move |first: Option<()>| {
@@ -296,6 +318,7 @@ pub fn AllRoomsTable() -> impl IntoView {
                         on:click=move |_| clear.run(())>{t().clear_selection}</button>
                 </div>
                 <div class="vscroll" node_ref=scroller.node on:scroll=scroller.on_scroll() tabindex="0"
+                    on:click={ let flush = flush.clone(); move |_| flush() }
                     role="region" aria-label=t().all_rooms_region data-testid="all-scroll">
                     <div role="table" class="vtable rooms" aria-rowcount=move || (count.get() + 1).to_string() aria-label=t().all_rooms>
                         <div role="rowgroup" class="vhead">

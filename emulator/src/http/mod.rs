@@ -374,12 +374,13 @@ async fn dashboard_or_unknown_endpoint(State(state): State<Shared>, req: Request
     match serve.oneshot(Request::from_parts(parts, body)).await {
         Ok(resp) => {
             let mut resp = resp.into_response();
+            let success = resp.status().is_success();
             let headers = resp.headers_mut();
             headers.insert(
                 header::CONTENT_SECURITY_POLICY,
                 HeaderValue::from_static(csp::DASHBOARD_CSP),
             );
-            if resp.status().is_success() {
+            if success {
                 headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
             }
             resp

@@ -1,0 +1,54 @@
+// The bundle budget: the whole first load (html, js, wasm, css) brotli-compressed within
+// 250 KB, as a CDN over HTTPS sends it. Also that the emulator sends the pre-compressed copies
+// the build writes, with the right Content-Encoding and cache lifetime.
+import { test, expect } from './fixtures';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Bytes, brotli, of everything the first load fetches. */
+const BUDGET = 250_000;
+
+const dist = path.resolve(__dirname, '../../dist');
+/** The files of the first load: everything trunk writes (the page needs it all). */
+const files = fs
+  .readdirSync(dist)
+  .filter((f) => !/\.(br|gz)$/.test(f) && f !== 'config.json' && fs.statSync(path.join(dist, f)).isFile());
+const size = (f: string) => fs.statSync(path.join(dist, f)).size;
+
+test('every file of the first load is fetched, sent pre-compressed, hashed files cached for a year', async ({ page, emulator }) => {
+  const sent = new Map<string, { encoding?: string; length?: string; cache?: string }>();
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    if (u.origin !== emulator.url) return;
+    const h = r.headers();
+    const name = u.pathname === '/connect' ? 'index.html' : u.pathname.slice(1);
+    sent.set(name, { encoding: h['content-encoding'], length: h['content-length'], cache: h['cache-control'] });
+  });
+  await page.goto(`${emulator.url}/connect`);
+  await expect(page.locator('#client_id')).toHaveValue('demo-client-id');
+  expect(files.length).toBeGreaterThanOrEqual(5);
+  for (const f of files) {
+    const got = sent.get(f);
+    expect(got, `${f} was fetched`).toBeDefined();
+    // Chromium asks for brotli over HTTPS only; over plain HTTP it gets the gzip copy.
+    expect(['br', 'gzip'], f).toContain(got!.encoding);
+    const copy = `${f}.${got!.encoding === 'br' ? 'br' : 'gz'}`;
+    expect(Number(got!.length), f).toBe(size(copy));
+    expect(got!.cache, f).toBe(f === 'index.html' ? 'no-cache' : 'public, max-age=31536000, immutable');
+  }
+});
+
+test('the whole first load is at most 250 KB brotli', async () => {
+  const rows = files.map((f) => ({ file: f, raw: size(f), gzip: size(`${f}.gz`), brotli: size(`${f}.br`) }));
+  const total = rows.reduce((a, r) => a + r.brotli, 0);
+  console.log(
+    rows.map((r) => `${r.file.padEnd(48)} ${String(r.raw).padStart(9)} raw ${String(r.gzip).padStart(8)} gzip ${String(r.brotli).padStart(8)} brotli`).join('\n') +
+      `\nfirst load: ${total} bytes brotli of a ${BUDGET}-byte budget`,
+  );
+  // The brotli copies are real: each is smaller than its file and decompresses to it.
+  const zlib = await import('node:zlib');
+  for (const f of files) {
+    expect(zlib.brotliDecompressSync(fs.readFileSync(path.join(dist, `${f}.br`))).equals(fs.readFileSync(path.join(dist, f)))).toBe(true);
+  }
+  expect(total).toBeLessThanOrEqual(BUDGET);
+});
