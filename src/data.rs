@@ -14,7 +14,7 @@
 
 use crate::session::Session;
 use easemob_api::endpoints::CursorPage;
-use easemob_api::endpoints::{ListMembers, ListRooms};
+use easemob_api::endpoints::{ListMembers, ListRooms, RoomDetails};
 use easemob_api::wire::{Affiliation, ChatroomDetail, ChatroomSummary};
 use easemob_api::ApiError;
 use leptos::prelude::*;
@@ -284,7 +284,7 @@ fn now() -> u64 {
 
 impl Data {
     pub fn new(session: Session) -> Data {
-        Data {
+        let data = Data {
             session,
             held: StoredValue::new_local(Held::default()),
             room_stamps: RwSignal::new(HashMap::new()),
@@ -298,19 +298,32 @@ impl Data {
                 selected: RwSignal::new_local(HashSet::new()),
                 scroll: StoredValue::new(0.0),
             },
-        }
+        };
+        // Another app: the rooms of the last one are not this one's.
+        let all = data.all;
+        Effect::new(move |seen: Option<u32>| {
+            let g = session.generation.get();
+            if seen.is_some_and(|s| s != g) {
+                all.stop.set_value(true);
+                all.rooms.set(None);
+                all.error.set(None);
+                all.selected.set(HashSet::new());
+                all.scroll.set_value(0.0);
+            }
+            g
+        });
+        data
     }
 
-    /// Drops everything when the app changed since it was read.
+    /// Drops what is held when the app changed since it was read. It writes no signal: it
+    /// runs inside resources, and a signal written while a resource runs loses the resource
+    /// its subscriptions. The all-rooms state is reset by an effect ([`Data::new`]).
     fn same_app(&self) {
         let g = self.session.generation.get_untracked();
         if self.generation.get_value() != g {
             self.generation.set_value(g);
             self.held.update_value(|h| *h = Held::default());
             self.all.stop.set_value(true);
-            self.all.rooms.set(None);
-            self.all.error.set(None);
-            self.all.selected.set(HashSet::new());
         }
     }
 
@@ -446,9 +459,21 @@ impl Data {
             .collect())
     }
 
-    /// One room's details; `None` when the server does not know it.
+    /// One room's details. A room the server does not know is its refusal (404, with the
+    /// server's words, for the room page to show); `None` when it answered without the room.
     pub async fn room(&self, id: &str) -> Result<Option<ChatroomDetail>, ApiError> {
-        Ok(self.room_details(&[id.to_string()]).await?.remove(id))
+        let client = self.session.client_tracked()?;
+        self.same_app();
+        let key = [id.to_string()];
+        if let Some(d) = self.held.with_value(|h| h.rooms.fresh(&key[0], now())) {
+            if d.is_some() {
+                return Ok(d);
+            }
+        }
+        let found = client.send(&RoomDetails::one(id.to_string())).await?;
+        let d = found.iter().find(|d| d.id == id).cloned();
+        self.held.update_value(|h| h.put_rooms(&key, found, now()));
+        Ok(d)
     }
 
     /// A page of the room list.

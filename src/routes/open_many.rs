@@ -35,7 +35,8 @@ fn OpenManyView() -> impl IntoView {
     let data = crate::data::use_data();
     let stamp = Memo::new(move |_| ids.with(|ids| data.rooms_stamp(ids)));
     let result = LocalResource::new(move || {
-        stamp.track();
+        // Read, not only tracked: a memo never read is never computed, and misses changes.
+        let _ = stamp.get();
         let ids = ids.get();
         async move {
             if ids.is_empty() {
@@ -66,12 +67,12 @@ fn OpenManyView() -> impl IntoView {
                     <button type="submit" class="primary">{t().open}</button>
                 </div>
             </form>
-            <Transition fallback=|| view! { <Loading what=t().loading_rooms/> }>
-                {move || Suspend::new(async move {
-                    match result.await {
-                        Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                        Ok(None) => ().into_any(),
-                        Ok(Some((asked, found))) => {
+            // Not a Suspend: rooms held by the data layer are ready at once, and shown at once.
+            {move || match result.get() {
+                        None => view! { <Loading what=t().loading_rooms/> }.into_any(),
+                        Some(Err(e)) => view! { <ErrorView error=e/> }.into_any(),
+                        Some(Ok(None)) => ().into_any(),
+                        Some(Ok(Some((asked, found)))) => {
                             let missing = missing(&asked, &found);
                             view! {
                                 <p class="summary" role="status" data-testid="open-summary">{t().found_of(found.len(), asked.len())}</p>
@@ -107,9 +108,7 @@ fn OpenManyView() -> impl IntoView {
                                 </div>
                             }.into_any()
                         }
-                    }
-                })}
-            </Transition>
+            }}
         </section>
     }
 }

@@ -37,7 +37,8 @@ fn RoomView() -> impl IntoView {
     // Reloads when a change through the dashboard touched this room, and only then.
     let stamp = Memo::new(move |_| data.room_stamp(&id.get()));
     let detail = LocalResource::new(move || {
-        stamp.track();
+        // Read, not only tracked: a memo never read is never computed, and misses changes.
+        let _ = stamp.get();
         let id = id.get();
         async move { data.room(&id).await }
     });
@@ -48,18 +49,17 @@ fn RoomView() -> impl IntoView {
     view! {
         <section class="panel">
             <p class="crumbs"><a href=crate::url::link("/rooms")>{t().nav_rooms}</a></p>
-            <Transition fallback=|| view! { <Loading what=t().loading_room/> }>
-                {move || Suspend::new(async move {
-                    match detail.await {
-                        Err(e) => view! {
-                            <h1>{t().room_heading(&id.get_untracked())}</h1>
-                            <ErrorView error=e/>
-                        }.into_any(),
-                        Ok(None) => view! { <p class="empty">{t().room_missing}</p> }.into_any(),
-                        Ok(Some(room)) => view! { <RoomFields room/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            // The answer as it stands (the last one stays while the next loads). Not a Suspend:
+            // an answer from the data layer is ready at once, and is shown at once.
+            {move || match detail.get() {
+                None => view! { <Loading what=t().loading_room/> }.into_any(),
+                Some(Err(e)) => view! {
+                    <h1>{t().room_heading(&id.get_untracked())}</h1>
+                    <ErrorView error=e/>
+                }.into_any(),
+                Some(Ok(None)) => view! { <p class="empty">{t().room_missing}</p> }.into_any(),
+                Some(Ok(Some(room))) => view! { <RoomFields room/> }.into_any(),
+            }}
             <Show when=loaded>
                 <crate::routes::room_actions::RoomActions room=Signal::derive(move || current.get().unwrap_or_default())/>
                 <Members room=current/>
@@ -123,7 +123,8 @@ fn Members(room: Memo<Option<ChatroomDetail>>) -> impl IntoView {
     let data = crate::data::use_data();
     let stamp = Memo::new(move |_| data.room_stamp(&id.get()));
     let members = LocalResource::new(move || {
-        stamp.track();
+        // Read, not only tracked: a memo never read is never computed, and misses changes.
+        let _ = stamp.get();
         let (id, page) = (id.get(), page.get());
         async move {
             data.member_page(&id, page, MEMBER_PAGE_SIZE)
@@ -226,7 +227,8 @@ fn MemberMatches(
     let scroller = crate::components::virtual_rows::Scroller::new(crate::routes::all_rooms::ROW_PX);
     let count = Memo::new(move |_| found.with(|f| f.as_ref().map_or(0, |f| f.len())));
     Effect::new(move |_| {
-        count.track();
+        // Read, not only tracked: a memo never read is never computed, and misses changes.
+        let _ = count.get();
         scroller.scroll_to(0.0);
     });
     let shown = Memo::new(move |_| {
@@ -292,12 +294,11 @@ fn MemberPages(
         </div>
         {move || export.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
         <Pager label=t().members_pager page=Signal::derive(move || page.get() as usize) prev next/>
-        <Transition fallback=|| view! { <Loading what=t().loading_members/> }>
-            {move || Suspend::new(async move {
-                match members.await.map(|(_, list)| list) {
-                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                    Ok(list) if list.is_empty() => view! { <p class="empty">{t().no_members}</p> }.into_any(),
-                    Ok(list) => view! {
+        {move || match members.get().map(|r| r.map(|(_, list)| list)) {
+                    None => view! { <Loading what=t().loading_members/> }.into_any(),
+                    Some(Err(e)) => view! { <ErrorView error=e/> }.into_any(),
+                    Some(Ok(list)) if list.is_empty() => view! { <p class="empty">{t().no_members}</p> }.into_any(),
+                    Some(Ok(list)) => view! {
                         <ul class="members" aria-labelledby="members">
                             {list.into_iter().map(|a| {
                                 let name = a.username().to_string();
@@ -310,9 +311,7 @@ fn MemberPages(
                             }).collect_view()}
                         </ul>
                     }.into_any(),
-                }
-            })}
-        </Transition>
+        }}
     }
 }
 

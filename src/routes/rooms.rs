@@ -271,7 +271,8 @@ fn RoomTable() -> impl IntoView {
     // Reloads when a change dropped list pages, and only then.
     let list_stamp = Memo::new(move |_| data.list_stamp());
     let page = LocalResource::new(move || {
-        list_stamp.track();
+        // Read, not only tracked: a memo never read is never computed, and misses changes.
+        let _ = list_stamp.get();
         let key = fetch_key.get();
         async move { data.list_page(key.0, key.1.clone()).await.map(|p| (key, p)) }
     });
@@ -288,7 +289,8 @@ fn RoomTable() -> impl IntoView {
     let ids = Memo::new(move |_| rows.with(|r| r.iter().map(|r| r.id.clone()).collect::<Vec<_>>()));
     let detail_stamp = Memo::new(move |_| ids.with(|ids| data.rooms_stamp(ids)));
     let details = LocalResource::new(move || {
-        detail_stamp.track();
+        // Read, not only tracked: a memo never read is never computed, and misses changes.
+        let _ = detail_stamp.get();
         let ids = ids.get();
         let wanted = wants_details.get();
         async move {
