@@ -35,11 +35,11 @@ fn RoomView() -> impl IntoView {
     let id = Memo::new(move |_| params.get().get("id").unwrap_or_default());
     let data = crate::data::use_data();
     // Reloads when a change through the dashboard touched this room, and only then.
-    let stamp = Memo::new(move |_| data.room_stamp(&id.get()));
+    // The stamp is read in the resource itself, not through a memo of its own: a resource
+    // that depends on a memo and on that memo's own source misses changes in Leptos 0.8.
     let detail = LocalResource::new(move || {
-        // Read, not only tracked: a memo never read is never computed, and misses changes.
-        let _ = stamp.get();
         let id = id.get();
+        data.room_stamp(&id);
         async move { data.room(&id).await }
     });
     // The room as last loaded: the actions and the member list live outside the detail's
@@ -121,11 +121,9 @@ fn Members(room: Memo<Option<ChatroomDetail>>) -> impl IntoView {
             .unwrap_or(1)
     });
     let data = crate::data::use_data();
-    let stamp = Memo::new(move |_| data.room_stamp(&id.get()));
     let members = LocalResource::new(move || {
-        // Read, not only tracked: a memo never read is never computed, and misses changes.
-        let _ = stamp.get();
         let (id, page) = (id.get(), page.get());
+        data.room_stamp(&id);
         async move {
             data.member_page(&id, page, MEMBER_PAGE_SIZE)
                 .await
@@ -227,7 +225,6 @@ fn MemberMatches(
     let scroller = crate::components::virtual_rows::Scroller::new(crate::routes::all_rooms::ROW_PX);
     let count = Memo::new(move |_| found.with(|f| f.as_ref().map_or(0, |f| f.len())));
     Effect::new(move |_| {
-        // Read, not only tracked: a memo never read is never computed, and misses changes.
         let _ = count.get();
         scroller.scroll_to(0.0);
     });

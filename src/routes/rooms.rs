@@ -269,10 +269,8 @@ fn RoomTable() -> impl IntoView {
     // old page's cursor is never offered as this page's Next.
     let data = crate::data::use_data();
     // Reloads when a change dropped list pages, and only then.
-    let list_stamp = Memo::new(move |_| data.list_stamp());
     let page = LocalResource::new(move || {
-        // Read, not only tracked: a memo never read is never computed, and misses changes.
-        let _ = list_stamp.get();
+        data.list_stamp();
         let key = fetch_key.get();
         async move { data.list_page(key.0, key.1.clone()).await.map(|p| (key, p)) }
     });
@@ -286,12 +284,16 @@ fn RoomTable() -> impl IntoView {
     });
     let wants_details = Memo::new(move |_| !query.with(|q| q.cols.is_empty()));
     // The extra columns come from the data layer: rooms held fresh cost no request.
-    let ids = Memo::new(move |_| rows.with(|r| r.iter().map(|r| r.id.clone()).collect::<Vec<_>>()));
-    let detail_stamp = Memo::new(move |_| ids.with(|ids| data.rooms_stamp(ids)));
+    // The stamp is read in the resource itself, not through a memo of its own: a resource
+    // that depends on a memo and on that memo's own source misses changes in Leptos 0.8.
     let details = LocalResource::new(move || {
-        // Read, not only tracked: a memo never read is never computed, and misses changes.
-        let _ = detail_stamp.get();
-        let ids = ids.get();
+        // From the page itself, not the `rows` memo: a resource fed by a memo of another
+        // resource missed that resource's late answer (Back to a page held in memory).
+        let ids: Vec<String> = page.with(|p| match p {
+            Some(Ok((_, p))) => p.items.iter().map(|r| r.id.clone()).collect(),
+            _ => Vec::new(),
+        });
+        data.rooms_stamp(&ids);
         let wanted = wants_details.get();
         async move {
             if !wanted || ids.is_empty() {
