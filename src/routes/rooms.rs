@@ -579,10 +579,12 @@ fn RoomRow(
     let extra = move |col: ExtraColumn| {
         let id = id.clone();
         move || {
-            let d = details
-                .get()
-                .and_then(Result::ok)
-                .and_then(|m| m.get(&id).cloned());
+            // This room's details only: the map is read in place, not copied for each cell.
+            let d = details.with(|d| {
+                d.as_ref()
+                    .and_then(|r| r.as_ref().ok())
+                    .and_then(|m| m.get(&id).cloned())
+            });
             match (col, d) {
                 (_, None) => view! { <td class="pending">"…"</td> }.into_any(),
                 (ExtraColumn::Description, Some(d)) => {

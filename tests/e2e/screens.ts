@@ -43,6 +43,10 @@ export async function walkScreens(page: Page, emulator: Emulator, visit: (screen
   const actions = page.locator('.room-actions button');
   const names = ['edit', 'transfer', 'add members', 'remove members', 'member leaves', 'dissolve'];
   for (let i = 0; i < names.length; i++) await openDialog(names[i], actions.nth(i));
+  await page.getByTestId('member-search').fill('a');
+  await expect(page.getByTestId('member-results').getByRole('listitem').first()).toBeVisible();
+  await visit('search within a chatroom');
+  await page.getByTestId('member-search').fill('');
 
   await go(page, `/open?ids=${id},1`);
   await expect(page.locator('table.rooms tbody tr')).toHaveCount(1);
@@ -51,6 +55,10 @@ export async function walkScreens(page: Page, emulator: Emulator, visit: (screen
   await go(page, `/users/${owner}/rooms`);
   await expect(page.locator('table.rooms tbody tr').first()).toBeVisible();
   await visit("a user's chatrooms");
+  await go(page, '/rooms?all=1');
+  await expect(page.getByTestId('all-summary')).toBeVisible();
+  await page.locator('[data-testid=all-scroll] .vbody [role=row] input').first().check();
+  await visit('every chatroom');
   await go(page, '/rooms/1');
   await expect(page.getByRole('alert')).toBeVisible();
   await visit('a chatroom that does not exist (error)');
