@@ -18,24 +18,10 @@ struct Outcome {
     elapsed: Duration,
 }
 
-/// Starts a server on its own runtime (2 worker threads, as the emulator's tests do) and
-/// returns its address.
+/// A bare axum server answering "hello", the ceiling of this machine.
 fn spawn_hello() -> String {
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .expect("runtime");
-        rt.block_on(async move {
-            let app = axum::Router::new().route("/hello", axum::routing::get(|| async { "hello" }));
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(listener.local_addr().unwrap()).unwrap();
-            axum::serve(listener, app).await.unwrap();
-        });
-    });
-    rx.recv().expect("hello address").to_string()
+    let app = axum::Router::new().route("/hello", axum::routing::get(|| async { "hello" }));
+    easemob_emulator::serve_in_background(app).to_string()
 }
 
 /// Sends one request on a kept-alive stream and reads the answer: its status and body.

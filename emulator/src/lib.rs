@@ -68,6 +68,12 @@ pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> s
 /// thread, for tests. Returns its base URL.
 pub fn spawn_for_tests(config: Config) -> String {
     let state = prepare(&config).expect("emulator state");
+    format!("http://{}", serve_in_background(router(state)))
+}
+
+/// Serves `app` on a free loopback port from a thread of its own (a runtime of two workers),
+/// until the process ends. Returns the address.
+pub fn serve_in_background(app: axum::Router) -> std::net::SocketAddr {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread()
@@ -78,11 +84,10 @@ pub fn spawn_for_tests(config: Config) -> String {
         rt.block_on(async move {
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             tx.send(listener.local_addr().unwrap()).unwrap();
-            serve(listener, state).await.unwrap();
+            axum::serve(listener, app).await.unwrap();
         });
     });
-    let addr = rx.recv().expect("emulator address");
-    format!("http://{addr}")
+    rx.recv().expect("server address")
 }
 
 /// A tiny error type for start-up, so the binary does not need anyhow.

@@ -34,8 +34,22 @@ impl Drop for TempDb {
 }
 
 #[test]
-fn the_current_schema_is_version_1() {
-    assert_eq!(SCHEMA_VERSION, 1);
+fn the_current_schema_is_version_2() {
+    assert_eq!(SCHEMA_VERSION, 2);
+}
+
+#[test]
+fn the_next_join_number_is_read_from_an_index() {
+    let store = Store::open(None).expect("an in-memory database");
+    let conn = store.lock();
+    let plan: String = conn
+        .query_row(
+            "EXPLAIN QUERY PLAN SELECT COALESCE(MAX(joined), 0) + 1 FROM members",
+            [],
+            |r| r.get(3),
+        )
+        .unwrap();
+    assert!(plan.contains("members_by_seq"), "{plan}");
 }
 
 #[test]

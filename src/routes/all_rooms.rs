@@ -79,13 +79,10 @@ pub fn AllRoomsTable() -> impl IntoView {
             _ => url,
         }
     });
-    let settled = signal_debounced(filter, 300.0);
-    // Puts the filter as typed in the URL now, before a click leaves the page, so that Back
-    // comes back to what was on screen even when typing had not paused.
-    let flush = {
+    // Puts a filter in the URL in place of the one there (no new history entry).
+    let put_filter = {
         let navigate = navigate.clone();
-        move || {
-            let f = filter.get_untracked();
+        move |f: String| {
             if f != url_filter.get_untracked() {
                 let q = ListQuery {
                     filter: f,
@@ -102,26 +99,20 @@ pub fn AllRoomsTable() -> impl IntoView {
             }
         }
     };
+    // The URL follows once typing pauses...
+    let settled = signal_debounced(filter, 300.0);
     {
-        let navigate = navigate.clone();
+        let put_filter = put_filter.clone();
         Effect::new(move |first: Option<()>| {
             let f = settled.get();
-            if first.is_some() && f != url_filter.get_untracked() {
-                let q = ListQuery {
-                    filter: f,
-                    ..query.get_untracked()
-                };
-                navigate(
-                    &q.href(),
-                    NavigateOptions {
-                        replace: true,
-                        scroll: false,
-                        ..Default::default()
-                    },
-                );
+            if first.is_some() {
+                put_filter(f);
             }
         });
     }
+    // ...or at once when a click leaves the page, so that Back comes back to what was on
+    // screen even when typing had not paused.
+    let flush = move || put_filter(filter.get_untracked());
 
     let rooms = Memo::new(move |_| all.rooms.get());
     let sort = Memo::new(move |_| query.with(|q| q.sort));

@@ -1,14 +1,14 @@
 // Accessibility: axe-core finds no serious or critical violation (colour contrast included) on
 // any screen or dialog, at 1280 px and at 375 px, in light and dark; at 375 px no page is wider
 // than the screen; every control is reached by Tab with a visible focus.
-import { test, expect, connect } from './fixtures';
+import { test, expect, connect, go } from './fixtures';
 import { walkScreens } from './screens';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import * as fs from 'node:fs';
 
 /** The README shows these; `make screenshots` refreshes them. */
-const IN_README = ['rooms-375', 'room-dark', 'rooms-zh', 'room-zh-dark'];
+const IN_README = ['rooms-375', 'room-dark', 'rooms-zh', 'room-zh-dark', 'all-rooms-zh'];
 async function screenshot(page: Page, name: string) {
   const dir = process.env.UPDATE_SCREENSHOTS && IN_README.includes(name) ? 'docs/screenshots' : test.info().outputDir;
   fs.mkdirSync(dir, { recursive: true });
@@ -117,5 +117,12 @@ test.describe('in Chinese', () => {
     await page.locator('table.rooms tbody tr td.id a').first().click();
     await expect(page.locator('ul.members li').first()).toBeVisible();
     await screenshot(page, 'room-zh-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await go(page, '/rooms?all=1&sort=members&dir=desc');
+    await expect(page.getByTestId('all-summary')).toHaveText('共 30 个聊天室');
+    await page.getByTestId('all-filter').fill('o');
+    await expect(page.getByTestId('all-summary')).toHaveText(/^30 个聊天室中有 \d+ 个符合筛选条件$/);
+    await page.locator('[data-testid=all-scroll] .vbody [role=row] input').nth(1).check();
+    await screenshot(page, 'all-rooms-zh');
   });
 });

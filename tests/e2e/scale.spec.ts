@@ -2,6 +2,7 @@
 // 10,000 members. None of these is timed (`make bench` prints the figures); each checks what
 // a person would see, and the requests sent.
 import { test, expect, connect, go, recordRequests, Emulator } from './fixtures';
+import * as fs from 'node:fs';
 
 type Summary = { id: string; name: string; owner: string };
 
@@ -83,6 +84,10 @@ test.describe('100,000 rooms', () => {
     await expect(page.getByTestId('selected-count')).toHaveText(`${alices.length.toLocaleString('en')} selected`);
     await expect(page.getByTestId("dissolve-selected")).toHaveText(`Dissolve selected (${alices.length})`);
     expect(page.url().length).toBeLessThan(300);
+    // `make screenshots` refreshes the README's picture of this view.
+    const dir = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : test.info().outputDir;
+    fs.mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: `${dir}/all-rooms.png` });
 
     // A room and Back: the table is there at once, from memory, with no new walk.
     const before = lists.length;

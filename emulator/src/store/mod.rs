@@ -68,6 +68,11 @@ CREATE TABLE IF NOT EXISTS members (
 CREATE INDEX IF NOT EXISTS members_by_user ON members (username, joined);
 CREATE INDEX IF NOT EXISTS members_by_join ON members (room_id, is_owner DESC, joined);
 ",
+    // Version 2. The next join number (`MAX(joined)`) read from an index, not a scan of every
+    // member: with 100,000 rooms a create took 30 ms of scanning.
+    "
+CREATE INDEX IF NOT EXISTS members_by_seq ON members (joined);
+",
 ];
 
 /// The schema version this code writes.
