@@ -79,8 +79,6 @@ pub struct Held {
     pub rooms: Kept<String, Option<ChatroomDetail>>,
     pub lists: Kept<ListKey, CursorPage<ChatroomSummary>>,
     pub members: Kept<MemberKey, Vec<Affiliation>>,
-    /// Whole member lists, for search within a room and the transfer picker.
-    pub all_members: Kept<String, Arc<Vec<Affiliation>>>,
 }
 
 impl Held {
@@ -121,7 +119,6 @@ impl Held {
         self.rooms.drop_where(|k, _| ids.contains(k));
         self.members
             .drop_where(|(room, _, _), _| ids.contains(room));
-        self.all_members.drop_where(|room, _| ids.contains(room));
         self.lists
             .drop_where(|_, page| page.items.iter().any(|r| ids.contains(&r.id)))
             > 0
@@ -304,7 +301,6 @@ impl Data {
         Effect::new(move |seen: Option<u32>| {
             let g = session.generation.get();
             if seen.is_some_and(|s| s != g) {
-                all.stop.set_value(true);
                 all.rooms.set(None);
                 all.error.set(None);
                 all.selected.set(HashSet::new());
@@ -323,7 +319,6 @@ impl Data {
         if self.generation.get_value() != g {
             self.generation.set_value(g);
             self.held.update_value(|h| *h = Held::default());
-            self.all.stop.set_value(true);
         }
     }
 
@@ -349,7 +344,9 @@ impl Data {
                 .all_rooms(|page| {
                     rows.extend(page);
                     let _ = this.all.loading.try_set(Some(rows.len()));
+                    // Go on unless stopped, or another app was connected meanwhile.
                     !this.all.stop.try_get_value().unwrap_or(true)
+                        && this.session.generation.try_get_untracked() == Some(generation)
                 })
                 .await;
             // The app changed meanwhile: what was read belongs to the app that was left.
@@ -522,31 +519,6 @@ impl Data {
         self.held
             .update_value(|h| h.members.put(key, found.clone(), now()));
         Ok(found)
-    }
-
-    /// A room's whole member list (every page of 1000), held like the rest; `progress` hears
-    /// the count after each page.
-    pub async fn all_members(
-        &self,
-        id: &str,
-        progress: impl FnMut(usize),
-    ) -> Result<Arc<Vec<Affiliation>>, ApiError> {
-        let client = self.session.require_client()?;
-        self.same_app();
-        let key = id.to_string();
-        if let Some(found) = self.held.with_value(|h| h.all_members.fresh(&key, now())) {
-            return Ok(found);
-        }
-        let found = Arc::new(client.all_members(id, progress).await?);
-        self.held
-            .update_value(|h| h.all_members.put(key, found.clone(), now()));
-        Ok(found)
-    }
-
-    /// The whole member list if it is held fresh (no request).
-    pub fn all_members_held(&self, id: &str) -> Option<Arc<Vec<Affiliation>>> {
-        self.held
-            .with_value(|h| h.all_members.fresh(&id.to_string(), now()))
     }
 
     /// These rooms were changed through the dashboard (edited, transferred, members added or
