@@ -53,6 +53,18 @@ pub fn matching(all: &AllRooms, order: &[u32], needle: &str) -> Vec<u32> {
         .collect()
 }
 
+/// Goes to `href` in place of the page's history entry, where the page is scrolled to.
+fn in_place(navigate: &impl Fn(&str, NavigateOptions), href: &str) {
+    navigate(
+        href,
+        NavigateOptions {
+            replace: true,
+            scroll: false,
+            ..Default::default()
+        },
+    );
+}
+
 #[component]
 pub fn AllRoomsTable() -> impl IntoView {
     let data = use_data();
@@ -88,14 +100,7 @@ pub fn AllRoomsTable() -> impl IntoView {
                     filter: f,
                     ..query.get_untracked()
                 };
-                navigate(
-                    &q.href(),
-                    NavigateOptions {
-                        replace: true,
-                        scroll: false,
-                        ..Default::default()
-                    },
-                );
+                in_place(&navigate, &q.href());
             }
         }
     };
@@ -213,14 +218,7 @@ pub fn AllRoomsTable() -> impl IntoView {
                     ..query.get_untracked()
                 }
                 .toggle_sort(key);
-                navigate(
-                    &q.href(),
-                    NavigateOptions {
-                        replace: true,
-                        scroll: false,
-                        ..Default::default()
-                    },
-                );
+                in_place(&navigate, &q.href());
             };
             view! {
                 <div role="columnheader" aria-sort=aria class=class>
