@@ -156,6 +156,16 @@ impl Bulk {
     }
 }
 
+/// Which of the four states an item is in, to key its row by.
+fn state_of(o: &Option<Outcome>) -> u8 {
+    match o {
+        None => 0,
+        Some(Outcome::Done(_)) => 1,
+        Some(Outcome::Failed(_)) => 2,
+        Some(Outcome::NotSent) => 3,
+    }
+}
+
 /// Progress while the work runs, then a result for each item and "retry the failed".
 #[component]
 pub fn BulkProgress(
@@ -189,15 +199,21 @@ pub fn BulkProgress(
                 <table class="results" data-testid=testid.clone()>
                     <thead><tr><th scope="col">{item_heading}</th><th scope="col">{t().result}</th></tr></thead>
                     <tbody>
-                        {move || bulk.rows.get().into_iter().map(|r| {
-                            let (class, words) = match &r.outcome {
-                                None => ("pending", String::new()),
-                                Some(Outcome::Done(d)) => ("ok", d.clone()),
-                                Some(Outcome::Failed(d)) => ("failed", t().failed_because(&d.one_line())),
-                                Some(Outcome::NotSent) => ("failed", t().not_sent_stopped.to_string()),
-                            };
-                            view! { <tr class=class><td class="mono" translate="no">{r.label}</td><td>{words}</td></tr> }
-                        }).collect_view()}
+                        // Keyed by place and state: as each item settles only its own row is
+                        // drawn again, so a run over thousands of rooms stays linear.
+                        <For each=move || bulk.rows.get().into_iter().enumerate()
+                            key=|(i, r)| (*i, state_of(&r.outcome)) let:item>
+                            {
+                                let r = item.1;
+                                let (class, words) = match &r.outcome {
+                                    None => ("pending", String::new()),
+                                    Some(Outcome::Done(d)) => ("ok", d.clone()),
+                                    Some(Outcome::Failed(d)) => ("failed", t().failed_because(&d.one_line())),
+                                    Some(Outcome::NotSent) => ("failed", t().not_sent_stopped.to_string()),
+                                };
+                                view! { <tr class=class><td class="mono" translate="no">{r.label}</td><td>{words}</td></tr> }
+                            }
+                        </For>
                     </tbody>
                 </table>
             </div>

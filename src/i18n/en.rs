@@ -535,8 +535,11 @@ impl Catalogue for En {
 
     fn all_shown(&self, shown: usize, total: usize) -> String {
         let same = shown == total;
+        let one = total == 1;
         let (shown, total) = (number(shown), number(total));
-        if same {
+        if same && one {
+            "1 chatroom".to_string()
+        } else if same {
             format!("{total} chatrooms")
         } else {
             format!("{shown} of {total} chatrooms match the filter")

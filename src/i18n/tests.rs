@@ -84,6 +84,7 @@ fn sentences(c: &dyn Catalogue) -> Vec<String> {
         c.rows_shown(1, 3),
         c.all_loading(2_000),
         c.all_shown(3, 3),
+        c.all_shown(1, 1),
         c.all_shown(1, 100_000),
         c.all_stopped(2_000),
         c.selected_count(2),

@@ -225,3 +225,36 @@ test.describe('a room of 10,000 members', () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+test.describe('1,200 rooms', () => {
+  test.use({ emulatorArgs: ['--demo-rooms', '1200'] });
+  // 1,200 dissolves, paced at 80 a second.
+  test.setTimeout(120_000);
+
+  test('every room selected in the all-rooms view is dissolved in one bulk run, and leaves the table', async ({ page, emulator }) => {
+    const before = await allRooms(emulator);
+    const keep = before[600];
+    await connect(page, emulator);
+    await go(page, '/rooms?all=1');
+    await expect(page.getByTestId('all-summary')).toHaveText('1,200 chatrooms');
+    await page.getByTestId('select-matching').click();
+    // One room left out of the run.
+    await page.getByTestId('all-filter').fill(keep.id);
+    await page.locator('[data-testid=all-scroll] .vbody [role=row] input').first().uncheck();
+    await page.getByTestId('all-filter').fill('');
+    await expect(page.getByTestId('selected-count')).toHaveText('1,199 selected');
+    await page.getByTestId('dissolve-selected').click();
+    const dialog = page.getByRole('dialog', { name: 'Dissolve 1199 chatrooms' });
+    await dialog.getByLabel('Type the number of chatrooms to confirm').fill('1199');
+    await dialog.getByRole('button', { name: 'Dissolve' }).click();
+    const results = dialog.getByTestId('bulk-results').locator('tbody tr');
+    await expect(results.filter({ hasText: 'Dissolved' })).toHaveCount(1199, { timeout: 100_000 });
+    await expect(results).toHaveCount(1199);
+    await dialog.getByRole('button', { name: 'Close' }).last().click();
+    // The table drops what was dissolved; the selection is cleared.
+    await expect(page.getByTestId('all-summary')).toHaveText('1 chatroom');
+    await expect.poll(() => shownIds(page)).toEqual([keep.id]);
+    await expect(page.getByTestId('selected-count')).toHaveText('0 selected');
+    expect((await allRooms(emulator)).map((r) => r.id)).toEqual([keep.id]);
+  });
+});
