@@ -311,9 +311,8 @@ impl Data {
         data
     }
 
-    /// Drops what is held when the app changed since it was read. It writes no signal: it
-    /// runs inside resources, and a signal written while a resource runs loses the resource
-    /// its subscriptions. The all-rooms state is reset by an effect ([`Data::new`]).
+    /// Drops what is held when the app changed since it was read. It writes no signal, since
+    /// it runs inside resources; the all-rooms state is reset by an effect ([`Data::new`]).
     fn same_app(&self) {
         let g = self.session.generation.get_untracked();
         if self.generation.get_value() != g {
