@@ -8,8 +8,9 @@
 //! - A change made through the dashboard invalidates exactly what it touched: the rooms it
 //!   names, their member pages, and the list pages that show them (every list page after a
 //!   create, since the server decides where a new room goes).
-//! - Views track a stamp of what they show ([`Data::room_stamp`], [`Data::list_stamp`]) and
-//!   reload when it moves; nothing else makes them reload.
+//! - Views read [`Data::track`] in their resources: it moves whenever something held is
+//!   dropped, and the view asks again; what is still held answers at once, without a request,
+//!   so only what a change touched is fetched.
 //! - Everything held is dropped when the app changes.
 
 use crate::session::Session;
@@ -50,20 +51,12 @@ impl<K: Eq + Hash + Clone, V: Clone> Kept<K, V> {
     pub fn put(&mut self, key: K, value: V, now: u64) {
         self.entries.insert(key, (value, now));
     }
-    /// Drops every entry the test holds for; returns how many went.
-    pub fn drop_where(&mut self, test: impl Fn(&K, &V) -> bool) -> usize {
-        let before = self.entries.len();
+    /// Drops every entry the test holds for.
+    pub fn drop_where(&mut self, test: impl Fn(&K, &V) -> bool) {
         self.entries.retain(|k, (v, _)| !test(k, v));
-        before - self.entries.len()
     }
     pub fn clear(&mut self) {
         self.entries.clear();
-    }
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
     }
 }
 
@@ -90,13 +83,13 @@ impl Held {
     ) -> (HashMap<String, Option<ChatroomDetail>>, Vec<String>) {
         let mut have = HashMap::new();
         let mut ask = Vec::new();
-        for id in ids {
+        let mut seen = HashSet::new();
+        for id in ids.iter().filter(|id| seen.insert(*id)) {
             match self.rooms.fresh(id, now) {
                 Some(d) => {
                     have.insert(id.clone(), d);
                 }
-                None if !ask.contains(id) && !have.contains_key(id) => ask.push(id.clone()),
-                None => {}
+                None => ask.push(id.clone()),
             }
         }
         (have, ask)
@@ -114,14 +107,14 @@ impl Held {
     }
 
     /// Forgets what a change to these rooms made stale: their details, their members, and the
-    /// list pages that show them. Returns whether any list page went.
-    pub fn forget_rooms(&mut self, ids: &[String]) -> bool {
+    /// list pages that show them.
+    pub fn forget_rooms(&mut self, ids: &[String]) {
+        let ids: HashSet<&String> = ids.iter().collect();
         self.rooms.drop_where(|k, _| ids.contains(k));
         self.members
             .drop_where(|(room, _, _), _| ids.contains(room));
         self.lists
-            .drop_where(|_, page| page.items.iter().any(|r| ids.contains(&r.id)))
-            > 0
+            .drop_where(|_, page| page.items.iter().any(|r| ids.contains(&r.id)));
     }
 }
 
@@ -262,10 +255,8 @@ pub struct AllRoomsState {
 pub struct Data {
     session: Session,
     held: StoredValue<Held, LocalStorage>,
-    /// Moves for a room id when what is held about it is dropped.
-    room_stamps: RwSignal<HashMap<String, u32>>,
-    /// Moves when any list page is dropped.
-    lists: RwSignal<u32>,
+    /// Moves whenever something held is dropped (see [`Data::track`]).
+    version: RwSignal<u32>,
     /// The app whose data is held.
     generation: StoredValue<u32>,
     pub all: AllRoomsState,
@@ -284,8 +275,7 @@ impl Data {
         let data = Data {
             session,
             held: StoredValue::new_local(Held::default()),
-            room_stamps: RwSignal::new(HashMap::new()),
-            lists: RwSignal::new(0),
+            version: RwSignal::new(0),
             generation: StoredValue::new(session.generation.get_untracked()),
             all: AllRoomsState {
                 rooms: RwSignal::new_local(None),
@@ -328,7 +318,6 @@ impl Data {
         if self.all.loading.get_untracked().is_some() {
             return;
         }
-        self.same_app();
         let Some(client) = self.session.client() else {
             return;
         };
@@ -414,24 +403,38 @@ impl Data {
         });
     }
 
-    /// A number that moves whenever what is held about this room is dropped. A view that shows
-    /// the room reads it (tracked) to reload then.
-    pub fn room_stamp(&self, id: &str) -> u32 {
-        self.room_stamps.with(|s| s.get(id).copied().unwrap_or(0))
+    /// Read (tracked) in a resource that asks the data layer: the resource runs again when a
+    /// change drops something held. Read it in the resource itself, not through a memo: a
+    /// resource that depends on a memo and on that memo's own source misses changes in
+    /// Leptos 0.8.
+    pub fn track(&self) {
+        self.version.track();
     }
 
-    /// Like [`Data::room_stamp`], for many rooms at once.
-    pub fn rooms_stamp(&self, ids: &[String]) -> Vec<u32> {
-        self.room_stamps.with(|s| {
-            ids.iter()
-                .map(|id| s.get(id).copied().unwrap_or(0))
-                .collect()
-        })
-    }
-
-    /// A number that moves whenever list pages are dropped (tracked).
-    pub fn list_stamp(&self) -> u32 {
-        self.lists.get()
+    /// What is held under `key` in the part `pick` names, or the answer to `call`, kept there.
+    async fn read_through<K, E>(
+        &self,
+        pick: fn(&mut Held) -> &mut Kept<K, E::Output>,
+        key: K,
+        call: E,
+    ) -> Result<E::Output, ApiError>
+    where
+        K: Eq + Hash + Clone,
+        E: easemob_api::endpoints::Endpoint,
+        E::Output: Clone,
+    {
+        let client = self.session.client_tracked()?;
+        self.same_app();
+        let mut held = None;
+        self.held
+            .update_value(|h| held = pick(h).fresh(&key, now()));
+        if let Some(v) = held {
+            return Ok(v);
+        }
+        let v = client.send(&call).await?;
+        self.held
+            .update_value(|h| pick(h).put(key, v.clone(), now()));
+        Ok(v)
     }
 
     /// Details of these rooms by id; an id the server does not know is not in the answer.
@@ -478,21 +481,12 @@ impl Data {
         size: u32,
         cursor: Option<String>,
     ) -> Result<CursorPage<ChatroomSummary>, ApiError> {
-        let client = self.session.client_tracked()?;
-        self.same_app();
-        let key = (size, cursor);
-        if let Some(page) = self.held.with_value(|h| h.lists.fresh(&key, now())) {
-            return Ok(page);
-        }
-        let page = client
-            .send(&ListRooms {
-                limit: Some(size),
-                cursor: key.1.clone(),
-            })
-            .await?;
-        self.held
-            .update_value(|h| h.lists.put(key, page.clone(), now()));
-        Ok(page)
+        let call = ListRooms {
+            limit: Some(size),
+            cursor: cursor.clone(),
+        };
+        self.read_through(|h| &mut h.lists, (size, cursor), call)
+            .await
     }
 
     /// A page of a room's members.
@@ -502,37 +496,20 @@ impl Data {
         page: u32,
         size: u32,
     ) -> Result<Vec<Affiliation>, ApiError> {
-        let client = self.session.client_tracked()?;
-        self.same_app();
-        let key = (id.to_string(), page, size);
-        if let Some(found) = self.held.with_value(|h| h.members.fresh(&key, now())) {
-            return Ok(found);
-        }
-        let found = client
-            .send(&ListMembers {
-                id: id.to_string(),
-                pagenum: Some(page),
-                pagesize: Some(size),
-            })
-            .await?;
-        self.held
-            .update_value(|h| h.members.put(key, found.clone(), now()));
-        Ok(found)
+        let call = ListMembers {
+            id: id.to_string(),
+            pagenum: Some(page),
+            pagesize: Some(size),
+        };
+        self.read_through(|h| &mut h.members, (id.to_string(), page, size), call)
+            .await
     }
 
     /// These rooms were changed through the dashboard (edited, transferred, members added or
     /// removed, dissolved): what is held about them goes, and the views that show them reload.
     pub fn rooms_changed(&self, ids: &[String]) {
-        let mut lists_went = false;
-        self.held.update_value(|h| lists_went = h.forget_rooms(ids));
-        self.room_stamps.update(|s| {
-            for id in ids {
-                *s.entry(id.clone()).or_default() += 1;
-            }
-        });
-        if lists_went {
-            self.lists.update(|n| *n += 1);
-        }
+        self.held.update_value(|h| h.forget_rooms(ids));
+        self.version.update(|n| *n += 1);
         self.refresh_all_rooms(ids);
     }
 
@@ -540,7 +517,7 @@ impl Data {
     /// first (one detail request).
     pub fn room_created(&self, id: &str) {
         self.held.update_value(|h| h.lists.clear());
-        self.lists.update(|n| *n += 1);
+        self.version.update(|n| *n += 1);
         if self.all.rooms.with_untracked(Option::is_none) {
             return;
         }
@@ -609,13 +586,17 @@ mod tests {
         };
         h.lists.put((25, None), page(&["1", "5"]), 0);
         h.lists.put((25, Some("c".into())), page(&["6", "7"]), 0);
-        assert!(h.forget_rooms(&ids(&["1"])));
+        h.forget_rooms(&ids(&["1"]));
         assert_eq!(h.split_rooms(&ids(&["1", "2"]), 1).1, ids(&["1"]));
         assert!(h.members.fresh(&("1".into(), 1, 100), 1).is_none());
         assert!(h.members.fresh(&("2".into(), 1, 100), 1).is_some());
         assert!(h.lists.fresh(&(25, None), 1).is_none());
         assert!(h.lists.fresh(&(25, Some("c".into())), 1).is_some());
-        assert!(!h.forget_rooms(&ids(&["9"])), "no page showed room 9");
+        h.forget_rooms(&ids(&["9"]));
+        assert!(
+            h.lists.fresh(&(25, Some("c".into())), 1).is_some(),
+            "no page showed room 9"
+        );
     }
 
     #[test]

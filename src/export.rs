@@ -159,4 +159,22 @@ pub mod rooms {
             .collect();
         serde_json::to_string_pretty(&list).unwrap_or_default()
     }
+
+    /// Downloads these rooms, with these extra columns from `details`, as `chatrooms.json` or
+    /// `chatrooms.csv`.
+    pub fn download(
+        rooms: &[ChatroomSummary],
+        cols: &[ExtraColumn],
+        details: &HashMap<String, ChatroomDetail>,
+        as_json: bool,
+    ) {
+        if as_json {
+            let text = json(rooms, cols, details);
+            super::download("chatrooms.json", "application/json", &text);
+        } else {
+            let rows = rows(rooms, cols, details, &crate::components::time::iso);
+            let text = super::csv(&header(cols), &rows);
+            super::download("chatrooms.csv", "text/csv", &text);
+        }
+    }
 }

@@ -23,6 +23,15 @@ fn built_dist() -> Dist {
     dist
 }
 
+/// An emulator serving such a dist/, and a client for it (keep the `Dist` alive: dropping it
+/// removes the folder).
+fn serving_built_dist() -> (Dist, RawClient) {
+    let dist = built_dist();
+    let base = easemob_emulator::spawn_for_tests(dist.config());
+    let client = RawClient::new(&base);
+    (dist, client)
+}
+
 fn get(c: &mut RawClient, path: &str, accept: Option<&str>) -> common::raw::RawResponse {
     let mut req = RawRequest::new("GET", path);
     if let Some(a) = accept {
@@ -33,9 +42,7 @@ fn get(c: &mut RawClient, path: &str, accept: Option<&str>) -> common::raw::RawR
 
 #[test]
 fn a_browser_that_accepts_brotli_gets_the_brotli_copy() {
-    let dist = built_dist();
-    let base = easemob_emulator::spawn_for_tests(dist.config());
-    let mut c = RawClient::new(&base);
+    let (_dist, mut c) = serving_built_dist();
     let wasm = "/chatroom-admin-0123456789abcdef_bg.wasm";
     let resp = get(&mut c, wasm, Some("gzip, deflate, br"));
     assert_eq!(resp.status, 200);
@@ -52,9 +59,7 @@ fn a_browser_that_accepts_brotli_gets_the_brotli_copy() {
 
 #[test]
 fn client_side_routes_get_the_compressed_page_too() {
-    let dist = built_dist();
-    let base = easemob_emulator::spawn_for_tests(dist.config());
-    let mut c = RawClient::new(&base);
+    let (_dist, mut c) = serving_built_dist();
     let resp = get(&mut c, "/rooms/123?all=1", Some("br"));
     assert_eq!(resp.status, 200);
     assert_eq!(resp.header("content-encoding"), Some("br"));
@@ -63,9 +68,7 @@ fn client_side_routes_get_the_compressed_page_too() {
 
 #[test]
 fn hashed_files_are_kept_for_a_year_and_the_page_is_checked_each_time() {
-    let dist = built_dist();
-    let base = easemob_emulator::spawn_for_tests(dist.config());
-    let mut c = RawClient::new(&base);
+    let (_dist, mut c) = serving_built_dist();
     for path in [
         "/chatroom-admin-0123456789abcdef.js",
         "/chatroom-admin-0123456789abcdef_bg.wasm",

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 /// Rows drawn beyond each edge of the box, so a quick scroll shows no gap.
 pub const OVERSCAN: usize = 10;
+/// The height of a row, in pixels (the stylesheet gives `.vrow` the same).
+pub const ROW_PX: f64 = 36.0;
 
 /// The rows `[first, last)` in sight in a box `height` pixels tall scrolled `top` pixels
 /// down, with [`OVERSCAN`] more on each side.
@@ -25,17 +27,21 @@ pub struct Scroller {
     pub node: NodeRef<leptos::html::Div>,
     top: RwSignal<f64>,
     height: RwSignal<f64>,
-    pub row_px: f64,
+}
+
+impl Default for Scroller {
+    fn default() -> Self {
+        Scroller::new()
+    }
 }
 
 impl Scroller {
-    pub fn new(row_px: f64) -> Scroller {
+    pub fn new() -> Scroller {
         Scroller {
             node: NodeRef::new(),
             top: RwSignal::new(0.0),
             // Until the box is measured: a tall screen's worth.
             height: RwSignal::new(1200.0),
-            row_px,
         }
     }
 
@@ -52,19 +58,24 @@ impl Scroller {
         }
     }
 
-    /// The rows in sight (tracked: it moves as the box scrolls).
-    pub fn range(&self, total: usize) -> (usize, usize) {
-        window(self.top.get(), self.height.get(), self.row_px, total)
+    /// The items in sight, each with its place in `items` (tracked: it moves as the box
+    /// scrolls).
+    pub fn in_sight<'a, T>(&self, items: &'a [T]) -> impl Iterator<Item = (usize, &'a T)> {
+        let (first, last) = window(self.top.get(), self.height.get(), ROW_PX, items.len());
+        items[first..last]
+            .iter()
+            .enumerate()
+            .map(move |(k, item)| (first + k, item))
     }
 
     /// How tall the rows are together, for the element that holds them.
     pub fn body_px(&self, total: usize) -> String {
-        format!("{}px", total as f64 * self.row_px)
+        format!("{}px", total as f64 * ROW_PX)
     }
 
     /// Where row `i` goes in that element.
     pub fn top_of(&self, i: usize) -> String {
-        format!("{}px", i as f64 * self.row_px)
+        format!("{}px", i as f64 * ROW_PX)
     }
 
     /// Scrolls the box to `px` from the top (the top when what it lists changes).

@@ -11,16 +11,13 @@ use crate::components::error::ErrorView;
 use crate::components::virtual_rows::Scroller;
 use crate::data::{use_data, AllRooms, Shared};
 use crate::i18n::t;
+use crate::routes::in_place;
 use crate::routes::rooms::{ListQuery, SortKey};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use leptos_use_signal_debounce_throttle::signal_debounced;
 use std::collections::HashSet;
 use std::sync::Arc;
-
-/// The height of a row, in pixels (the stylesheet gives `.vrow` the same).
-pub const ROW_PX: f64 = 36.0;
 
 /// Row positions in the order of the column sorted by (server order, newest first, when
 /// none).
@@ -53,16 +50,14 @@ pub fn matching(all: &AllRooms, order: &[u32], needle: &str) -> Vec<u32> {
         .collect()
 }
 
-/// Goes to `href` in place of the page's history entry, where the page is scrolled to.
-fn in_place(navigate: &impl Fn(&str, NavigateOptions), href: &str) {
-    navigate(
-        href,
-        NavigateOptions {
-            replace: true,
-            scroll: false,
-            ..Default::default()
-        },
-    );
+/// The rooms that match, in the order shown (none before the walk has ended).
+fn matched<'a>(
+    all: &'a Option<Shared<AllRooms>>,
+    matches: &'a Option<Shared<Vec<u32>>>,
+) -> impl Iterator<Item = &'a easemob_api::wire::ChatroomSummary> {
+    all.iter()
+        .zip(matches)
+        .flat_map(|(a, m)| m.iter().map(|i| &a.rows[*i as usize]))
 }
 
 #[component]
@@ -134,7 +129,7 @@ pub fn AllRoomsTable() -> impl IntoView {
     let count = Memo::new(move |_| matches.with(|m| m.as_ref().map_or(0, |m| m.len())));
     let total = Memo::new(move |_| rooms.with(|r| r.as_ref().map_or(0, |r| r.rows.len())));
 
-    let scroller = Scroller::new(ROW_PX);
+    let scroller = Scroller::new();
     // Back where the person left the table; to the top when the filter or the order changes.
     Effect::new(move |seen: Option<(String, Option<(SortKey, bool)>)>| {
         let now = (filter.get(), sort.get());
@@ -147,16 +142,12 @@ pub fn AllRoomsTable() -> impl IntoView {
     });
     on_cleanup(move || all.scroll.set_value(scroller.position()));
     // The rows in sight, with their place in the filtered list.
-    let shown = Memo::new(move |_| {
-        let (first, last) = scroller.range(count.get());
-        match (rooms.get(), matches.get()) {
-            (Some(a), Some(m)) => m[first..last]
-                .iter()
-                .enumerate()
-                .map(|(k, i)| (first + k, a.rows[*i as usize].clone()))
-                .collect(),
-            _ => Vec::new(),
-        }
+    let shown = Memo::new(move |_| match (rooms.get(), matches.get()) {
+        (Some(a), Some(m)) => scroller
+            .in_sight(&m)
+            .map(|(pos, i)| (pos, a.rows[*i as usize].clone()))
+            .collect(),
+        _ => Vec::new(),
     });
 
     let selected = all.selected;
@@ -172,22 +163,12 @@ pub fn AllRoomsTable() -> impl IntoView {
         n > 0
             && selected.with(|s| {
                 s.len() >= n
-                    && matches.with(|m| {
-                        rooms.with(|a| match (a, m) {
-                            (Some(a), Some(m)) => {
-                                m.iter().all(|i| s.contains(&a.rows[*i as usize].id))
-                            }
-                            _ => false,
-                        })
-                    })
+                    && rooms.with(|a| matches.with(|m| matched(a, m).all(|r| s.contains(&r.id))))
             })
     });
     let tick_every_match = move || {
-        let ids: Vec<String> = matches.with_untracked(|m| {
-            rooms.with_untracked(|a| match (a, m) {
-                (Some(a), Some(m)) => m.iter().map(|i| a.rows[*i as usize].id.clone()).collect(),
-                _ => Vec::new(),
-            })
+        let ids: Vec<String> = rooms.with_untracked(|a| {
+            matches.with_untracked(|m| matched(a, m).map(|r| r.id.clone()).collect())
         });
         let untick = every_match_ticked.get_untracked();
         selected.update(|s| {
@@ -241,25 +222,9 @@ pub fn AllRoomsTable() -> impl IntoView {
         )
     };
     let export = move |as_json: bool| {
-        let rows: Vec<_> = matches.with_untracked(|m| {
-            rooms.with_untracked(|a| match (a, m) {
-                (Some(a), Some(m)) => m.iter().map(|i| a.rows[*i as usize].clone()).collect(),
-                _ => Vec::new(),
-            })
-        });
-        let none = std::collections::HashMap::new();
-        if as_json {
-            let text = crate::export::rooms::json(&rows, &[], &none);
-            crate::export::download("chatrooms.json", "application/json", &text);
-        } else {
-            let header = crate::export::rooms::header(&[]);
-            let rows = crate::export::rooms::rows(&rows, &[], &none, &crate::components::time::iso);
-            crate::export::download(
-                "chatrooms.csv",
-                "text/csv",
-                &crate::export::csv(&header, &rows),
-            );
-        }
+        let rows: Vec<_> =
+            rooms.with_untracked(|a| matches.with_untracked(|m| matched(a, m).cloned().collect()));
+        crate::export::rooms::download(&rows, &[], &Default::default(), as_json);
     };
 
     view! {

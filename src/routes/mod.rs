@@ -14,6 +14,20 @@ pub mod rooms;
 pub mod user_rooms;
 
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+
+/// Goes to `href` in place of the page's history entry, where the page is scrolled to (for
+/// state that follows typing: filters and searches).
+pub fn in_place(navigate: &impl Fn(&str, NavigateOptions), href: &str) {
+    navigate(
+        href,
+        NavigateOptions {
+            replace: true,
+            scroll: false,
+            ..Default::default()
+        },
+    );
+}
 
 /// Previous / "Page N" / Next, as links so that each page has its URL and Back works.
 #[component]

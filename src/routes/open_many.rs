@@ -33,11 +33,9 @@ fn OpenManyView() -> impl IntoView {
     // The box shows the ids of the URL, also after Back and Forward.
     Effect::new(move |_| draft.set(ids.get().join("\n")));
     let data = crate::data::use_data();
-    // The stamp is read in the resource itself, not through a memo of its own: a resource
-    // that depends on a memo and on that memo's own source misses changes in Leptos 0.8.
     let result = LocalResource::new(move || {
         let ids = ids.get();
-        data.rooms_stamp(&ids);
+        data.track();
         async move {
             if ids.is_empty() {
                 return Ok(None);

@@ -34,12 +34,10 @@ fn RoomView() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.get().get("id").unwrap_or_default());
     let data = crate::data::use_data();
-    // Reloads when a change through the dashboard touched this room, and only then.
-    // The stamp is read in the resource itself, not through a memo of its own: a resource
-    // that depends on a memo and on that memo's own source misses changes in Leptos 0.8.
+    // Asks again after a change; what the change did not touch answers from memory.
     let detail = LocalResource::new(move || {
         let id = id.get();
-        data.room_stamp(&id);
+        data.track();
         async move { data.room(&id).await }
     });
     // The room as last loaded: the actions and the member list live outside the detail's
@@ -123,7 +121,7 @@ fn Members(room: Memo<Option<ChatroomDetail>>) -> impl IntoView {
     let data = crate::data::use_data();
     let members = LocalResource::new(move || {
         let (id, page) = (id.get(), page.get());
-        data.room_stamp(&id);
+        data.track();
         async move {
             data.member_page(&id, page, MEMBER_PAGE_SIZE)
                 .await
@@ -174,14 +172,7 @@ fn Members(room: Memo<Option<ChatroomDetail>>) -> impl IntoView {
             &crate::url::room(&id.get_untracked()),
             &[("mq", event_target_value(&ev))],
         );
-        navigate(
-            &href,
-            leptos_router::NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        crate::routes::in_place(&navigate, &href);
     };
     let found = Memo::new(move |_| {
         let needle = search.get().trim().to_lowercase();
@@ -209,8 +200,41 @@ fn Members(room: Memo<Option<ChatroomDetail>>) -> impl IntoView {
             <input type="search" data-testid="member-search" placeholder=t().member_search_placeholder
                 prop:value=move || search.get() on:input=on_search/>
         </label>
-        <Show when=searching fallback=move || view! { <MemberPages page members prev next export fetched exporting/> }>
+        <Show when=searching>
             <MemberMatches found total/>
+        </Show>
+        <Show when=move || !searching()>
+            <div class="toolbar">
+                <button type="button" class="small" data-testid="export-members" disabled=exporting
+                    on:click=move |_| { export.dispatch(()); }>{t().export_members}</button>
+                <span role="status" data-testid="export-status">
+                    {move || if exporting.get() {
+                        Some(t().members_fetched(fetched.get()))
+                    } else {
+                        export.value().get().and_then(Result::ok).map(|n| t().members_exported(n))
+                    }}
+                </span>
+            </div>
+            {move || export.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            <Pager label=t().members_pager page=Signal::derive(move || page.get() as usize) prev next/>
+            {move || match members.get().map(|r| r.map(|(_, list)| list)) {
+                None => view! { <Loading what=t().loading_members/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorView error=e/> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p class="empty">{t().no_members}</p> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <ul class="members" aria-labelledby="members">
+                        {list.into_iter().map(|a| {
+                            let name = a.username().to_string();
+                            view! {
+                                <li>
+                                    <a href=crate::url::link(&crate::url::user_rooms(&name)) translate="no">{name.clone()}</a>
+                                    {a.is_owner().then(|| view! { " " <span class="badge owner">{t().owner_badge}</span> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
         </Show>
     }
 }
@@ -222,24 +246,19 @@ fn MemberMatches(
     found: Memo<Option<crate::data::Shared<Vec<easemob_api::wire::Affiliation>>>>,
     total: Memo<usize>,
 ) -> impl IntoView {
-    let scroller = crate::components::virtual_rows::Scroller::new(crate::routes::all_rooms::ROW_PX);
+    let scroller = crate::components::virtual_rows::Scroller::new();
     let count = Memo::new(move |_| found.with(|f| f.as_ref().map_or(0, |f| f.len())));
     Effect::new(move |_| {
         let _ = count.get();
         scroller.scroll_to(0.0);
     });
     let shown = Memo::new(move |_| {
-        let (first, last) = scroller.range(count.get());
-        found.with(|f| {
-            f.as_ref()
-                .map(|f| {
-                    f[first..last]
-                        .iter()
-                        .enumerate()
-                        .map(|(k, a)| (first + k, a.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        found.with(|f| match f {
+            Some(f) => scroller
+                .in_sight(f)
+                .map(|(pos, a)| (pos, a.clone()))
+                .collect(),
+            None => Vec::new(),
         })
     });
     view! {
@@ -260,55 +279,6 @@ fn MemberMatches(
                 </For>
             </div>
         </div>
-    }
-}
-
-/// The member list a page at a time, with the export of every page.
-#[component]
-#[allow(clippy::too_many_arguments)]
-fn MemberPages(
-    page: Memo<u32>,
-    members: LocalResource<
-        Result<(u32, Vec<easemob_api::wire::Affiliation>), easemob_api::ApiError>,
-    >,
-    prev: Signal<Option<String>>,
-    next: Signal<Option<String>>,
-    export: Action<(), Result<usize, easemob_api::ApiError>>,
-    fetched: RwSignal<usize>,
-    exporting: Memo<bool>,
-) -> impl IntoView {
-    view! {
-        <div class="toolbar">
-            <button type="button" class="small" data-testid="export-members" disabled=exporting
-                on:click=move |_| { export.dispatch(()); }>{t().export_members}</button>
-            <span role="status" data-testid="export-status">
-                {move || if exporting.get() {
-                    Some(t().members_fetched(fetched.get()))
-                } else {
-                    export.value().get().and_then(Result::ok).map(|n| t().members_exported(n))
-                }}
-            </span>
-        </div>
-        {move || export.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
-        <Pager label=t().members_pager page=Signal::derive(move || page.get() as usize) prev next/>
-        {move || match members.get().map(|r| r.map(|(_, list)| list)) {
-                    None => view! { <Loading what=t().loading_members/> }.into_any(),
-                    Some(Err(e)) => view! { <ErrorView error=e/> }.into_any(),
-                    Some(Ok(list)) if list.is_empty() => view! { <p class="empty">{t().no_members}</p> }.into_any(),
-                    Some(Ok(list)) => view! {
-                        <ul class="members" aria-labelledby="members">
-                            {list.into_iter().map(|a| {
-                                let name = a.username().to_string();
-                                view! {
-                                    <li>
-                                        <a href=crate::url::link(&crate::url::user_rooms(&name)) translate="no">{name.clone()}</a>
-                                        {a.is_owner().then(|| view! { " " <span class="badge owner">{t().owner_badge}</span> })}
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-        }}
     }
 }
 

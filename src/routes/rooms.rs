@@ -268,9 +268,9 @@ fn RoomTable() -> impl IntoView {
     // Each page remembers which request it answers, so that while the next page loads the
     // old page's cursor is never offered as this page's Next.
     let data = crate::data::use_data();
-    // Reloads when a change dropped list pages, and only then.
+    // Asks again after a change; pages the change did not touch answer from memory.
     let page = LocalResource::new(move || {
-        data.list_stamp();
+        data.track();
         let key = fetch_key.get();
         async move { data.list_page(key.0, key.1.clone()).await.map(|p| (key, p)) }
     });
@@ -284,8 +284,6 @@ fn RoomTable() -> impl IntoView {
     });
     let wants_details = Memo::new(move |_| !query.with(|q| q.cols.is_empty()));
     // The extra columns come from the data layer: rooms held fresh cost no request.
-    // The stamp is read in the resource itself, not through a memo of its own: a resource
-    // that depends on a memo and on that memo's own source misses changes in Leptos 0.8.
     let details = LocalResource::new(move || {
         // From the page itself, not the `rows` memo: a resource fed by a memo of another
         // resource missed that resource's late answer (Back to a page held in memory).
@@ -293,7 +291,7 @@ fn RoomTable() -> impl IntoView {
             Some(Ok((_, p))) => p.items.iter().map(|r| r.id.clone()).collect(),
             _ => Vec::new(),
         });
-        data.rooms_stamp(&ids);
+        data.track();
         let wanted = wants_details.get();
         async move {
             if !wanted || ids.is_empty() {
@@ -420,16 +418,7 @@ fn RoomTable() -> impl IntoView {
             .get_untracked()
             .and_then(Result::ok)
             .unwrap_or_default();
-        if as_json {
-            let text = crate::export::rooms::json(&shown, &cols, &found);
-            crate::export::download("chatrooms.json", "application/json", &text);
-        } else {
-            let header = crate::export::rooms::header(&cols);
-            let rows =
-                crate::export::rooms::rows(&shown, &cols, &found, &crate::components::time::iso);
-            let text = crate::export::csv(&header, &rows);
-            crate::export::download("chatrooms.csv", "text/csv", &text);
-        }
+        crate::export::rooms::download(&shown, &cols, &found, as_json);
     };
     let shortcuts = crate::components::shortcuts::use_shortcuts();
     let create_open = RwSignal::new(false);
