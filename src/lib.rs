@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/rooms/:id") view=routes::room::RoomDetail/>
                     <Route path=path!("/open") view=routes::open_many::OpenMany/>
                     <Route path=path!("/users/:username/rooms") view=routes::user_rooms::UserRooms/>
+                    <Route path=path!("/super-admins") view=routes::super_admins::SuperAdmins/>
                     <Route path=path!("/log") view=routes::log::RequestLogPage/>
                 </Routes>
             </main>

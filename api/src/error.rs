@@ -61,8 +61,9 @@ pub enum Refusal {
     MaxUsersTooSmall,
     /// 403: more members on create than maxusers.
     TooManyMembers,
-    /// 400: more items in one call than allowed.
-    TooManyInOneCall { field: String, max: usize },
+    /// 400: more items in one call than allowed. `head` is the server's words before the
+    /// number, which differ from call to call (see [`batch_heads`]).
+    TooManyInOneCall { head: String, max: usize },
     /// 400: an edit that names nothing to change.
     NothingToModify,
     /// 400: an edit with fields the server does not know.
@@ -108,6 +109,46 @@ pub enum Refusal {
     Internal,
     /// Anything else, as the server sent it.
     Other,
+    /// 403: promoting a user who is already an admin (or the owner). [inferred wording]
+    AlreadyAdmin { username: String },
+    /// 403: demoting a user who is not an admin. [inferred wording]
+    NotAdmin { username: String },
+    /// 403: the room has its 99 admins. [inferred wording]
+    TooManyAdmins { max: usize },
+    /// 404: promoting a user who is not in the room (the groups API's recorded wording).
+    AdminMustBeMember { username: String, room: String },
+    /// 400: muting users who are not in the room (a 2019 recording: `invalid_parameter`).
+    MuteNotMembers { users: Vec<String> },
+    /// 403: adding a user who is on the room's blocklist. [inferred wording]
+    UserBlocked { username: String },
+    /// 403: an announcement longer than 512 characters.
+    AnnouncementTooLong,
+    /// 400: more than 10 attribute keys in one call.
+    AttributeBatchTooLarge { max: usize },
+    /// 400: a plain (not forced) set of keys that another user set.
+    AttributesOfOthers,
+    /// 401 (not a token problem): attributes set or deleted as a user who is not in the room.
+    AttributeUserNotInRoom,
+    /// 403: the user is a super admin already. [inferred wording]
+    AlreadySuperAdmin { username: String },
+    /// 403: the user is not a super admin. [inferred wording]
+    NotSuperAdmin { username: String },
+}
+
+/// The words before the number in the "too many in one call" refusal of each call.
+pub mod batch_heads {
+    pub const ADD_MEMBERS: &str = "addMembers: addMembers number more than maxSize : ";
+    pub const REMOVE_MEMBERS: &str = "kickMember: kickMembers number more than maxSize : ";
+    pub const MUTE: &str = "userNames size is more than max limit : ";
+    pub const UNMUTE: &str = "removeMute member size more than max limit :  ";
+    pub const BLOCK: &str = "userNames is more than max limit : ";
+    pub const UNBLOCK: &str = "removeBlacklist: list size more than max limit : ";
+    pub const ALLOW: &str = "usernames size is more than max limit : ";
+    pub const DISALLOW: &str = "removeWhitelist size is more than max limit : ";
+    /// The head for a field of a create.
+    pub fn field(wire_name: &str) -> String {
+        format!("{wire_name} number more than maxSize : ")
+    }
 }
 
 const GROUP_NOT_FOUND: &str = "com.easemob.group.exception.ResourceNotFoundException";
@@ -191,8 +232,20 @@ const DUPLICATE_USER: (&str, &str, &str) = (
 );
 /// `Could not find application for {org}/{app} from URI: {org}/{app}{path}`
 const APP_NOT_FOUND: (&str, &str) = ("Could not find application for ", " from URI: ");
-/// `addMembers: addMembers number more than maxSize : 60`
-const TOO_MANY_IN_ONE_CALL: &str = " number more than maxSize : ";
+const ALREADY_ADMIN: Template = Template("user ", " is already an admin of this group!");
+const NOT_ADMIN: Template = Template("user ", " is not an admin of this group!");
+const TOO_MANY_ADMINS: Template = Template("admins cannot exceed ", "");
+const USER_BLOCKED: Template = Template(
+    "can not join this group, reason:user ",
+    " is in the blocklist of this group!",
+);
+const ANNOUNCEMENT_TOO_LONG: &str = "announce info length exceeds limit!";
+const ATTRIBUTE_BATCH: Template = Template("exceed allowed batch size ", "");
+const ATTRIBUTES_OF_OTHERS: &str = "others are not allowed to be set";
+const ATTRIBUTE_USER_NOT_IN_ROOM: &str = "user is not in chatroom";
+const ALREADY_SUPER_ADMIN: Template = Template("user ", " is already a super admin!");
+const NOT_SUPER_ADMIN: Template = Template("user ", " is not a super admin!");
+const METADATA: &str = "MetadataException";
 
 impl Refusal {
     /// The HTTP status the server answers with.
@@ -205,6 +258,7 @@ impl Refusal {
             | RoomNotFound { .. }
             | UserNotFound { .. }
             | UserEntityNotFound
+            | AdminMustBeMember { .. }
             | NoSuchEndpoint { .. } => 404,
             MustBeProvided { .. }
             | MaxUsersTooSmall
@@ -214,7 +268,11 @@ impl Refusal {
             | DuplicateUser { .. }
             | InvalidGrant { .. }
             | IllegalArgument { .. }
+            | MuteNotMembers { .. }
+            | AttributeBatchTooLarge { .. }
+            | AttributesOfOthers
             | InvalidParameter { .. } => 400,
+            AttributeUserNotInRoom => 401,
             TooLong { .. }
             | MaxUsersTooLarge { .. }
             | TooManyMembers
@@ -224,6 +282,13 @@ impl Refusal {
             | RoomFull { .. }
             | UserJoinedTooMany { .. }
             | AppHasTooManyRooms { .. }
+            | AlreadyAdmin { .. }
+            | NotAdmin { .. }
+            | TooManyAdmins { .. }
+            | UserBlocked { .. }
+            | AnnouncementTooLong
+            | AlreadySuperAdmin { .. }
+            | NotSuperAdmin { .. }
             | MaxUsersBelowMembers => 403,
             // One user: 400 (doc-v2); a list in which nobody is a member: 403 (older docs).
             NotMembers { batch, .. } => {
@@ -251,16 +316,23 @@ impl Refusal {
             RoomNotFoundOnRead { .. } | UserEntityNotFound | NoSuchEndpoint { .. } => {
                 "service_resource_not_found"
             }
-            RoomNotFound { .. } | UserNotFound { .. } => "resource_not_found",
+            RoomNotFound { .. } | UserNotFound { .. } | AdminMustBeMember { .. } => {
+                "resource_not_found"
+            }
             MustBeProvided { .. }
             | MaxUsersTooSmall
             | TooManyInOneCall { .. }
             | NothingToModify
             | UnknownFields { .. }
+            | MuteNotMembers { .. }
+            | AttributeBatchTooLarge { .. }
+            | AttributesOfOthers
             | InvalidParameter { .. } => "invalid_parameter",
+            AttributeUserNotInRoom => "unauthorized",
             TooLong { .. }
             | MaxUsersTooLarge { .. }
             | TooManyMembers
+            | TooManyAdmins { .. }
             | AppHasTooManyRooms { .. } => "exceed_limit",
             SameOwner
             | NotInRoom { .. }
@@ -268,6 +340,12 @@ impl Refusal {
             | RoomFull { .. }
             | UserJoinedTooMany { .. }
             | NotMembers { .. }
+            | AlreadyAdmin { .. }
+            | NotAdmin { .. }
+            | UserBlocked { .. }
+            | AnnouncementTooLong
+            | AlreadySuperAdmin { .. }
+            | NotSuperAdmin { .. }
             | MaxUsersBelowMembers => "forbidden_op",
             DuplicateUser { .. } => "duplicate_unique_property_exists",
             InvalidGrant { .. } => "invalid_grant",
@@ -290,22 +368,31 @@ impl Refusal {
             BadToken | ExpiredToken | RegistrationNeedsToken => SECURITY,
             AppNotFound { .. } => "OrganizationApplicationNotFoundException",
             RoomNotFoundOnRead { .. } => GROUP_SERVICE_NOT_FOUND,
-            RoomNotFound { .. } | UserNotFound { .. } => GROUP_NOT_FOUND,
+            RoomNotFound { .. } | UserNotFound { .. } | AdminMustBeMember { .. } => GROUP_NOT_FOUND,
             UserEntityNotFound => "UserNotFoundException",
             MaxUsersTooSmall
             | TooManyInOneCall { .. }
             | NothingToModify
             | UnknownFields { .. }
+            | MuteNotMembers { .. }
             | InvalidParameter { .. } => INVALID_PARAMETER,
+            AttributeBatchTooLarge { .. } | AttributesOfOthers | AttributeUserNotInRoom => METADATA,
             TooLong { .. }
             | MaxUsersTooLarge { .. }
             | TooManyMembers
+            | TooManyAdmins { .. }
             | AppHasTooManyRooms { .. } => EXCEED_LIMIT,
             SameOwner
             | NotInRoom { .. }
             | OwnerCannotLeave { .. }
             | RoomFull { .. }
             | UserJoinedTooMany { .. }
+            | AlreadyAdmin { .. }
+            | NotAdmin { .. }
+            | UserBlocked { .. }
+            | AnnouncementTooLong
+            | AlreadySuperAdmin { .. }
+            | NotSuperAdmin { .. }
             | NotMembers { .. } => FORBIDDEN_OP,
             DuplicateUser { .. } => "DuplicateUniquePropertyExistsException",
             IllegalArgument { .. } => "java.lang.IllegalArgumentException",
@@ -350,7 +437,7 @@ impl Refusal {
             MaxUsersTooLarge { max } => MAXUSERS_TOO_LARGE.fill(max),
             MaxUsersTooSmall => MAXUSERS_TOO_SMALL.into(),
             TooManyMembers => TOO_MANY_MEMBERS.into(),
-            TooManyInOneCall { field, max } => format!("{field}{TOO_MANY_IN_ONE_CALL}{max}"),
+            TooManyInOneCall { head, max } => format!("{head}{max}"),
             NothingToModify => NOTHING_TO_MODIFY.into(),
             UnknownFields { fields } => UNKNOWN_FIELDS.fill(fields.join(", ")),
             SameOwner => SAME_OWNER.into(),
@@ -381,6 +468,20 @@ impl Refusal {
             Unavailable => UNAVAILABLE.into(),
             Internal => INTERNAL.into(),
             Other => String::new(),
+            AlreadyAdmin { username } => ALREADY_ADMIN.fill(username),
+            NotAdmin { username } => NOT_ADMIN.fill(username),
+            TooManyAdmins { max } => TOO_MANY_ADMINS.fill(max),
+            AdminMustBeMember { username, room } => {
+                format!("{}{username}{}{room}", NOT_IN_ROOM.0, NOT_IN_ROOM.1)
+            }
+            MuteNotMembers { users } => NOT_MEMBERS.fill(users.join(", ")),
+            UserBlocked { username } => USER_BLOCKED.fill(username),
+            AnnouncementTooLong => ANNOUNCEMENT_TOO_LONG.into(),
+            AttributeBatchTooLarge { max } => ATTRIBUTE_BATCH.fill(max),
+            AttributesOfOthers => ATTRIBUTES_OF_OTHERS.into(),
+            AttributeUserNotInRoom => ATTRIBUTE_USER_NOT_IN_ROOM.into(),
+            AlreadySuperAdmin { username } => ALREADY_SUPER_ADMIN.fill(username),
+            NotSuperAdmin { username } => NOT_SUPER_ADMIN.fill(username),
         }
     }
 
@@ -409,6 +510,7 @@ impl Refusal {
                 .collect()
         };
         match (status, body.error.as_str()) {
+            (401, _) if d == ATTRIBUTE_USER_NOT_IN_ROOM => AttributeUserNotInRoom,
             (401, "group_authorization") if d == TOKEN_BLANK => TokenBlank,
             (401, "unauthorized") if d == REGISTRATION_NEEDS_TOKEN => RegistrationNeedsToken,
             (401, _) if d.contains("expired") => ExpiredToken,
@@ -437,6 +539,11 @@ impl Refusal {
                     RoomNotFound { id: id.into() }
                 } else if let Some(u) = USER_NOT_FOUND.read(d) {
                     UserNotFound { username: u.into() }
+                } else if let Some((u, room)) = read_two(d, NOT_IN_ROOM.0, NOT_IN_ROOM.1, "") {
+                    AdminMustBeMember {
+                        username: u.into(),
+                        room: room.into(),
+                    }
                 } else {
                     Other
                 }
@@ -454,6 +561,12 @@ impl Refusal {
                     }
                 } else if let Some(call) = read_too_many(d) {
                     call
+                } else if let Some(list) = NOT_MEMBERS.read(d) {
+                    MuteNotMembers { users: names(list) }
+                } else if let Some(max) = ATTRIBUTE_BATCH.read(d).and_then(|n| n.parse().ok()) {
+                    AttributeBatchTooLarge { max }
+                } else if d == ATTRIBUTES_OF_OTHERS {
+                    AttributesOfOthers
                 } else {
                     InvalidParameter { detail: d.into() }
                 }
@@ -481,6 +594,8 @@ impl Refusal {
                     TooManyMembers
                 } else if let Some(k) = APP_HAS_TOO_MANY_ROOMS.read(d) {
                     AppHasTooManyRooms { app_key: k.into() }
+                } else if let Some(max) = TOO_MANY_ADMINS.read(d).and_then(|n| n.parse().ok()) {
+                    TooManyAdmins { max }
                 } else if let Some(u) = USER_JOINED_TOO_MANY_ON_CREATE.read(d) {
                     UserJoinedTooMany { username: u.into() }
                 } else {
@@ -496,6 +611,18 @@ impl Refusal {
                     RoomFull { id: id.into() }
                 } else if let Some(u) = USER_JOINED_TOO_MANY.read(d) {
                     UserJoinedTooMany { username: u.into() }
+                } else if let Some(u) = USER_BLOCKED.read(d) {
+                    UserBlocked { username: u.into() }
+                } else if d == ANNOUNCEMENT_TOO_LONG {
+                    AnnouncementTooLong
+                } else if let Some(u) = ALREADY_ADMIN.read(d) {
+                    AlreadyAdmin { username: u.into() }
+                } else if let Some(u) = NOT_ADMIN.read(d) {
+                    NotAdmin { username: u.into() }
+                } else if let Some(u) = ALREADY_SUPER_ADMIN.read(d) {
+                    AlreadySuperAdmin { username: u.into() }
+                } else if let Some(u) = NOT_SUPER_ADMIN.read(d) {
+                    NotSuperAdmin { username: u.into() }
                 } else if let Some(list) = NOT_MEMBERS.read(d) {
                     NotMembers {
                         users: names(list),
@@ -546,7 +673,7 @@ impl Refusal {
 
     /// True for refusals that say the token is not (or no longer) good.
     pub fn is_unauthorized(&self) -> bool {
-        self.status() == 401
+        self.status() == 401 && *self != Refusal::AttributeUserNotInRoom
     }
 }
 
@@ -557,11 +684,15 @@ fn read_two<'a>(text: &'a str, pre: &str, mid: &str, post: &str) -> Option<(&'a 
         .filter(|(a, b)| !a.is_empty() && !b.is_empty())
 }
 
+/// `… more than maxSize : 60`, `… more than max limit : 60`: the words, then the number.
 fn read_too_many(d: &str) -> Option<Refusal> {
-    let (field, max) = d.split_once(TOO_MANY_IN_ONE_CALL)?;
+    let head = d.trim_end_matches(|c: char| c.is_ascii_digit());
+    if !head.trim_end().ends_with(':') || !head.contains(" more than max") {
+        return None;
+    }
     Some(Refusal::TooManyInOneCall {
-        field: field.to_string(),
-        max: max.trim().parse().ok()?,
+        head: head.to_string(),
+        max: d[head.len()..].parse().ok()?,
     })
 }
 
@@ -828,7 +959,11 @@ impl Refusal {
             MaxUsersTooSmall,
             TooManyMembers,
             TooManyInOneCall {
-                field: "addMembers: addMembers".into(),
+                head: batch_heads::ADD_MEMBERS.into(),
+                max: 60,
+            },
+            TooManyInOneCall {
+                head: batch_heads::UNMUTE.into(),
                 max: 60,
             },
             NothingToModify,
@@ -881,6 +1016,33 @@ impl Refusal {
             PlanLimited,
             Unavailable,
             Internal,
+            AlreadyAdmin {
+                username: "bob".into(),
+            },
+            NotAdmin {
+                username: "bob".into(),
+            },
+            TooManyAdmins { max: 99 },
+            AdminMustBeMember {
+                username: "zed".into(),
+                room: "42".into(),
+            },
+            MuteNotMembers {
+                users: vec!["zed".into()],
+            },
+            UserBlocked {
+                username: "bob".into(),
+            },
+            AnnouncementTooLong,
+            AttributeBatchTooLarge { max: 10 },
+            AttributesOfOthers,
+            AttributeUserNotInRoom,
+            AlreadySuperAdmin {
+                username: "bob".into(),
+            },
+            NotSuperAdmin {
+                username: "bob".into(),
+            },
         ]
     }
 }

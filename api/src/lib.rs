@@ -13,6 +13,7 @@ pub mod error;
 pub mod http;
 pub mod limits;
 pub mod paging;
+pub mod reasons;
 pub mod wire;
 
 #[cfg(feature = "browser")]
@@ -26,3 +27,4 @@ pub use endpoints::*;
 pub use error::{ApiError, Call, ErrorBody, ErrorKind, FailureClass, Refusal};
 pub use http::{HttpRequest, HttpResponse, Method};
 pub use limits::{Field, Invalid};
+pub use reasons::{KeyReason, UserReason};

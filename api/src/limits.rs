@@ -21,6 +21,20 @@ pub const PAGE_SIZE_MAX: u32 = 1000;
 pub const USERS_LIMIT_MAX: u32 = 100;
 /// Users registered by one `POST /users`.
 pub const REGISTER_USERS_MAX: usize = 60;
+/// Admins of one room (the owner and the admins are at most 100).
+pub const ADMINS_MAX: usize = 99;
+/// Users muted, blocked, allowed, or taken off one of those lists by one call.
+pub const MODERATE_USERS_MAX: usize = 60;
+pub const ANNOUNCEMENT_MAX_CHARS: usize = 512;
+/// Custom attributes: keys set, read or deleted by one call.
+pub const ATTRIBUTES_PER_CALL: usize = 10;
+pub const ATTRIBUTE_KEY_MAX_CHARS: usize = 128;
+pub const ATTRIBUTE_VALUE_MAX_CHARS: usize = 4096;
+/// Custom attributes one room may hold.
+pub const ATTRIBUTES_PER_ROOM: usize = 100;
+/// Page size of `GET /chatrooms/super_admin`: at most 1000, 10 when not given.
+pub const SUPER_ADMINS_PAGE_MAX: u32 = 1000;
+pub const SUPER_ADMINS_PAGE_DEFAULT: u32 = 10;
 
 /// A field of a request, for messages that point at it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -36,6 +50,11 @@ pub enum Field {
     Usernames,
     RoomIds,
     Password,
+    Announcement,
+    AttributeKey,
+    AttributeValue,
+    Attributes,
+    MuteDuration,
 }
 
 impl Field {
@@ -53,6 +72,11 @@ impl Field {
             Field::Usernames => "usernames",
             Field::RoomIds => "chatroom_id",
             Field::Password => "password",
+            Field::Announcement => "announcement",
+            Field::AttributeKey => "key",
+            Field::AttributeValue => "value",
+            Field::Attributes => "metaData",
+            Field::MuteDuration => "mute_duration",
         }
     }
 }
@@ -83,6 +107,8 @@ pub enum Invalid {
     },
     NothingToChange,
     SameOwner(String),
+    /// An attribute key with a character outside `[a-zA-Z0-9_.-]`.
+    BadAttributeKey(String),
 }
 
 impl Invalid {
@@ -111,6 +137,7 @@ impl Invalid {
             },
             Invalid::NothingToChange,
             Invalid::SameOwner("u1".into()),
+            Invalid::BadAttributeKey("a b".into()),
         ]
     }
 
@@ -124,6 +151,7 @@ impl Invalid {
             Invalid::MaxUsersOutOfRange(_) => Some(Field::MaxUsers),
             Invalid::TooManyMembers { .. } => Some(Field::Members),
             Invalid::SameOwner(_) => Some(Field::NewOwner),
+            Invalid::BadAttributeKey(_) => Some(Field::AttributeKey),
             Invalid::NothingToChange => None,
         }
     }
@@ -149,6 +177,37 @@ pub fn check_username(field: Field, u: &str) -> Result<(), Invalid> {
             username: u.to_string(),
         })
     }
+}
+
+/// Attribute keys: 1 to 128 of `[a-zA-Z0-9_.-]`.
+pub fn check_attribute_key(key: &str) -> Result<(), Invalid> {
+    if key.is_empty() {
+        return Err(Invalid::Missing(Field::AttributeKey));
+    }
+    check_length(Field::AttributeKey, key, ATTRIBUTE_KEY_MAX_CHARS)?;
+    if key
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+    {
+        Ok(())
+    } else {
+        Err(Invalid::BadAttributeKey(key.to_string()))
+    }
+}
+
+/// Attributes to set: 1 to 10 in one call, each key and value within its limits.
+pub fn check_attributes<'a>(
+    attrs: impl ExactSizeIterator<Item = (&'a String, &'a String)>,
+) -> Result<(), Invalid> {
+    check_batch(Field::Attributes, attrs.len(), ATTRIBUTES_PER_CALL)?;
+    for (k, v) in attrs {
+        check_attribute_key(k)?;
+        if v.is_empty() {
+            return Err(Invalid::Missing(Field::AttributeValue));
+        }
+        check_length(Field::AttributeValue, v, ATTRIBUTE_VALUE_MAX_CHARS)?;
+    }
+    Ok(())
 }
 
 pub fn check_length(field: Field, value: &str, max: usize) -> Result<(), Invalid> {

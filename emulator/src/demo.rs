@@ -201,6 +201,55 @@ pub fn seed_if_empty(
                 }
             }
         }
+        if rooms > 0 {
+            seed_moderation(&tx, first_id, now)?;
+        }
     }
     tx.commit()
+}
+
+/// The oldest room gets some of everything moderation shows: an announcement, an admin, a
+/// member muted for a day and one for ever, one on the allowlist, an attribute; the app gets a
+/// super admin. Members only change marks, so every count stays as seeded.
+fn seed_moderation(tx: &Connection, room: i64, now: i64) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE rooms SET announcement = 'Welcome! Be kind, stay on topic.' WHERE id = ?1",
+        [room],
+    )?;
+    let members: Vec<String> = tx
+        .prepare("SELECT username FROM members WHERE room_id = ?1 AND is_owner = 0 ORDER BY joined LIMIT 4")?
+        .query_map([room], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mark = |sql: &str, i: usize| -> rusqlite::Result<()> {
+        if let Some(u) = members.get(i) {
+            tx.execute(sql, params![room, u])?;
+        }
+        Ok(())
+    };
+    mark(
+        "UPDATE members SET is_admin = 1 WHERE room_id = ?1 AND username = ?2",
+        0,
+    )?;
+    tx.execute(
+        "UPDATE members SET muted_until = ?3 WHERE room_id = ?1 AND username = ?2",
+        params![room, members.get(1), now + 86_400_000],
+    )?;
+    mark(
+        "UPDATE members SET muted_until = -1 WHERE room_id = ?1 AND username = ?2",
+        2,
+    )?;
+    mark(
+        "UPDATE members SET allowed = 1 WHERE room_id = ?1 AND username = ?2",
+        3,
+    )?;
+    tx.execute(
+        "INSERT INTO attributes (room_id, key, value, owner, auto_delete)
+         SELECT id, 'theme', 'dark', owner, 0 FROM rooms WHERE id = ?1",
+        [room],
+    )?;
+    tx.execute(
+        "INSERT INTO super_admins (username) VALUES (?1)",
+        [username(0)],
+    )?;
+    Ok(())
 }

@@ -116,10 +116,11 @@ impl EmError {
     pub fn too_many_members() -> EmError {
         Refusal::TooManyMembers.into()
     }
-    /// More items in one call than allowed; `field` as the server names it.
-    pub fn too_many_in_one_call(field: &str, max: usize) -> EmError {
+    /// More items in one call than allowed; `head` is the call's words before the number
+    /// (`easemob_api::error::batch_heads`).
+    pub fn too_many_in_one_call(head: &str, max: usize) -> EmError {
         Refusal::TooManyInOneCall {
-            field: field.into(),
+            head: head.into(),
             max,
         }
         .into()

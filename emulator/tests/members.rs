@@ -304,7 +304,7 @@ fn a_batch_add_of_more_than_60_users_is_refused_by_the_server() {
     let users = names("u", 62);
     emu.register(&users);
     let id = emu.room("Lobby", "u000", &[]);
-    let body = serde_json::to_string(&AddMembersBody {
+    let body = serde_json::to_string(&UsernamesBody {
         usernames: users[1..].to_vec(),
     })
     .unwrap();
@@ -318,7 +318,7 @@ fn a_batch_add_of_more_than_60_users_is_refused_by_the_server() {
     );
     assert_eq!(emu.usernames_in(&id), vec!["u000"]);
     // Exactly 60 is fine.
-    let body = serde_json::to_string(&AddMembersBody {
+    let body = serde_json::to_string(&UsernamesBody {
         usernames: users[1..61].to_vec(),
     })
     .unwrap();

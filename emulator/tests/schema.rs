@@ -34,8 +34,8 @@ impl Drop for TempDb {
 }
 
 #[test]
-fn the_current_schema_is_version_2() {
-    assert_eq!(SCHEMA_VERSION, 2);
+fn the_current_schema_is_version_3() {
+    assert_eq!(SCHEMA_VERSION, 3);
 }
 
 #[test]
@@ -152,4 +152,38 @@ fn a_database_from_a_newer_emulator_is_refused_and_left_alone() {
             SCHEMA_VERSION + 1
         )
     );
+}
+
+#[test]
+fn a_version_2_database_gains_moderation_and_keeps_its_rooms_and_members() {
+    let db = TempDb::new("v2");
+    {
+        let conn = Connection::open(&db.0).unwrap();
+        for step in &store::MIGRATIONS[..2] {
+            conn.execute_batch(step).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO users (username, uuid, password, created, modified)
+                VALUES ('alice', 'a', 'pw', 1, 1), ('bob', 'b', 'pw', 1, 1);
+             INSERT INTO rooms (id, name, description, maxusers, owner, created)
+                VALUES (42, 'kept', 'd', 10, 'alice', 1);
+             INSERT INTO members (room_id, username, is_owner, joined)
+                VALUES (42, 'alice', 1, 1), (42, 'bob', 0, 2);",
+        )
+        .unwrap();
+        conn.pragma_update(None, "user_version", 2).unwrap();
+    }
+    let store = Store::open(Some(&db.0)).expect("a version 2 database");
+    let mut conn = store.lock();
+    assert_eq!(
+        store::members::list(&mut conn, "42", 10, 0).unwrap().len(),
+        2
+    );
+    assert!(store::admins::list(&mut conn, "42").unwrap().is_empty());
+    assert_eq!(store::announcement::get(&mut conn, "42").unwrap(), "");
+    assert_eq!(store::admins::add(&mut conn, "42", "BOB").unwrap(), "bob");
+    assert_eq!(store::admins::list(&mut conn, "42").unwrap(), vec!["bob"]);
+    drop(conn);
+    drop(store);
+    assert_eq!(db.user_version(), SCHEMA_VERSION);
 }

@@ -3,8 +3,10 @@
 use super::{field_label, number, Catalogue, Words};
 use easemob_api::client::WaitReason;
 use easemob_api::connect::ConnectProblem;
-use easemob_api::limits::{Invalid, MAXUSERS_MAX, MAXUSERS_MIN, USERNAME_MAX_CHARS};
-use easemob_api::{FailureClass, Refusal};
+use easemob_api::limits::{
+    Invalid, ATTRIBUTE_KEY_MAX_CHARS, MAXUSERS_MAX, MAXUSERS_MIN, USERNAME_MAX_CHARS,
+};
+use easemob_api::{FailureClass, KeyReason, Refusal, UserReason};
 
 pub struct En;
 
@@ -166,6 +168,52 @@ static WORDS: Words = Words {
         member_search: "Search members",
         member_search_placeholder: "part of a username",
         member_results_region: "Members found, scroll for more",
+    moderation_title: "Moderation",
+    admins_title: "Admins",
+    no_admins: "No admins.",
+    make_admin: "Make admin",
+    mutes_title: "Muted members",
+    no_mutes: "Nobody is muted.",
+    mute: "Mute",
+    unmute: "Unmute",
+    mute_for: "For",
+    mute_10m: "10 minutes",
+    mute_1h: "1 hour",
+    mute_1d: "1 day",
+    mute_7d: "7 days",
+    mute_forever: "For ever",
+    muted_until: "Until",
+    mute_all: "Mute everyone",
+    unmute_all: "Let everyone speak",
+    mute_all_state: "Everyone but the owner and admins is muted.",
+    mute_all_done: "Everyone but the owner and admins is now muted.",
+    unmute_all_done: "Everyone may speak again.",
+    blocklist_title: "Blocklist",
+    allowlist_title: "Allowlist",
+    blocklist_hint: "Blocked users leave the room and cannot join again until they are unblocked.",
+    allowlist_hint: "Users on the allowlist may speak while everyone is muted.",
+    no_blocked: "Nobody is blocked.",
+    no_allowed: "Nobody is on the allowlist.",
+    block: "Block",
+    allow: "Add to allowlist",
+    announcement_title: "Announcement",
+    save_announcement: "Save announcement",
+    announcement_saved: "Announcement saved.",
+    attributes_title: "Custom attributes",
+    attributes_hint: "Set as the owner; replaces a value whoever set it.",
+    no_attributes: "No attributes.",
+    attr_key: "Key",
+    attr_value: "Value",
+    set_attribute: "Set attribute",
+    super_admins_title: "Super admins",
+    super_admins_lead: "Super admins may create chatrooms from a client SDK.",
+    no_super_admins: "No super admins.",
+    add_super_admin: "Add super admin",
+    loading_list: "Loading…",
+    usernames_inline_hint: "Separate names with commas or spaces; at most 60.",
+    users_short: "Users",
+    remove: "Remove",
+    actions_col: "Actions",
         stop: "Stop",
         stopping: "Stopping after the request under way…",
         not_sent_stopped: "Not sent: stopped",
@@ -373,6 +421,9 @@ impl Catalogue for En {
             ),
             Invalid::NothingToChange => "nothing to change".to_string(),
             Invalid::SameOwner(u) => format!("{u} already owns this room"),
+            Invalid::BadAttributeKey(key) => format!(
+                "\"{key}\" is not a valid key (1 to {ATTRIBUTE_KEY_MAX_CHARS} of a-z A-Z 0-9 _ . -)"
+            ),
         }
     }
 
@@ -443,6 +494,29 @@ impl Catalogue for En {
             RateLimited => WORDS.rate_limited_explained.into(),
             PlanLimited => "The app is over its plan's quota.".into(),
             Unavailable | Internal => WORDS.server_error_explained.into(),
+            AlreadyAdmin { username } => format!("{username} is already an admin (or the owner)."),
+            NotAdmin { username } => format!("{username} is not an admin."),
+            TooManyAdmins { max } => {
+                format!("The chatroom already has {max} admins, the most it may have.")
+            }
+            AdminMustBeMember { username, .. } => {
+                format!("{username} is not a member; only members can be admins.")
+            }
+            MuteNotMembers { users } => format!(
+                "Only members can be muted; not members: {}.",
+                users.join(", ")
+            ),
+            UserBlocked { username } => {
+                format!("{username} is on the chatroom's blocklist; unblock them first.")
+            }
+            AnnouncementTooLong => "The announcement is too long.".into(),
+            AttributeBatchTooLarge { max } => format!("At most {max} attributes in one request."),
+            AttributesOfOthers => "Another user set one of these attributes.".into(),
+            AttributeUserNotInRoom => {
+                "Attributes can be set only as a member of the chatroom.".into()
+            }
+            AlreadySuperAdmin { username } => format!("{username} is already a super admin."),
+            NotSuperAdmin { username } => format!("{username} is not a super admin."),
             Other => "The server refused the request.".into(),
         }
     }
@@ -559,5 +633,125 @@ impl Catalogue for En {
     fn member_matches(&self, shown: usize, total: usize) -> String {
         let (shown, total) = (number(shown), number(total));
         format!("{shown} of {total} members match")
+    }
+
+    fn remove_admin(&self, user: &str) -> String {
+        format!("Remove admin {user}")
+    }
+
+    fn unmute_user(&self, user: &str) -> String {
+        format!("Unmute {user}")
+    }
+
+    fn unblock_user(&self, user: &str) -> String {
+        format!("Unblock {user}")
+    }
+
+    fn disallow_user(&self, user: &str) -> String {
+        format!("Remove {user} from the allowlist")
+    }
+
+    fn delete_attribute(&self, key: &str) -> String {
+        format!("Delete {key}")
+    }
+
+    fn remove_super_admin(&self, user: &str) -> String {
+        format!("Remove super admin {user}")
+    }
+
+    fn admin_added(&self, user: &str) -> String {
+        format!("{user} is now an admin.")
+    }
+
+    fn admin_removed(&self, user: &str) -> String {
+        format!("{user} is no longer an admin.")
+    }
+
+    fn muted_n(&self, n: usize) -> String {
+        if n == 1 {
+            "Muted 1 member.".into()
+        } else {
+            format!("Muted {} members.", number(n))
+        }
+    }
+
+    fn unmuted(&self, user: &str) -> String {
+        format!("{user} may speak again.")
+    }
+
+    fn blocked_n(&self, n: usize) -> String {
+        if n == 1 {
+            "Blocked 1 user.".into()
+        } else {
+            format!("Blocked {} users.", number(n))
+        }
+    }
+
+    fn allowed_n(&self, n: usize) -> String {
+        if n == 1 {
+            "Added 1 user to the allowlist.".into()
+        } else {
+            format!("Added {} users to the allowlist.", number(n))
+        }
+    }
+
+    fn unblocked(&self, user: &str) -> String {
+        format!("{user} is no longer blocked.")
+    }
+
+    fn disallowed(&self, user: &str) -> String {
+        format!("{user} is off the allowlist.")
+    }
+
+    fn announcement_chars(&self, n: usize, max: usize) -> String {
+        format!("{n} / {max} characters")
+    }
+
+    fn attribute_set(&self, key: &str) -> String {
+        format!("Attribute {key} set.")
+    }
+
+    fn attribute_deleted(&self, key: &str) -> String {
+        format!("Attribute {key} deleted.")
+    }
+
+    fn super_admin_added(&self, user: &str) -> String {
+        format!("{user} is now a super admin.")
+    }
+
+    fn super_admin_removed(&self, user: &str) -> String {
+        format!("{user} is no longer a super admin.")
+    }
+
+    fn not_done_for(&self, user: &str, why: &str) -> String {
+        format!("Not done for {user}: {why}")
+    }
+
+    fn user_reason(&self, r: &UserReason) -> String {
+        match r {
+            UserReason::NotInRoom { user, .. } => {
+                format!("{user} is not a member of the chatroom.")
+            }
+            UserReason::IsOwner { user, .. } => {
+                format!("{user} owns the chatroom and cannot be blocked.")
+            }
+            UserReason::NoSuchUser { user } => format!("There is no user {user} in this app."),
+            UserReason::NotOnList { user } => format!("{user} is not on the list."),
+            UserReason::Other(words) => words.clone(),
+        }
+    }
+
+    fn key_reason(&self, r: &KeyReason) -> String {
+        match r {
+            KeyReason::KeyTooLong { max } => format!("The key may have at most {max} characters."),
+            KeyReason::KeyNotLegal => "The key may hold only a-z A-Z 0-9 _ . -".into(),
+            KeyReason::ValueTooLong { max } => {
+                format!("The value may have at most {max} characters.")
+            }
+            KeyReason::RoomFull { max } => format!("The chatroom has its {max} attributes."),
+            KeyReason::NotSet => "The chatroom has no such attribute.".into(),
+            KeyReason::OwnedByOther => "Another user set this attribute.".into(),
+            KeyReason::Other(words) => words.clone(),
+        }
     }
 }

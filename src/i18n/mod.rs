@@ -15,7 +15,7 @@ pub use format::{date_time, number};
 use easemob_api::client::WaitReason;
 use easemob_api::connect::ConnectProblem;
 use easemob_api::limits::{Field, Invalid};
-use easemob_api::{FailureClass, Refusal};
+use easemob_api::{FailureClass, KeyReason, Refusal, UserReason};
 use std::cell::Cell;
 
 /// The languages of the dashboard.
@@ -241,6 +241,52 @@ pub struct Words {
     pub member_search: &'static str,
     pub member_search_placeholder: &'static str,
     pub member_results_region: &'static str,
+    pub moderation_title: &'static str,
+    pub admins_title: &'static str,
+    pub no_admins: &'static str,
+    pub make_admin: &'static str,
+    pub mutes_title: &'static str,
+    pub no_mutes: &'static str,
+    pub mute: &'static str,
+    pub unmute: &'static str,
+    pub mute_for: &'static str,
+    pub mute_10m: &'static str,
+    pub mute_1h: &'static str,
+    pub mute_1d: &'static str,
+    pub mute_7d: &'static str,
+    pub mute_forever: &'static str,
+    pub muted_until: &'static str,
+    pub mute_all: &'static str,
+    pub unmute_all: &'static str,
+    pub mute_all_state: &'static str,
+    pub mute_all_done: &'static str,
+    pub unmute_all_done: &'static str,
+    pub blocklist_title: &'static str,
+    pub allowlist_title: &'static str,
+    pub blocklist_hint: &'static str,
+    pub allowlist_hint: &'static str,
+    pub no_blocked: &'static str,
+    pub no_allowed: &'static str,
+    pub block: &'static str,
+    pub allow: &'static str,
+    pub announcement_title: &'static str,
+    pub save_announcement: &'static str,
+    pub announcement_saved: &'static str,
+    pub attributes_title: &'static str,
+    pub attributes_hint: &'static str,
+    pub no_attributes: &'static str,
+    pub attr_key: &'static str,
+    pub attr_value: &'static str,
+    pub set_attribute: &'static str,
+    pub super_admins_title: &'static str,
+    pub super_admins_lead: &'static str,
+    pub no_super_admins: &'static str,
+    pub add_super_admin: &'static str,
+    pub loading_list: &'static str,
+    pub usernames_inline_hint: &'static str,
+    pub actions_col: &'static str,
+    pub remove: &'static str,
+    pub users_short: &'static str,
     pub stopping: &'static str,
     pub not_sent_stopped: &'static str,
     pub password: &'static str,
@@ -334,6 +380,28 @@ pub trait Catalogue {
     fn all_stopped(&self, n: usize) -> String;
     fn selected_count(&self, n: usize) -> String;
     fn member_matches(&self, shown: usize, total: usize) -> String;
+    fn remove_admin(&self, user: &str) -> String;
+    fn unmute_user(&self, user: &str) -> String;
+    fn unblock_user(&self, user: &str) -> String;
+    fn disallow_user(&self, user: &str) -> String;
+    fn delete_attribute(&self, key: &str) -> String;
+    fn remove_super_admin(&self, user: &str) -> String;
+    fn admin_added(&self, user: &str) -> String;
+    fn admin_removed(&self, user: &str) -> String;
+    fn muted_n(&self, n: usize) -> String;
+    fn unmuted(&self, user: &str) -> String;
+    fn blocked_n(&self, n: usize) -> String;
+    fn allowed_n(&self, n: usize) -> String;
+    fn unblocked(&self, user: &str) -> String;
+    fn disallowed(&self, user: &str) -> String;
+    fn announcement_chars(&self, n: usize, max: usize) -> String;
+    fn attribute_set(&self, key: &str) -> String;
+    fn attribute_deleted(&self, key: &str) -> String;
+    fn super_admin_added(&self, user: &str) -> String;
+    fn super_admin_removed(&self, user: &str) -> String;
+    fn not_done_for(&self, user: &str, why: &str) -> String;
+    fn user_reason(&self, r: &UserReason) -> String;
+    fn key_reason(&self, r: &KeyReason) -> String;
 }
 
 impl std::ops::Deref for dyn Catalogue {
@@ -356,6 +424,11 @@ pub fn field_label(w: &Words, f: Field) -> &'static str {
         Field::Username | Field::Usernames => w.user,
         Field::RoomIds => w.col_id,
         Field::Password => w.password,
+        Field::Announcement => w.announcement_title,
+        Field::AttributeKey => w.attr_key,
+        Field::AttributeValue => w.attr_value,
+        Field::Attributes => w.attributes_title,
+        Field::MuteDuration => w.mute_for,
     }
 }
 

@@ -3,8 +3,10 @@
 use super::{field_label, number, Catalogue, Words};
 use easemob_api::client::WaitReason;
 use easemob_api::connect::ConnectProblem;
-use easemob_api::limits::{Invalid, MAXUSERS_MAX, MAXUSERS_MIN, USERNAME_MAX_CHARS};
-use easemob_api::{FailureClass, Refusal};
+use easemob_api::limits::{
+    Invalid, ATTRIBUTE_KEY_MAX_CHARS, MAXUSERS_MAX, MAXUSERS_MIN, USERNAME_MAX_CHARS,
+};
+use easemob_api::{FailureClass, KeyReason, Refusal, UserReason};
 
 pub struct Zh;
 
@@ -169,6 +171,52 @@ static WORDS: Words = Words {
     member_search: "搜索成员",
     member_search_placeholder: "用户名的一部分",
     member_results_region: "找到的成员，滚动查看更多",
+    moderation_title: "管理",
+    admins_title: "管理员",
+    no_admins: "没有管理员。",
+    make_admin: "设为管理员",
+    mutes_title: "禁言成员",
+    no_mutes: "没有被禁言的成员。",
+    mute: "禁言",
+    unmute: "解除禁言",
+    mute_for: "时长",
+    mute_10m: "10 分钟",
+    mute_1h: "1 小时",
+    mute_1d: "1 天",
+    mute_7d: "7 天",
+    mute_forever: "永久",
+    muted_until: "截止时间",
+    mute_all: "全员禁言",
+    unmute_all: "解除全员禁言",
+    mute_all_state: "除所有者和管理员外，全员禁言中。",
+    mute_all_done: "已开启全员禁言。",
+    unmute_all_done: "已解除全员禁言。",
+    blocklist_title: "黑名单",
+    allowlist_title: "白名单",
+    blocklist_hint: "加入黑名单的用户会被移出聊天室，移出黑名单前无法再加入。",
+    allowlist_hint: "白名单中的用户在全员禁言时仍可发言。",
+    no_blocked: "黑名单为空。",
+    no_allowed: "白名单为空。",
+    block: "加入黑名单",
+    allow: "加入白名单",
+    announcement_title: "公告",
+    save_announcement: "保存公告",
+    announcement_saved: "公告已保存。",
+    attributes_title: "自定义属性",
+    attributes_hint: "以所有者身份设置；无论原值由谁设置都会覆盖。",
+    no_attributes: "没有自定义属性。",
+    attr_key: "键",
+    attr_value: "值",
+    set_attribute: "设置属性",
+    super_admins_title: "超级管理员",
+    super_admins_lead: "超级管理员可以通过客户端 SDK 创建聊天室。",
+    no_super_admins: "没有超级管理员。",
+    add_super_admin: "添加超级管理员",
+    loading_list: "加载中…",
+    usernames_inline_hint: "用户 ID 之间用逗号或空格分隔，最多 60 个。",
+    users_short: "用户",
+    remove: "移除",
+    actions_col: "操作",
     stop: "停止",
     stopping: "当前请求完成后停止…",
     not_sent_stopped: "未发送：已停止",
@@ -368,6 +416,9 @@ impl Catalogue for Zh {
             ),
             Invalid::NothingToChange => "没有需要更改的内容".to_string(),
             Invalid::SameOwner(u) => format!("{u} 已是该聊天室的所有者"),
+            Invalid::BadAttributeKey(key) => format!(
+                "“{key}”不是有效的键（1 到 {ATTRIBUTE_KEY_MAX_CHARS} 个字符，仅限 a-z A-Z 0-9 _ . -）"
+            ),
         }
     }
 
@@ -431,6 +482,24 @@ impl Catalogue for Zh {
             RateLimited => WORDS.rate_limited_explained.into(),
             PlanLimited => "该应用已超出套餐配额。".into(),
             Unavailable | Internal => WORDS.server_error_explained.into(),
+            AlreadyAdmin { username } => format!("{username} 已是管理员（或所有者）。"),
+            NotAdmin { username } => format!("{username} 不是管理员。"),
+            TooManyAdmins { max } => format!("聊天室已有 {max} 名管理员，已达上限。"),
+            AdminMustBeMember { username, .. } => {
+                format!("{username} 不是成员；只有成员才能成为管理员。")
+            }
+            MuteNotMembers { users } => {
+                format!("只能禁言成员；以下用户不是成员：{}。", users.join("、"))
+            }
+            UserBlocked { username } => {
+                format!("{username} 在聊天室黑名单中；请先将其移出黑名单。")
+            }
+            AnnouncementTooLong => "公告太长。".into(),
+            AttributeBatchTooLarge { max } => format!("单次请求最多 {max} 个属性。"),
+            AttributesOfOthers => "其中有属性由其他用户设置。".into(),
+            AttributeUserNotInRoom => "只能以聊天室成员的身份设置属性。".into(),
+            AlreadySuperAdmin { username } => format!("{username} 已是超级管理员。"),
+            NotSuperAdmin { username } => format!("{username} 不是超级管理员。"),
             Other => "服务器拒绝了该请求。".into(),
         }
     }
@@ -544,5 +613,107 @@ impl Catalogue for Zh {
     fn member_matches(&self, shown: usize, total: usize) -> String {
         let (shown, total) = (number(shown), number(total));
         format!("{total} 名成员中有 {shown} 名符合")
+    }
+
+    fn remove_admin(&self, user: &str) -> String {
+        format!("取消 {user} 的管理员身份")
+    }
+
+    fn unmute_user(&self, user: &str) -> String {
+        format!("解除 {user} 的禁言")
+    }
+
+    fn unblock_user(&self, user: &str) -> String {
+        format!("将 {user} 移出黑名单")
+    }
+
+    fn disallow_user(&self, user: &str) -> String {
+        format!("将 {user} 移出白名单")
+    }
+
+    fn delete_attribute(&self, key: &str) -> String {
+        format!("删除 {key}")
+    }
+
+    fn remove_super_admin(&self, user: &str) -> String {
+        format!("移除超级管理员 {user}")
+    }
+
+    fn admin_added(&self, user: &str) -> String {
+        format!("{user} 已成为管理员。")
+    }
+
+    fn admin_removed(&self, user: &str) -> String {
+        format!("{user} 已不再是管理员。")
+    }
+
+    fn muted_n(&self, n: usize) -> String {
+        format!("已禁言 {} 名成员。", number(n))
+    }
+
+    fn unmuted(&self, user: &str) -> String {
+        format!("已解除 {user} 的禁言。")
+    }
+
+    fn blocked_n(&self, n: usize) -> String {
+        format!("已将 {} 名用户加入黑名单。", number(n))
+    }
+
+    fn allowed_n(&self, n: usize) -> String {
+        format!("已将 {} 名用户加入白名单。", number(n))
+    }
+
+    fn unblocked(&self, user: &str) -> String {
+        format!("已将 {user} 移出黑名单。")
+    }
+
+    fn disallowed(&self, user: &str) -> String {
+        format!("已将 {user} 移出白名单。")
+    }
+
+    fn announcement_chars(&self, n: usize, max: usize) -> String {
+        format!("{n} / {max} 个字符")
+    }
+
+    fn attribute_set(&self, key: &str) -> String {
+        format!("已设置属性 {key}。")
+    }
+
+    fn attribute_deleted(&self, key: &str) -> String {
+        format!("已删除属性 {key}。")
+    }
+
+    fn super_admin_added(&self, user: &str) -> String {
+        format!("{user} 已成为超级管理员。")
+    }
+
+    fn super_admin_removed(&self, user: &str) -> String {
+        format!("{user} 已不再是超级管理员。")
+    }
+
+    fn not_done_for(&self, user: &str, why: &str) -> String {
+        format!("{user} 未完成：{why}")
+    }
+
+    fn user_reason(&self, r: &UserReason) -> String {
+        match r {
+            UserReason::NotInRoom { user, .. } => format!("{user} 不是该聊天室的成员。"),
+            UserReason::IsOwner { user, .. } => format!("{user} 是聊天室所有者，不能加入黑名单。"),
+            UserReason::NoSuchUser { user } => format!("该应用中不存在用户 {user}。"),
+            UserReason::NotOnList { user } => format!("{user} 不在名单中。"),
+            UserReason::Other(words) => words.clone(),
+        }
+    }
+
+    fn key_reason(&self, r: &KeyReason) -> String {
+        match r {
+            KeyReason::KeyTooLong { max } => format!("键最多 {max} 个字符。"),
+            KeyReason::KeyNotLegal => "键只能包含 a-z A-Z 0-9 _ . -".into(),
+            KeyReason::ValueTooLong { max } => format!("值最多 {max} 个字符。"),
+            KeyReason::RoomFull { max } => format!("聊天室的属性已达 {max} 个上限。"),
+            KeyReason::NotSet => "聊天室没有这个属性。".into(),
+            KeyReason::OwnedByOther => "该属性由其他用户设置。".into(),
+            KeyReason::Other(words) => words.clone(),
+        }
     }
 }

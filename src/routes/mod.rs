@@ -6,11 +6,13 @@ pub mod connect;
 pub mod create;
 pub mod home;
 pub mod log;
+pub mod moderation;
 pub mod not_found;
 pub mod open_many;
 pub mod room;
 pub mod room_actions;
 pub mod rooms;
+pub mod super_admins;
 pub mod user_rooms;
 
 use leptos::prelude::*;

@@ -60,6 +60,7 @@ fn RoomView() -> impl IntoView {
             }}
             <Show when=loaded>
                 <crate::routes::room_actions::RoomActions room=Signal::derive(move || current.get().unwrap_or_default())/>
+                <crate::routes::moderation::Moderation room=Signal::derive(move || current.get().unwrap_or_default())/>
                 <Members room=current/>
             </Show>
         </section>

@@ -5,6 +5,7 @@ use super::{ok, Authed, JsonBody};
 use crate::error::EmError;
 use crate::store;
 use axum::response::Response;
+use easemob_api::error::batch_heads;
 use easemob_api::limits;
 use easemob_api::wire::*;
 use serde_json::Value;
@@ -54,7 +55,7 @@ pub async fn add_one(Authed(ctx): Authed) -> Result<Response, EmError> {
 /// `POST /chatrooms/{id}/users` with `{"usernames": [...]}` (at most 60).
 pub async fn add_many(
     Authed(ctx): Authed,
-    JsonBody(body): JsonBody<AddMembersBody>,
+    JsonBody(body): JsonBody<UsernamesBody>,
 ) -> Result<Response, EmError> {
     let id = ctx.segment(1).to_string();
     if body.usernames.is_empty() {
@@ -62,7 +63,7 @@ pub async fn add_many(
     }
     if body.usernames.len() > limits::ADD_MEMBERS_MAX {
         return Err(EmError::too_many_in_one_call(
-            "addMembers: addMembers",
+            batch_heads::ADD_MEMBERS,
             limits::ADD_MEMBERS_MAX,
         ));
     }
@@ -97,7 +98,7 @@ pub async fn remove(Authed(ctx): Authed) -> Result<Response, EmError> {
     }
     if names.len() > limits::REMOVE_MEMBERS_MAX {
         return Err(EmError::too_many_in_one_call(
-            "kickMember: kickMembers",
+            batch_heads::REMOVE_MEMBERS,
             limits::REMOVE_MEMBERS_MAX,
         ));
     }

@@ -1,10 +1,16 @@
 //! The router and what every handler shares: the app state, the request context (which app,
 //! whether the token is good, the URI to echo) and the envelope every success is wrapped in.
 
+mod admins;
+mod announcement;
+mod attributes;
 mod chatrooms;
 pub mod csp;
 mod faults;
+mod lists;
 mod members;
+mod mutes;
+mod super_admins;
 mod token;
 mod users;
 
@@ -15,7 +21,7 @@ use axum::extract::{FromRequest, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
 use easemob_api::connect::{DashboardConfig, Preset};
 use easemob_api::wire::Envelope;
@@ -63,6 +69,63 @@ pub fn router(state: Shared) -> Router {
         .route(
             "/{org}/{app}/chatrooms/{id}/users/{users}",
             post(members::add_one).delete(members::remove),
+        )
+        .route(
+            "/{org}/{app}/chatrooms/{id}/admin",
+            get(admins::list).post(admins::add),
+        )
+        .route(
+            "/{org}/{app}/chatrooms/{id}/admin/{user}",
+            delete(admins::remove),
+        )
+        .route(
+            "/{org}/{app}/chatrooms/{id}/mute",
+            get(mutes::list).post(mutes::mute),
+        )
+        .route(
+            "/{org}/{app}/chatrooms/{id}/mute/{users}",
+            delete(mutes::unmute),
+        )
+        .route(
+            "/{org}/{app}/chatrooms/{id}/ban",
+            post(mutes::mute_all).delete(mutes::unmute_all),
+        )
+        .route(
+            "/{org}/{app}/chatrooms/{id}/blocks/users",
+            get(lists::list).post(lists::add_many),
+        )
+        .route(
+            "/{org}/{app}/chatrooms/{id}/blocks/users/{users}",
+            post(lists::add_one).delete(lists::remove),
+        )
+        .route(
+            "/{org}/{app}/chatrooms/{id}/white/users",
+            get(lists::list).post(lists::add_many),
+        )
+        .route(
+            "/{org}/{app}/chatrooms/{id}/white/users/{users}",
+            post(lists::add_one).delete(lists::remove),
+        )
+        .route(
+            "/{org}/{app}/chatrooms/{id}/announcement",
+            get(announcement::get).post(announcement::set),
+        )
+        .route(
+            "/{org}/{app}/chatrooms/super_admin",
+            get(super_admins::list).post(super_admins::add),
+        )
+        .route(
+            "/{org}/{app}/chatrooms/super_admin/{user}",
+            delete(super_admins::remove),
+        )
+        .route("/{org}/{app}/metadata/chatroom/{id}", post(attributes::get))
+        .route(
+            "/{org}/{app}/metadata/chatroom/{id}/user/{user}",
+            put(attributes::set).delete(attributes::delete),
+        )
+        .route(
+            "/{org}/{app}/metadata/chatroom/{id}/user/{user}/forced",
+            put(attributes::set).delete(attributes::delete),
         )
         .route("/{org}/{app}/users", get(users::list).post(users::register))
         .route("/{org}/{app}/users/{username}", get(users::get_one))
@@ -405,6 +468,26 @@ pub fn cache_control(path: &str) -> &'static str {
     } else {
         "no-cache"
     }
+}
+
+/// The users of a path segment, `u1,u2` (at most 60); `head` is the call's words for too many.
+pub fn split_users(segment: &str, head: &str) -> Result<Vec<String>, EmError> {
+    let names: Vec<String> = segment
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    if names.is_empty() {
+        return Err(EmError::must_be_provided("username"));
+    }
+    if names.len() > easemob_api::limits::MODERATE_USERS_MAX {
+        return Err(EmError::too_many_in_one_call(
+            head,
+            easemob_api::limits::MODERATE_USERS_MAX,
+        ));
+    }
+    Ok(names)
 }
 
 /// Cursors are opaque to clients; here they are base64 of a tag and the last key served.

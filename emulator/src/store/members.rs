@@ -1,10 +1,11 @@
 //! Members of a room: list, add (one or many), remove (one or many).
 
 use super::{affiliations, is_member, member_count, next_join_seq, room, room_to_change, user};
-use super::{insert_member, users_exist};
+use super::{distinct_users, insert_member, is_blocked, leave};
 use crate::error::EmError;
 use easemob_api::wire::{Affiliation, RemovedMember};
-use rusqlite::{params, Connection};
+use easemob_api::Refusal;
+use rusqlite::Connection;
 
 /// One page of a room's members, owner first.
 pub fn list(
@@ -28,12 +29,16 @@ pub fn add(
 ) -> Result<(i64, Vec<String>), EmError> {
     let tx = conn.transaction()?;
     let room = room_to_change(&tx, id)?;
-    let mut users = users_exist(&tx, names)?;
     // A name given twice (in any case) is one user, reported once.
-    let mut seen = std::collections::HashSet::new();
-    users.retain(|u| seen.insert(u.to_ascii_lowercase()));
+    let users = distinct_users(&tx, names)?;
     let mut new = Vec::new();
     for u in &users {
+        if is_blocked(&tx, room.id, u)? {
+            return Err(Refusal::UserBlocked {
+                username: u.clone(),
+            }
+            .into());
+        }
         if !is_member(&tx, room.id, u)? {
             new.push(u.as_str());
         }
@@ -49,12 +54,6 @@ pub fn add(
     Ok((room.id, users))
 }
 
-fn delete_member(conn: &Connection, room_id: i64, username: &str) -> Result<(), EmError> {
-    conn.prepare_cached("DELETE FROM members WHERE room_id = ?1 AND username = ?2")?
-        .execute(params![room_id, username])?;
-    Ok(())
-}
-
 /// Removes one member; the owner cannot be removed.
 pub fn remove_one(conn: &mut Connection, id: &str, name: &str) -> Result<RemovedMember, EmError> {
     let tx = conn.transaction()?;
@@ -67,7 +66,7 @@ pub fn remove_one(conn: &mut Connection, id: &str, name: &str) -> Result<Removed
     if !is_member(&tx, room.id, &user)? {
         return Err(EmError::not_members(&[user], false));
     }
-    delete_member(&tx, room.id, &user)?;
+    leave(&tx, room.id, &user)?;
     tx.commit()?;
     Ok(RemovedMember {
         result: true,
@@ -103,7 +102,7 @@ pub fn remove_many(
         let user = stored.unwrap_or_else(|| name.clone());
         if refusal.is_none() {
             anyone_in_room = true;
-            delete_member(&tx, room.id, &user)?;
+            leave(&tx, room.id, &user)?;
         }
         results.push(RemovedMember {
             result: refusal.is_none(),

@@ -6,8 +6,14 @@
 //! checks, so no other request can change what was checked before the write lands. Handlers
 //! reach the connection only through [`Store::run`], which keeps SQLite off the async workers.
 
+pub mod admins;
+pub mod announcement;
+pub mod attributes;
+pub mod lists;
 pub mod members;
+pub mod mutes;
 pub mod rooms;
+pub mod super_admins;
 pub mod tokens;
 pub mod users;
 
@@ -24,7 +30,7 @@ pub struct Store {
 /// The schema, one step per version: `MIGRATIONS[n]` takes a database from version `n` to
 /// `n + 1`. Steps are only ever added at the end, never edited, so every existing file can
 /// be brought up to date.
-const MIGRATIONS: &[&str] = &[
+pub const MIGRATIONS: &[&str] = &[
     // Version 1. `IF NOT EXISTS` because databases written before the schema was versioned
     // (user_version 0) already hold these tables.
     "
@@ -72,6 +78,34 @@ CREATE INDEX IF NOT EXISTS members_by_join ON members (room_id, is_owner DESC, j
     // member: with 100,000 rooms a create took 30 ms of scanning.
     "
 CREATE INDEX IF NOT EXISTS members_by_seq ON members (joined);
+",
+    // Version 3. Moderation: admins, mutes and the allowlist are marks on a membership (leaving
+    // the room ends them); the blocklist outlives membership; attributes belong to the user who
+    // set them; super admins belong to the app.
+    "
+ALTER TABLE rooms ADD COLUMN announcement TEXT NOT NULL DEFAULT '';
+ALTER TABLE rooms ADD COLUMN mute_all INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE members ADD COLUMN is_admin INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE members ADD COLUMN muted_until INTEGER;   -- ms since epoch; -1 for ever; NULL not muted
+ALTER TABLE members ADD COLUMN allowed INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE blocks (
+    room_id INTEGER NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+    username TEXT NOT NULL COLLATE NOCASE,
+    added INTEGER NOT NULL,
+    PRIMARY KEY (room_id, username)
+) WITHOUT ROWID;
+CREATE TABLE attributes (
+    room_id INTEGER NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    owner TEXT NOT NULL COLLATE NOCASE,
+    auto_delete INTEGER NOT NULL,
+    PRIMARY KEY (room_id, key)
+) WITHOUT ROWID;
+CREATE TABLE super_admins (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
 ",
 ];
 
@@ -131,6 +165,8 @@ pub struct RoomRow {
     pub membersonly: bool,
     pub allowinvites: bool,
     pub public: bool,
+    /// Everyone but the owner and admins is muted.
+    pub mute_all: bool,
 }
 
 impl Store {
@@ -256,7 +292,8 @@ pub fn room(conn: &Connection, id: &str) -> Result<Option<RoomRow>, EmError> {
     };
     Ok(conn
         .query_row(
-            "SELECT id, name, description, maxusers, owner, created, custom, membersonly, allowinvites, public
+            "SELECT id, name, description, maxusers, owner, created, custom, membersonly, allowinvites,
+                    public, mute_all
              FROM rooms WHERE id = ?1",
             [id],
             |r| {
@@ -271,6 +308,7 @@ pub fn room(conn: &Connection, id: &str) -> Result<Option<RoomRow>, EmError> {
                     membersonly: r.get(7)?,
                     allowinvites: r.get(8)?,
                     public: r.get(9)?,
+                    mute_all: r.get(10)?,
                 })
             },
         )
@@ -299,6 +337,39 @@ pub fn is_member(conn: &Connection, room_id: i64, username: &str) -> Result<bool
         )
         .optional()?
         .is_some())
+}
+
+/// A user leaves a room (removed, blocked, or leaving): the membership goes, with the admin,
+/// mute and allowlist marks on it, and the attributes the user set to go with them.
+pub fn leave(conn: &Connection, room_id: i64, username: &str) -> Result<(), EmError> {
+    conn.prepare_cached("DELETE FROM members WHERE room_id = ?1 AND username = ?2")?
+        .execute(params![room_id, username])?;
+    conn.prepare_cached(
+        "DELETE FROM attributes WHERE room_id = ?1 AND owner = ?2 AND auto_delete = 1",
+    )?
+    .execute(params![room_id, username])?;
+    Ok(())
+}
+
+/// Whether `username` is on the room's blocklist.
+pub fn is_blocked(conn: &Connection, room_id: i64, username: &str) -> Result<bool, EmError> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM blocks WHERE room_id = ?1 AND username = ?2",
+            params![room_id, username],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+/// The stored spelling of every registered name, in order, once each (names are
+/// case-insensitive); `Err` names the first that is not registered.
+pub fn distinct_users(conn: &Connection, names: &[String]) -> Result<Vec<String>, EmError> {
+    let mut users = users_exist(conn, names)?;
+    let mut seen = std::collections::HashSet::new();
+    users.retain(|u| seen.insert(u.to_ascii_lowercase()));
+    Ok(users)
 }
 
 /// Next value of the global join sequence.

@@ -3,6 +3,7 @@
 use super::{affiliations, insert_member, member_count, room, room_to_change, user, users_exist};
 use super::{is_member, next_join_seq, RoomRow};
 use crate::error::EmError;
+use easemob_api::error::batch_heads;
 use easemob_api::limits::{self, Invalid};
 use easemob_api::wire::*;
 use rusqlite::{params, Connection};
@@ -59,7 +60,7 @@ fn detail(conn: &Connection, room: RoomRow) -> Result<ChatroomDetail, EmError> {
         affiliations_count: affiliations.len() as u64,
         affiliations,
         public: room.public,
-        mute: Some(false),
+        mute: Some(room.mute_all),
         disabled: None,
     })
 }
@@ -90,10 +91,13 @@ pub fn refuse(invalid: Invalid) -> EmError {
         // The server checks registration, not spelling: a malformed name is an unknown user.
         Invalid::BadUsername { username, .. } => EmError::user_not_found(&username),
         Invalid::TooManyInOneCall { field, max, .. } => {
-            EmError::too_many_in_one_call(field.wire_name(), max)
+            EmError::too_many_in_one_call(&batch_heads::field(field.wire_name()), max)
         }
         Invalid::NothingToChange => EmError::nothing_to_modify(),
         Invalid::SameOwner(_) => EmError::same_owner(),
+        Invalid::BadAttributeKey(key) => {
+            EmError::invalid_parameter(easemob_api::KeyReason::KeyNotLegal.text(&key))
+        }
     }
 }
 

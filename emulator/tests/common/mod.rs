@@ -377,3 +377,26 @@ impl Drop for Dist {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// Every successful write from now on is carried out but answered 503 (or not, again).
+pub fn lose_every_answer(emu: &Emu, lose: bool) {
+    let req = emu.conn.request(
+        Method::Put,
+        format!("{}/_emulator/faults", emu.base),
+        Some(format!(r#"{{"fail_after_write": {}}}"#, u8::from(lose))),
+        true,
+    );
+    let resp = emu.send(req);
+    assert_eq!(resp.status, 200, "{}", resp.body);
+}
+
+/// A client that sends a call twice at most, without waiting long in between.
+pub fn twice(emu: &Emu, t: &Recording) -> Client<Recording> {
+    Client::new(emu.conn.clone(), t.clone()).with_policy(RetryPolicy {
+        max_attempts: 2,
+        backoff_base_ms: 1,
+        backoff_cap_ms: 1,
+        pace_share: f64::INFINITY,
+        ..RetryPolicy::default()
+    })
+}

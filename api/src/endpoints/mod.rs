@@ -1,0 +1,148 @@
+//! One type per REST call. Each builds its request (checking the documented limits first) and
+//! parses its answer; neither step touches the network. The calls live by resource: [`token`],
+//! [`rooms`], [`members`], [`users`], [`admins`], [`mutes`], [`lists`] (block and allow lists),
+//! [`announcement`], [`attributes`] and [`super_admins`]; this module holds what they share.
+
+use crate::connect::{encode, Connection, Credentials};
+use crate::error::{ApiError, Refusal};
+use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::limits::{self, check_batch, check_username, Field, Invalid};
+use crate::wire::*;
+use serde::de::DeserializeOwned;
+
+pub mod admins;
+pub mod announcement;
+pub mod attributes;
+pub mod lists;
+pub mod members;
+pub mod mutes;
+pub mod rooms;
+pub mod super_admins;
+pub mod token;
+pub mod users;
+
+pub use admins::*;
+pub use announcement::*;
+pub use attributes::*;
+pub use lists::*;
+pub use members::*;
+pub use mutes::*;
+pub use rooms::*;
+pub use super_admins::*;
+pub use token::*;
+pub use users::*;
+
+/// A REST call: how to ask, how to read the answer, and what the client may do when the
+/// answer does not come.
+pub trait Endpoint {
+    type Output;
+    fn to_request(&self, conn: &Connection) -> Result<HttpRequest, ApiError>;
+    fn parse(&self, resp: &HttpResponse) -> Result<Self::Output, ApiError>;
+
+    /// Whether the call may be sent again after a server error or a lost answer. Reads and
+    /// changes that end in the same state however often they are made may; a create may not.
+    fn repeatable(&self) -> bool {
+        true
+    }
+
+    /// The documented rate limit the call counts against.
+    fn rate(&self) -> RateClass {
+        RateClass::Default
+    }
+
+    /// The answer to a repeat of this call, sent because the answer to an earlier send was
+    /// lost. Some repeats are refused only because the earlier send did its work (a room
+    /// dissolved twice is not found the second time); those say so here.
+    fn settle_repeat(
+        &self,
+        answer: Result<Self::Output, ApiError>,
+    ) -> Result<Self::Output, ApiError> {
+        answer
+    }
+}
+
+/// The documented per-app rate limits (reference section 6), in requests a second.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RateClass {
+    /// `GET /chatrooms`: 50/s.
+    ListRooms,
+    /// `GET /users/{u}/joined_chatrooms`: 50/s.
+    JoinedRooms,
+    /// `POST /chatrooms`: 50/s.
+    CreateRoom,
+    /// `POST /token`: 300/s.
+    Token,
+    /// Everything else: 100/s.
+    Default,
+}
+
+impl RateClass {
+    pub fn per_second(self) -> u32 {
+        match self {
+            RateClass::ListRooms | RateClass::JoinedRooms | RateClass::CreateRoom => 50,
+            RateClass::Token => 300,
+            RateClass::Default => 100,
+        }
+    }
+}
+
+/// One page of a cursor-paged list; `cursor` is `None` on the last page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CursorPage<T> {
+    pub items: Vec<T>,
+    pub cursor: Option<String>,
+}
+
+/// Reads a successful answer's envelope, or the error the server sent.
+pub fn parse_envelope<D: DeserializeOwned, E: DeserializeOwned>(
+    resp: &HttpResponse,
+) -> Result<Envelope<D, E>, ApiError> {
+    if !(200..300).contains(&resp.status) {
+        return Err(ApiError::from_response(resp.status, &resp.body));
+    }
+    serde_json::from_str(&resp.body)
+        .map_err(|e| ApiError::unreadable(resp.status, &resp.body, e.to_string()))
+}
+
+/// The `data` of a successful answer, which must be there.
+pub fn parse_data<D: DeserializeOwned>(resp: &HttpResponse) -> Result<D, ApiError> {
+    parse_envelope::<D, serde_json::Value>(resp)?
+        .data
+        .ok_or_else(|| ApiError::unreadable(resp.status, &resp.body, "no `data` in the answer"))
+}
+
+pub(crate) fn json<T: serde::Serialize>(value: &T) -> Option<String> {
+    Some(serde_json::to_string(value).expect("wire types always serialise"))
+}
+
+pub(crate) fn room_path(id: &str) -> Result<String, ApiError> {
+    if id.trim().is_empty() {
+        return Err(Invalid::Missing(Field::RoomIds).into());
+    }
+    Ok(format!("/chatrooms/{}", encode(id.trim())))
+}
+
+/// Usernames for a path segment, `u1%2Cu2`, each checked first.
+pub(crate) fn user_list(field: Field, names: &[String], max: usize) -> Result<String, ApiError> {
+    check_batch(field, names.len(), max)?;
+    for u in names {
+        check_username(field, u)?;
+    }
+    Ok(names
+        .iter()
+        .map(|u| encode(u))
+        .collect::<Vec<_>>()
+        .join("%2C"))
+}
+
+pub(crate) fn page_size(field: Field, n: u32, max: u32) -> Result<(), ApiError> {
+    if n == 0 || n > max {
+        return Err(Invalid::TooManyInOneCall {
+            field,
+            max: max as usize,
+            actual: n as usize,
+        }
+        .into());
+    }
+    Ok(())
+}

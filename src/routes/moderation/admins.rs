@@ -1,0 +1,67 @@
+//! Room admins: the list, make a member an admin, make an admin a member again.
+
+use super::{list_view, user_row, ModRoom, UsersForm};
+use crate::components::error::ErrorView;
+use crate::components::notice::use_notices;
+use crate::i18n::t;
+use crate::session::use_session;
+use easemob_api::endpoints::{AddAdmin, ListAdmins, RemoveAdmin};
+use leptos::prelude::*;
+
+#[component]
+pub fn AdminsPanel(room: ModRoom) -> impl IntoView {
+    let session = use_session();
+    let data = crate::data::use_data();
+    let notices = use_notices();
+    let admins = LocalResource::new(move || {
+        let id = room.id.get();
+        room.version.track();
+        data.track();
+        async move { session.call(ListAdmins { id }).await }
+    });
+    let add = Action::new_local(move |u: &String| {
+        let call = AddAdmin {
+            id: room.id.get_untracked(),
+            username: u.clone(),
+        };
+        async move { session.call(call).await.map(|a| a.newadmin) }
+    });
+    let remove = Action::new_local(move |u: &String| {
+        let call = RemoveAdmin {
+            id: room.id.get_untracked(),
+            username: u.clone(),
+        };
+        async move { session.call(call).await.map(|a| a.oldadmin) }
+    });
+    let draft = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if let Some(Ok(u)) = add.value().get() {
+            notices.show(t().admin_added(&u));
+            draft.set(String::new());
+            room.changed(false);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(u)) = remove.value().get() {
+            notices.show(t().admin_removed(&u));
+            room.changed(false);
+        }
+    });
+    view! {
+        <section class="mod-panel" aria-labelledby="admins-title">
+            <h3 id="admins-title">{t().admins_title}</h3>
+            {move || list_view(admins.get(), t().no_admins, "admins", |name| {
+                let who = name.clone();
+                user_row(name.clone(), None, t().remove_admin(&name), t().remove, move || {
+                    remove.dispatch_local(who.clone());
+                })
+            })}
+            {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            <UsersForm id="admin-username" label=t().user submit=t().make_admin single=true
+                pending=add.pending() draft on_names=Callback::new(move |mut names: Vec<String>| {
+                    add.dispatch_local(names.remove(0));
+                })/>
+            {move || add.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+        </section>
+    }
+}

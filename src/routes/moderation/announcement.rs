@@ -1,0 +1,86 @@
+//! The room's announcement: read, edit (at most 512 characters), save.
+
+use super::ModRoom;
+use crate::components::error::ErrorView;
+use crate::components::notice::use_notices;
+use crate::forms::FieldError;
+use crate::i18n::t;
+use crate::session::use_session;
+use easemob_api::endpoints::{GetAnnouncement, SetAnnouncement};
+use easemob_api::limits::{check_length, Field, ANNOUNCEMENT_MAX_CHARS};
+use leptos::prelude::*;
+
+#[component]
+pub fn AnnouncementPanel(room: ModRoom) -> impl IntoView {
+    let session = use_session();
+    let data = crate::data::use_data();
+    let notices = use_notices();
+    let current = LocalResource::new(move || {
+        let id = room.id.get();
+        room.version.track();
+        data.track();
+        async move { session.call(GetAnnouncement { id }).await }
+    });
+    // What is typed; `None` shows the announcement as loaded.
+    let draft = RwSignal::new(None::<String>);
+    let text = move || {
+        draft
+            .get()
+            .or_else(|| current.get().and_then(Result::ok))
+            .unwrap_or_default()
+    };
+    let problem = RwSignal::new(None::<FieldError>);
+    let save = Action::new_local(move |text: &String| {
+        let call = SetAnnouncement {
+            id: room.id.get_untracked(),
+            text: text.clone(),
+        };
+        async move { session.call(call).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = save.value().get() {
+            notices.show(t().announcement_saved);
+            draft.set(None);
+            room.changed(false);
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if save.pending().get_untracked() {
+            return;
+        }
+        let value = text();
+        match check_length(Field::Announcement, &value, ANNOUNCEMENT_MAX_CHARS) {
+            Ok(()) => {
+                problem.set(None);
+                save.dispatch_local(value);
+            }
+            Err(i) => problem.set(Some(i.into())),
+        }
+    };
+    let count = move || text().chars().count();
+    let over = move || count() > ANNOUNCEMENT_MAX_CHARS;
+    view! {
+        <section class="mod-panel wide" aria-labelledby="announcement-title">
+            <h3 id="announcement-title">{t().announcement_title}</h3>
+            {move || current.get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            <form on:submit=submit novalidate>
+                <div class="field">
+                    <label for="announcement" class="visually-hidden">{t().announcement_title}</label>
+                    <textarea id="announcement" rows="3" data-testid="announcement"
+                        prop:value=text on:input=move |ev| draft.set(Some(event_target_value(&ev)))
+                        aria-describedby="announcement-count announcement-error"
+                        aria-invalid=move || problem.with(Option::is_some).to_string()></textarea>
+                    <small id="announcement-count" class="hint" class:over=over>
+                        {move || t().announcement_chars(count(), ANNOUNCEMENT_MAX_CHARS)}
+                    </small>
+                    <p id="announcement-error" class="field-error" aria-live="polite">
+                        {move || problem.get().map(|p| p.message)}
+                    </p>
+                </div>
+                <button type="submit" class="small primary" disabled=move || save.pending().get()>{t().save_announcement}</button>
+            </form>
+            {move || save.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+        </section>
+    }
+}

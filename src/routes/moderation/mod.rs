@@ -1,0 +1,160 @@
+//! A room's moderation, by resource: [`admins`], [`mutes`] (and muting everyone), the block
+//! and allow [`lists`], the [`announcement`] and the custom [`attributes`]. Each panel shows
+//! its list at a glance with its actions; a change reloads that room's panels, and the room's
+//! details when it changed them (blocking takes a member out, muting everyone shows there).
+
+pub mod admins;
+pub mod announcement;
+pub mod attributes;
+pub mod lists;
+pub mod mutes;
+
+use crate::components::error::ErrorView;
+use crate::components::Loading;
+use crate::forms::FieldError;
+use crate::i18n::t;
+use crate::routes::room_actions::{error_for, FormField};
+use easemob_api::limits::Field;
+use easemob_api::wire::ChatroomDetail;
+use easemob_api::{ApiError, RoomList};
+use leptos::prelude::*;
+
+/// What every panel needs of the room.
+#[derive(Clone, Copy)]
+pub struct ModRoom {
+    pub id: Signal<String>,
+    pub owner: Signal<String>,
+    pub muted_all: Signal<bool>,
+    /// Bumped by a change in any panel: every panel of the room asks again.
+    pub version: RwSignal<u32>,
+}
+
+impl ModRoom {
+    /// After a change: this room's panels ask again, and, when the change shows in the room's
+    /// details, so does everything that shows them.
+    pub fn changed(&self, details_too: bool) {
+        self.version.update(|v| *v += 1);
+        if details_too {
+            crate::data::use_data().rooms_changed(&[self.id.get_untracked()]);
+        }
+    }
+}
+
+#[component]
+pub fn Moderation(room: Signal<ChatroomDetail>) -> impl IntoView {
+    let r = ModRoom {
+        id: Signal::derive(move || room.with(|r| r.id.clone())),
+        owner: Signal::derive(move || room.with(|r| r.owner.clone())),
+        muted_all: Signal::derive(move || room.with(|r| r.mute == Some(true))),
+        version: RwSignal::new(0),
+    };
+    view! {
+        <h2 id="moderation">{t().moderation_title}</h2>
+        <div class="moderation" data-testid="moderation">
+            <admins::AdminsPanel room=r/>
+            <mutes::MutesPanel room=r/>
+            <lists::ListPanel room=r list=RoomList::Block/>
+            <lists::ListPanel room=r list=RoomList::Allow/>
+            <announcement::AnnouncementPanel room=r/>
+            <attributes::AttributesPanel room=r/>
+        </div>
+    }
+}
+
+/// A list as it loads: loading, the failure, "nobody", or the rows.
+pub fn list_view<T: 'static>(
+    answer: Option<Result<Vec<T>, ApiError>>,
+    empty: &'static str,
+    testid: &'static str,
+    row: impl Fn(T) -> AnyView,
+) -> AnyView {
+    match answer {
+        None => view! { <Loading what=t().loading_list/> }.into_any(),
+        Some(Err(e)) => view! { <ErrorView error=e/> }.into_any(),
+        Some(Ok(list)) if list.is_empty() => {
+            view! { <p class="empty" data-testid=testid>{empty}</p> }.into_any()
+        }
+        Some(Ok(list)) => view! {
+            <ul class="mod-list" data-testid=testid>{list.into_iter().map(row).collect_view()}</ul>
+        }
+        .into_any(),
+    }
+}
+
+/// One user in a panel's list: the name (a link to the user's rooms) and a button that undoes.
+pub fn user_row(
+    name: String,
+    extra: Option<AnyView>,
+    action_label: String,
+    action_text: &'static str,
+    on_click: impl Fn() + 'static,
+) -> AnyView {
+    view! {
+        <li>
+            <a href=crate::url::link(&crate::url::user_rooms(&name)) translate="no">{name.clone()}</a>
+            {extra}
+            <button type="button" class="small" aria-label=action_label on:click=move |_| on_click()>{action_text}</button>
+        </li>
+    }
+    .into_any()
+}
+
+/// A one-line form of usernames (one, or several separated by commas or spaces), checked
+/// before `on_names` gets them. What was typed stays until the parent clears it.
+#[component]
+pub fn UsersForm(
+    id: &'static str,
+    label: &'static str,
+    submit: &'static str,
+    #[prop(optional)] class: &'static str,
+    #[prop(into)] pending: Signal<bool>,
+    draft: RwSignal<String>,
+    #[prop(optional)] single: bool,
+    on_names: Callback<Vec<String>>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let problem = RwSignal::new(None::<FieldError>);
+    let field = if single {
+        Field::Username
+    } else {
+        Field::Usernames
+    };
+    let submit_form = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let checked = if single {
+            let u = draft.get_untracked().trim().to_string();
+            easemob_api::limits::check_username(Field::Username, &u)
+                .map(|()| vec![u])
+                .map_err(FieldError::from)
+        } else {
+            crate::forms::usernames(&draft.get_untracked()).and_then(|names| {
+                easemob_api::limits::check_batch(
+                    Field::Usernames,
+                    names.len(),
+                    easemob_api::limits::MODERATE_USERS_MAX,
+                )
+                .map(|()| names)
+                .map_err(FieldError::from)
+            })
+        };
+        match checked {
+            Ok(names) => {
+                problem.set(None);
+                on_names.run(names);
+            }
+            Err(p) => problem.set(Some(p)),
+        }
+    };
+    let hint = (!single).then_some(t().usernames_inline_hint);
+    view! {
+        <form class="mod-form" on:submit=submit_form novalidate>
+            <FormField id=id label=label value=draft hint=hint.unwrap_or("")
+                error=Signal::derive(error_for(problem, field))/>
+            {children.map(|c| c())}
+            <button type="submit" class=if class.is_empty() { "small" } else { class } disabled=move || pending.get()>{submit}</button>
+        </form>
+    }
+}

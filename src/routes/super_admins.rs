@@ -1,0 +1,107 @@
+//! The app's super admins (`/super-admins`): who may create rooms from a client SDK, a page
+//! at a time (`?page=`), with add and remove.
+
+use crate::components::error::ErrorView;
+use crate::components::notice::use_notices;
+use crate::components::RequireConnection;
+use crate::i18n::t;
+use crate::routes::moderation::{list_view, user_row, UsersForm};
+use crate::routes::Pager;
+use crate::session::use_session;
+use easemob_api::endpoints::{AddSuperAdmin, ListSuperAdmins, RemoveSuperAdmin};
+use easemob_api::paging::is_last_page;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+pub const PAGE_SIZE: u32 = 100;
+
+#[component]
+pub fn SuperAdmins() -> impl IntoView {
+    view! { <RequireConnection><SuperAdminsView/></RequireConnection> }
+}
+
+#[component]
+fn SuperAdminsView() -> impl IntoView {
+    let session = use_session();
+    let notices = use_notices();
+    let query = use_query_map();
+    let page = Memo::new(move |_| {
+        query
+            .with(|q| q.get("page").and_then(|p| p.parse::<u32>().ok()))
+            .filter(|p| *p >= 1)
+            .unwrap_or(1)
+    });
+    let version = RwSignal::new(0u32);
+    let admins = LocalResource::new(move || {
+        let pagenum = page.get();
+        version.track();
+        async move {
+            session
+                .call(ListSuperAdmins {
+                    pagenum: Some(pagenum),
+                    pagesize: Some(PAGE_SIZE),
+                })
+                .await
+                .map(|list| (pagenum, list))
+        }
+    });
+    let add = Action::new_local(move |u: &String| {
+        let call = AddSuperAdmin {
+            username: u.clone(),
+        };
+        let u = u.clone();
+        async move { session.call(call).await.map(|_| u) }
+    });
+    let remove = Action::new_local(move |u: &String| {
+        let call = RemoveSuperAdmin {
+            username: u.clone(),
+        };
+        async move { session.call(call).await.map(|r| r.new_super_admin) }
+    });
+    let draft = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if let Some(Ok(u)) = add.value().get() {
+            notices.show(t().super_admin_added(&u));
+            draft.set(String::new());
+            version.update(|v| *v += 1);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(u)) = remove.value().get() {
+            notices.show(t().super_admin_removed(&u));
+            version.update(|v| *v += 1);
+        }
+    });
+    let href = |p: u32| {
+        crate::url::href(
+            "/super-admins",
+            &[("page", if p > 1 { p.to_string() } else { String::new() })],
+        )
+    };
+    let prev = Signal::derive(move || (page.get() > 1).then(|| href(page.get() - 1)));
+    let next = Signal::derive(move || match admins.get() {
+        Some(Ok((p, list))) if p == page.get() && !is_last_page(list.len(), PAGE_SIZE) => {
+            Some(href(p + 1))
+        }
+        _ => None,
+    });
+    view! {
+        <section class="panel">
+            <h1>{t().super_admins_title}</h1>
+            <p class="hint">{t().super_admins_lead}</p>
+            <UsersForm id="super-admin-username" label=t().user submit=t().add_super_admin single=true
+                pending=add.pending() draft on_names=Callback::new(move |mut names: Vec<String>| {
+                    add.dispatch_local(names.remove(0));
+                })/>
+            {move || add.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            <Pager label=t().super_admins_title page=Signal::derive(move || page.get() as usize) prev next/>
+            {move || list_view(admins.get().map(|r| r.map(|(_, l)| l)), t().no_super_admins, "super-admins", |name| {
+                let who = name.clone();
+                user_row(name.clone(), None, t().remove_super_admin(&name), t().remove, move || {
+                    remove.dispatch_local(who.clone());
+                })
+            })}
+            {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+        </section>
+    }
+}
