@@ -141,13 +141,10 @@ impl KeyReason {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_reason_reads_back_as_itself() {
-        for r in [
+impl UserReason {
+    /// One of every reason this crate knows, with sample values, for tests that cover them all.
+    pub fn examples() -> Vec<UserReason> {
+        vec![
             UserReason::NotInRoom {
                 user: "bob".into(),
                 room: "42".into(),
@@ -159,10 +156,14 @@ mod tests {
             UserReason::NoSuchUser { user: "zed".into() },
             UserReason::NotOnList { user: "bob".into() },
             UserReason::Other("new words".into()),
-        ] {
-            assert_eq!(UserReason::parse(&r.text()), r);
-        }
-        for r in [
+        ]
+    }
+}
+
+impl KeyReason {
+    /// One of every reason this crate knows, for tests that cover them all.
+    pub fn examples() -> Vec<KeyReason> {
+        vec![
             KeyReason::KeyTooLong { max: 128 },
             KeyReason::KeyNotLegal,
             KeyReason::ValueTooLong { max: 4096 },
@@ -170,7 +171,20 @@ mod tests {
             KeyReason::NotSet,
             KeyReason::OwnedByOther,
             KeyReason::Other("new words".into()),
-        ] {
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_reason_reads_back_as_itself() {
+        for r in UserReason::examples() {
+            assert_eq!(UserReason::parse(&r.text()), r);
+        }
+        for r in KeyReason::examples() {
             assert_eq!(KeyReason::parse("k.1", &r.text("k.1")), r);
         }
     }

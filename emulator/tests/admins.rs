@@ -378,7 +378,6 @@ fn an_admin_who_leaves_the_room_is_an_admin_no_more() {
 
 // ---------------------------------------------------------------- lost answers
 
-
 #[test]
 fn an_admin_add_or_removal_whose_answer_was_lost_is_settled_by_its_repeat() {
     let emu = clean();

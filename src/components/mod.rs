@@ -4,6 +4,7 @@ pub mod bulk;
 pub mod copy;
 pub mod dialog;
 pub mod error;
+pub mod field;
 pub mod nav;
 pub mod notice;
 pub mod prefs;

@@ -644,7 +644,7 @@ impl Catalogue for En {
     }
 
     fn unblock_user(&self, user: &str) -> String {
-        format!("Unblock {user}")
+        format!("Remove {user} from the blocklist")
     }
 
     fn disallow_user(&self, user: &str) -> String {
@@ -652,7 +652,7 @@ impl Catalogue for En {
     }
 
     fn delete_attribute(&self, key: &str) -> String {
-        format!("Delete {key}")
+        format!("Remove attribute {key}")
     }
 
     fn remove_super_admin(&self, user: &str) -> String {

@@ -17,7 +17,7 @@ fn latin_allowed(word: &str) -> bool {
     const ALLOWED: &[&str] = &[
         "ID", "API", "REST", "HTTP", "CORS", "App", "Token", "Client", "Secret", "AppKey", "org",
         "app", "JSON", "CSV", "URL", "curl", "maxusers", "https", "a1", "easemob", "com", "ms",
-        "s", "Esc", "n", "config", "README", "Bearer", "PUT", "POST", "DELETE", "GET",
+        "s", "Esc", "n", "config", "README", "Bearer", "PUT", "POST", "DELETE", "GET", "SDK",
     ];
     ALLOWED.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
@@ -130,7 +130,52 @@ fn sentences(c: &dyn Catalogue) -> Vec<String> {
         c.waiting(easemob_api::client::WaitReason::RateLimited, 2000, "GET /x"),
         c.waiting(easemob_api::client::WaitReason::Retrying, 2000, "GET /x"),
         field_label(c.words(), Field::Name).to_string(),
+        c.remove_admin("u1"),
+        c.unmute_user("u1"),
+        c.unblock_user("u1"),
+        c.disallow_user("u1"),
+        c.delete_attribute("x"),
+        c.remove_super_admin("u1"),
+        c.admin_added("u1"),
+        c.admin_removed("u1"),
+        c.muted_n(1),
+        c.muted_n(2),
+        c.unmuted("u1"),
+        c.blocked_n(1),
+        c.blocked_n(2),
+        c.allowed_n(1),
+        c.allowed_n(2),
+        c.unblocked("u1"),
+        c.disallowed("u1"),
+        c.announcement_chars(3, 512),
+        c.attribute_set("x"),
+        c.attribute_deleted("x"),
+        c.super_admin_added("u1"),
+        c.super_admin_removed("u1"),
+        c.not_done_for("u1", "x"),
     ];
+    for f in [
+        Field::Announcement,
+        Field::AttributeKey,
+        Field::AttributeValue,
+        Field::Attributes,
+        Field::MuteDuration,
+    ] {
+        out.push(field_label(c.words(), f).to_string());
+    }
+    // `Other` is the server's own words, shown as they are.
+    for r in UserReason::examples()
+        .into_iter()
+        .filter(|r| !matches!(r, UserReason::Other(_)))
+    {
+        out.push(c.user_reason(&r));
+    }
+    for r in KeyReason::examples()
+        .into_iter()
+        .filter(|r| !matches!(r, KeyReason::Other(_)))
+    {
+        out.push(c.key_reason(&r));
+    }
     for class in [
         FailureClass::RateLimited,
         FailureClass::ServerError,

@@ -616,23 +616,23 @@ impl Catalogue for Zh {
     }
 
     fn remove_admin(&self, user: &str) -> String {
-        format!("取消 {user} 的管理员身份")
+        format!("移除管理员 {user}")
     }
 
     fn unmute_user(&self, user: &str) -> String {
-        format!("解除 {user} 的禁言")
+        format!("解除禁言 {user}")
     }
 
     fn unblock_user(&self, user: &str) -> String {
-        format!("将 {user} 移出黑名单")
+        format!("从黑名单移除 {user}")
     }
 
     fn disallow_user(&self, user: &str) -> String {
-        format!("将 {user} 移出白名单")
+        format!("从白名单移除 {user}")
     }
 
     fn delete_attribute(&self, key: &str) -> String {
-        format!("删除 {key}")
+        format!("移除属性 {key}")
     }
 
     fn remove_super_admin(&self, user: &str) -> String {

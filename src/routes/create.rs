@@ -3,11 +3,11 @@
 
 use crate::components::dialog::Dialog;
 use crate::components::error::ErrorView;
+use crate::components::field::{error_for, general_error, FormField};
 use crate::components::notice::use_notices;
 use crate::components::Loading;
 use crate::forms::{CreateDraft, FieldError};
 use crate::i18n::t;
-use crate::routes::room_actions::{error_for, general_error, FormField};
 use crate::session::use_session;
 use easemob_api::endpoints::CreateRoom;
 use easemob_api::limits::{split_list, Field};

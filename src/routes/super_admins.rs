@@ -5,7 +5,7 @@ use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
 use crate::components::RequireConnection;
 use crate::i18n::t;
-use crate::routes::moderation::{list_view, user_row, UsersForm};
+use crate::routes::room::moderation::{list_view, user_row, UsersForm};
 use crate::routes::Pager;
 use crate::session::use_session;
 use easemob_api::endpoints::{AddSuperAdmin, ListSuperAdmins, RemoveSuperAdmin};

@@ -165,7 +165,14 @@ export async function dataWords(emulator: Emulator): Promise<Set<string>> {
     (await (await fetch(`${emulator.api}${p}`, { headers: { Authorization: `Bearer ${token}` } })).json());
   const words = new Set<string>();
   const add = (s: string) => s.split(/[^A-Za-z]+/).forEach((w) => w && words.add(w));
-  for (const r of (await get('/chatrooms?limit=1000')).data) { add(r.name); add(r.owner); }
+  const rooms = (await get('/chatrooms?limit=1000')).data;
+  for (const r of rooms) { add(r.name); add(r.owner); }
+  // The attribute keys of the oldest room, the one with some of everything.
+  const oldest = rooms[rooms.length - 1].id;
+  const attrs = await (await fetch(`${emulator.api}/metadata/chatroom/${oldest}`, {
+    method: 'POST', headers: { Authorization: `Bearer ${token}` },
+  })).json();
+  Object.keys(attrs.data).forEach(add);
   for (const u of (await get('/users?limit=1000')).entities) add(u.username);
   return words;
 }

@@ -1,6 +1,6 @@
 // Every screen and dialog of the dashboard, visited in order: the language and accessibility
 // tests look at each one.
-import { expect, go, Emulator } from './fixtures';
+import { expect, go, allRoomIds, Emulator } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 /** Visits every screen and opens every dialog of the dashboard, calling `visit` on each. */
@@ -47,6 +47,12 @@ export async function walkScreens(page: Page, emulator: Emulator, visit: (screen
   await expect(page.getByTestId('member-results').getByRole('listitem').first()).toBeVisible();
   await visit('search within a chatroom');
   await page.getByTestId('member-search').fill('');
+  // The oldest demo room has some of everything moderation shows.
+  const ids = await allRoomIds(emulator);
+  await go(page, `/rooms/${ids[ids.length - 1]}`);
+  await expect(page.getByTestId('mutes').getByRole('link').first()).toBeVisible();
+  await expect(page.getByTestId('attributes').locator('tbody tr').first()).toBeVisible();
+  await visit('chatroom moderation');
 
   await go(page, `/open?ids=${id},1`);
   await expect(page.locator('table.rooms tbody tr')).toHaveCount(1);
@@ -55,6 +61,9 @@ export async function walkScreens(page: Page, emulator: Emulator, visit: (screen
   await go(page, `/users/${owner}/rooms`);
   await expect(page.locator('table.rooms tbody tr').first()).toBeVisible();
   await visit("a user's chatrooms");
+  await go(page, '/super-admins');
+  await expect(page.getByTestId('super-admins').getByRole('link').first()).toBeVisible();
+  await visit('super admins');
   await go(page, '/rooms?all=1');
   await expect(page.getByTestId('all-summary')).toBeVisible();
   await page.locator('[data-testid=all-scroll] .vbody [role=row] input').first().check();

@@ -1,6 +1,6 @@
 //! The room's announcement: read, edit (at most 512 characters), save.
 
-use super::ModRoom;
+use super::moderation::ModRoom;
 use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
 use crate::forms::FieldError;

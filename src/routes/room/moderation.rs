@@ -1,19 +1,15 @@
-//! A room's moderation, by resource: [`admins`], [`mutes`] (and muting everyone), the block
-//! and allow [`lists`], the [`announcement`] and the custom [`attributes`]. Each panel shows
-//! its list at a glance with its actions; a change reloads that room's panels, and the room's
-//! details when it changed them (blocking takes a member out, muting everyone shows there).
+//! The room's moderation panels and what they share: admins, mutes (and muting everyone), the
+//! block and allow lists, the announcement and the custom attributes. Each panel shows its list
+//! at a glance with its actions; a change reloads that room's panels, and the room's details
+//! when it changed them (blocking takes a member out, muting everyone shows there).
 
-pub mod admins;
-pub mod announcement;
-pub mod attributes;
-pub mod lists;
-pub mod mutes;
+use super::{admins, announcement, attributes, lists, mutes};
 
 use crate::components::error::ErrorView;
+use crate::components::field::{error_for, FormField};
 use crate::components::Loading;
 use crate::forms::FieldError;
 use crate::i18n::t;
-use crate::routes::room_actions::{error_for, FormField};
 use easemob_api::limits::Field;
 use easemob_api::wire::ChatroomDetail;
 use easemob_api::{ApiError, RoomList};

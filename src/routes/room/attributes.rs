@@ -1,12 +1,12 @@
 //! The room's custom attributes: the table, set one (as the owner, overriding whoever set
 //! it), delete one.
 
-use super::ModRoom;
+use super::moderation::ModRoom;
 use crate::components::error::ErrorView;
+use crate::components::field::{error_for, FormField};
 use crate::components::notice::use_notices;
 use crate::forms::FieldError;
 use crate::i18n::t;
-use crate::routes::room_actions::{error_for, FormField};
 use crate::session::use_session;
 use easemob_api::endpoints::{DeleteAttributes, GetAttributes, SetAttributes};
 use easemob_api::limits::{check_attributes, Field};

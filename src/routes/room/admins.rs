@@ -1,6 +1,6 @@
 //! Room admins: the list, make a member an admin, make an admin a member again.
 
-use super::{list_view, user_row, ModRoom, UsersForm};
+use super::moderation::{list_view, user_row, ModRoom, UsersForm};
 use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
 use crate::i18n::t;

@@ -1,7 +1,7 @@
 //! The blocklist and the allowlist: the same panel for both, with each user's result when an
 //! addition or a removal could not be done for everyone.
 
-use super::{list_view, user_row, ModRoom, UsersForm};
+use super::moderation::{list_view, user_row, ModRoom, UsersForm};
 use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
 use crate::i18n::t;

@@ -1,7 +1,7 @@
 //! The mute list (who, until when), muting members for a time or for ever, and muting the
 //! whole room.
 
-use super::{list_view, user_row, ModRoom, UsersForm};
+use super::moderation::{list_view, user_row, ModRoom, UsersForm};
 use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
 use crate::components::time::Time;
