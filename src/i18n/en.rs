@@ -212,6 +212,12 @@ static WORDS: Words = Words {
     loading_list: "Loading…",
     usernames_inline_hint: "Separate names with commas or spaces; at most 60.",
     users_short: "Users",
+    bulk_op_legend: "What to do in every selected chatroom",
+    op_add_members: "Add users as members",
+    op_mute: "Mute users",
+    op_block: "Block users",
+    op_announcement: "Set the announcement",
+    start: "Start",
     remove: "Remove",
     actions_col: "Actions",
         stop: "Stop",
@@ -753,5 +759,21 @@ impl Catalogue for En {
             KeyReason::OwnedByOther => "Another user set this attribute.".into(),
             KeyReason::Other(words) => words.clone(),
         }
+    }
+
+    fn moderate_selected(&self, n: usize) -> String {
+        format!("Moderate selected ({n})")
+    }
+
+    fn bulk_moderate_title(&self, n: usize) -> String {
+        if n == 1 {
+            "Moderate 1 chatroom".into()
+        } else {
+            format!("Moderate {} chatrooms", number(n))
+        }
+    }
+
+    fn bulk_moderated(&self, ok: usize, all: usize) -> String {
+        format!("Done in {} of {} chatrooms", number(ok), number(all))
     }
 }

@@ -287,6 +287,12 @@ pub struct Words {
     pub actions_col: &'static str,
     pub remove: &'static str,
     pub users_short: &'static str,
+    pub bulk_op_legend: &'static str,
+    pub op_add_members: &'static str,
+    pub op_mute: &'static str,
+    pub op_block: &'static str,
+    pub op_announcement: &'static str,
+    pub start: &'static str,
     pub stopping: &'static str,
     pub not_sent_stopped: &'static str,
     pub password: &'static str,
@@ -399,6 +405,9 @@ pub trait Catalogue {
     fn attribute_deleted(&self, key: &str) -> String;
     fn super_admin_added(&self, user: &str) -> String;
     fn super_admin_removed(&self, user: &str) -> String;
+    fn moderate_selected(&self, n: usize) -> String;
+    fn bulk_moderate_title(&self, n: usize) -> String;
+    fn bulk_moderated(&self, ok: usize, all: usize) -> String;
     fn not_done_for(&self, user: &str, why: &str) -> String;
     fn user_reason(&self, r: &UserReason) -> String;
     fn key_reason(&self, r: &KeyReason) -> String;

@@ -215,6 +215,12 @@ static WORDS: Words = Words {
     loading_list: "加载中…",
     usernames_inline_hint: "用户 ID 之间用逗号或空格分隔，最多 60 个。",
     users_short: "用户",
+    bulk_op_legend: "对每个所选聊天室执行",
+    op_add_members: "添加成员",
+    op_mute: "禁言用户",
+    op_block: "将用户加入黑名单",
+    op_announcement: "设置公告",
+    start: "开始",
     remove: "移除",
     actions_col: "操作",
     stop: "停止",
@@ -715,5 +721,17 @@ impl Catalogue for Zh {
             KeyReason::OwnedByOther => "该属性由其他用户设置。".into(),
             KeyReason::Other(words) => words.clone(),
         }
+    }
+
+    fn moderate_selected(&self, n: usize) -> String {
+        format!("批量管理所选（{n}）")
+    }
+
+    fn bulk_moderate_title(&self, n: usize) -> String {
+        format!("批量管理 {} 个聊天室", number(n))
+    }
+
+    fn bulk_moderated(&self, ok: usize, all: usize) -> String {
+        format!("已在 {} 个聊天室中的 {} 个完成", number(all), number(ok))
     }
 }

@@ -182,6 +182,7 @@ pub fn AllRoomsTable() -> impl IntoView {
         });
     };
     let bulk_open = RwSignal::new(false);
+    let moderate_open = RwSignal::new(false);
     let clear = Callback::new(move |_: ()| selected.set(HashSet::new()));
 
     let header = {
@@ -236,6 +237,10 @@ pub fn AllRoomsTable() -> impl IntoView {
                     disabled=move || selected.with(HashSet::is_empty) on:click=move |_| bulk_open.set(true)>
                     {move || t().dissolve_selected(selected.with(HashSet::len))}
                 </button>
+                <button type="button" data-testid="moderate-selected" disabled=move || selected.with(HashSet::is_empty)
+                    on:click=move |_| moderate_open.set(true)>
+                    {move || t().moderate_selected(selected.with(HashSet::len))}
+                </button>
                 <label class="inline">
                     {t().filter_label}
                     <input type="search" class="filter" placeholder=t().filter_placeholder data-testid="all-filter"
@@ -252,6 +257,7 @@ pub fn AllRoomsTable() -> impl IntoView {
                 </div>
             </div>
             <crate::routes::bulk::BulkDissolveDialog open=bulk_open ids=selected_ids on_done=clear/>
+            <crate::routes::bulk::BulkModerateDialog open=moderate_open ids=selected_ids/>
             {move || all.loading.get().map(|n| view! {
                 <div class="walk" data-testid="all-progress">
                     <progress aria-label=t().all_rooms></progress>

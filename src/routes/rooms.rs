@@ -426,6 +426,7 @@ fn RoomTable() -> impl IntoView {
         create_open.set(true);
     }
     let bulk_open = RwSignal::new(false);
+    let moderate_open = RwSignal::new(false);
     let selected = Signal::derive(move || query.get().selected);
     let toggle_row =
         Callback::new(move |id: String| go_sel(query.get_untracked().toggle_selected(&id), true));
@@ -462,6 +463,10 @@ fn RoomTable() -> impl IntoView {
                     on:click=move |_| bulk_open.set(true)>
                     {move || t().dissolve_selected(selected.get().len())}
                 </button>
+                <button type="button" data-testid="moderate-selected" disabled=move || selected.get().is_empty()
+                    on:click=move |_| moderate_open.set(true)>
+                    {move || t().moderate_selected(selected.get().len())}
+                </button>
                 <label class="inline">
                     {t().filter_label}
                     <input type="search" class="filter" placeholder=t().filter_placeholder
@@ -495,6 +500,7 @@ fn RoomTable() -> impl IntoView {
             </div>
             <crate::routes::create::CreateDialog open=create_open/>
             <crate::routes::bulk::BulkDissolveDialog open=bulk_open ids=selected on_done=clear_selection/>
+            <crate::routes::bulk::BulkModerateDialog open=moderate_open ids=selected/>
             <Pager label=t().rooms_pager page=page_number prev=prev next=next/>
             <Show when=move || pending.get()>
                 <Loading what=t().loading_rooms/>

@@ -33,6 +33,9 @@ export async function walkScreens(page: Page, emulator: Emulator, visit: (screen
   });
   await page.locator('table.rooms tbody tr td.select input').first().check();
   await openDialog('bulk dissolve', page.getByTestId('dissolve-selected'));
+  await openDialog('bulk moderation', page.getByTestId('moderate-selected'), async () => {
+    await dialog.getByRole('radio').nth(1).check();
+  });
   await page.locator('table.rooms tbody tr td.select input').first().uncheck();
 
   const id = (await page.locator('table.rooms tbody tr td.id').first().innerText()).trim();
