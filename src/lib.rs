@@ -7,6 +7,7 @@ pub mod data;
 pub mod export;
 pub mod forms;
 pub mod i18n;
+pub mod import;
 pub mod request_log;
 pub mod routes;
 pub mod session;
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/open") view=routes::open_many::OpenMany/>
                     <Route path=path!("/users/:username/rooms") view=routes::user_rooms::UserRooms/>
                     <Route path=path!("/super-admins") view=routes::super_admins::SuperAdmins/>
+                    <Route path=path!("/import") view=routes::import::ImportRooms/>
                     <Route path=path!("/log") view=routes::log::RequestLogPage/>
                 </Routes>
             </main>

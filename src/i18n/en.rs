@@ -1,6 +1,7 @@
 //! English.
 
 use super::{field_label, number, Catalogue, Words};
+use crate::import::{FileProblem, RowProblem};
 use easemob_api::client::WaitReason;
 use easemob_api::connect::ConnectProblem;
 use easemob_api::limits::{
@@ -212,6 +213,21 @@ static WORDS: Words = Words {
     loading_list: "Loading…",
     usernames_inline_hint: "Separate names with commas or spaces; at most 60.",
     users_short: "Users",
+    import_preview: "What each row will do",
+    nav_import: "Import",
+    import_title: "Chatrooms from a spreadsheet",
+    import_lead: "A CSV file whose first line names its columns. Every row is checked first; a row whose chatroom (same name and owner) is there already is not created again.",
+    import_columns: "Columns",
+    import_optional: "optional",
+    import_members_hint: "usernames separated by spaces or semicolons",
+    import_file: "CSV file",
+    import_check: "Check the file",
+    import_checking: "Checking…",
+    import_row: "Row",
+    import_status: "What happens",
+    import_will_create: "Will be created",
+    import_download: "Download the new ids (CSV)",
+    import_problems_title: "Rows with problems",
     bulk_op_legend: "What to do in every selected chatroom",
     op_add_members: "Add users as members",
     op_mute: "Mute users",
@@ -775,5 +791,69 @@ impl Catalogue for En {
 
     fn bulk_moderated(&self, ok: usize, all: usize) -> String {
         format!("Done in {} of {} chatrooms", number(ok), number(all))
+    }
+
+    fn import_users_checked(&self, done: usize, all: usize) -> String {
+        format!("Users checked: {} of {}", number(done), number(all))
+    }
+
+    fn import_summary(&self, create: usize, exist: usize, problems: usize) -> String {
+        format!(
+            "{} to create, {} there already, {} with problems",
+            number(create),
+            number(exist),
+            number(problems)
+        )
+    }
+
+    fn import_create(&self, n: usize) -> String {
+        if n == 1 {
+            "Create 1 chatroom".into()
+        } else {
+            format!("Create {} chatrooms", number(n))
+        }
+    }
+
+    fn import_exists(&self, id: &str) -> String {
+        format!("There already: {id}")
+    }
+
+    fn import_created(&self, id: &str) -> String {
+        format!("Created: {id}")
+    }
+
+    fn import_row_label(&self, n: usize, name: &str) -> String {
+        format!("Row {n}: {name}")
+    }
+
+    fn import_problem(&self, p: &RowProblem) -> String {
+        match p {
+            RowProblem::Invalid(i) => self.invalid(i),
+            RowProblem::MaxUsersNotANumber(v) => format!("maxusers \"{v}\" is not a number"),
+            RowProblem::NoSuchUsers(users) => format!("No such users: {}", users.join(", ")),
+            RowProblem::SameAsRow(n) => format!("The same chatroom (name and owner) as row {n}"),
+            RowProblem::ExtraCells => "More cells than the header has columns".into(),
+        }
+    }
+
+    fn import_file_problem(&self, p: &FileProblem) -> String {
+        match p {
+            FileProblem::Empty => "The file is empty.".into(),
+            FileProblem::UnclosedQuote { line } => {
+                format!("A quoted cell that starts on line {line} never ends.")
+            }
+            FileProblem::MissingColumn(c) => format!("The header has no column {c}."),
+            FileProblem::UnknownColumn(c) => {
+                format!("The header names a column this import does not know: {c}.")
+            }
+        }
+    }
+
+    fn created_n(&self, n: usize) -> String {
+        if n == 1 {
+            "Created 1 chatroom".into()
+        } else {
+            format!("Created {} chatrooms", number(n))
+        }
     }
 }

@@ -12,6 +12,7 @@ mod zh;
 
 pub use format::{date_time, number};
 
+use crate::import::{FileProblem, RowProblem};
 use easemob_api::client::WaitReason;
 use easemob_api::connect::ConnectProblem;
 use easemob_api::limits::{Field, Invalid};
@@ -287,6 +288,21 @@ pub struct Words {
     pub actions_col: &'static str,
     pub remove: &'static str,
     pub users_short: &'static str,
+    pub import_preview: &'static str,
+    pub nav_import: &'static str,
+    pub import_title: &'static str,
+    pub import_lead: &'static str,
+    pub import_columns: &'static str,
+    pub import_optional: &'static str,
+    pub import_members_hint: &'static str,
+    pub import_file: &'static str,
+    pub import_check: &'static str,
+    pub import_checking: &'static str,
+    pub import_row: &'static str,
+    pub import_status: &'static str,
+    pub import_will_create: &'static str,
+    pub import_download: &'static str,
+    pub import_problems_title: &'static str,
     pub bulk_op_legend: &'static str,
     pub op_add_members: &'static str,
     pub op_mute: &'static str,
@@ -408,6 +424,15 @@ pub trait Catalogue {
     fn moderate_selected(&self, n: usize) -> String;
     fn bulk_moderate_title(&self, n: usize) -> String;
     fn bulk_moderated(&self, ok: usize, all: usize) -> String;
+    fn import_users_checked(&self, done: usize, all: usize) -> String;
+    fn import_summary(&self, create: usize, exist: usize, problems: usize) -> String;
+    fn import_create(&self, n: usize) -> String;
+    fn import_exists(&self, id: &str) -> String;
+    fn import_created(&self, id: &str) -> String;
+    fn import_row_label(&self, n: usize, name: &str) -> String;
+    fn import_problem(&self, p: &RowProblem) -> String;
+    fn import_file_problem(&self, p: &FileProblem) -> String;
+    fn created_n(&self, n: usize) -> String;
     fn not_done_for(&self, user: &str, why: &str) -> String;
     fn user_reason(&self, r: &UserReason) -> String;
     fn key_reason(&self, r: &KeyReason) -> String;

@@ -1,6 +1,7 @@
 //! 简体中文.
 
 use super::{field_label, number, Catalogue, Words};
+use crate::import::{FileProblem, RowProblem};
 use easemob_api::client::WaitReason;
 use easemob_api::connect::ConnectProblem;
 use easemob_api::limits::{
@@ -215,6 +216,21 @@ static WORDS: Words = Words {
     loading_list: "加载中…",
     usernames_inline_hint: "用户 ID 之间用逗号或空格分隔，最多 60 个。",
     users_short: "用户",
+    import_preview: "各行的处理结果",
+    nav_import: "导入",
+    import_title: "从表格导入聊天室",
+    import_lead: "CSV 文件的第一行为列名。每一行都会先行检查；名称和所有者都相同的聊天室已存在时，该行不会再次创建。",
+    import_columns: "列",
+    import_optional: "可选",
+    import_members_hint: "用户 ID，以空格或分号分隔",
+    import_file: "CSV 文件",
+    import_check: "检查文件",
+    import_checking: "正在检查…",
+    import_row: "行",
+    import_status: "处理结果",
+    import_will_create: "将会创建",
+    import_download: "下载新聊天室 ID（CSV）",
+    import_problems_title: "有问题的行",
     bulk_op_legend: "对每个所选聊天室执行",
     op_add_members: "添加成员",
     op_mute: "禁言用户",
@@ -733,5 +749,59 @@ impl Catalogue for Zh {
 
     fn bulk_moderated(&self, ok: usize, all: usize) -> String {
         format!("已在 {} 个聊天室中的 {} 个完成", number(all), number(ok))
+    }
+
+    fn import_users_checked(&self, done: usize, all: usize) -> String {
+        format!("已检查用户：{} / {}", number(done), number(all))
+    }
+
+    fn import_summary(&self, create: usize, exist: usize, problems: usize) -> String {
+        format!(
+            "待创建 {} 个，已存在 {} 个，有问题 {} 行",
+            number(create),
+            number(exist),
+            number(problems)
+        )
+    }
+
+    fn import_create(&self, n: usize) -> String {
+        format!("创建 {} 个聊天室", number(n))
+    }
+
+    fn import_exists(&self, id: &str) -> String {
+        format!("已存在：{id}")
+    }
+
+    fn import_created(&self, id: &str) -> String {
+        format!("已创建：{id}")
+    }
+
+    fn import_row_label(&self, n: usize, name: &str) -> String {
+        format!("第 {n} 行：{name}")
+    }
+
+    fn import_problem(&self, p: &RowProblem) -> String {
+        match p {
+            RowProblem::Invalid(i) => self.invalid(i),
+            RowProblem::MaxUsersNotANumber(v) => format!("maxusers“{v}”不是数字"),
+            RowProblem::NoSuchUsers(users) => format!("用户不存在：{}", users.join("、")),
+            RowProblem::SameAsRow(n) => format!("与第 {n} 行是同一个聊天室（名称和所有者相同）"),
+            RowProblem::ExtraCells => "单元格数多于表头的列数".into(),
+        }
+    }
+
+    fn import_file_problem(&self, p: &FileProblem) -> String {
+        match p {
+            FileProblem::Empty => "文件为空。".into(),
+            FileProblem::UnclosedQuote { line } => {
+                format!("第 {line} 行开始的带引号单元格没有结束。")
+            }
+            FileProblem::MissingColumn(c) => format!("表头缺少列 {c}。"),
+            FileProblem::UnknownColumn(c) => format!("表头中有无法识别的列：{c}。"),
+        }
+    }
+
+    fn created_n(&self, n: usize) -> String {
+        format!("已创建 {} 个聊天室", number(n))
     }
 }

@@ -5,6 +5,7 @@ pub mod bulk;
 pub mod connect;
 pub mod create;
 pub mod home;
+pub mod import;
 pub mod log;
 pub mod not_found;
 pub mod open_many;

@@ -458,6 +458,7 @@ fn RoomTable() -> impl IntoView {
             <div class="toolbar">
                 <h1>{t().rooms_title}</h1>
                 <button type="button" class="primary" data-testid="new-room" on:click=move |_| create_open.set(true)>{t().new_room}</button>
+                <a class="button" data-testid="import-rooms" href=crate::url::link("/import")>{t().nav_import}</a>
                 <a class="button" data-testid="all-rooms" href=move || crate::url::link(&ListQuery { all: true, ..query.get() }.href())>{t().all_rooms}</a>
                 <button type="button" data-testid="dissolve-selected" class:danger=move || !selected.get().is_empty() disabled=move || selected.get().is_empty()
                     on:click=move |_| bulk_open.set(true)>

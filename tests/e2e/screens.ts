@@ -67,6 +67,14 @@ export async function walkScreens(page: Page, emulator: Emulator, visit: (screen
   await go(page, '/super-admins');
   await expect(page.getByTestId('super-admins').getByRole('link').first()).toBeVisible();
   await visit('super admins');
+  await go(page, '/import');
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'rooms.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('name,description,owner\nLobby,tonight,alice\nLobby,again,alice\n'),
+  });
+  await page.getByTestId('import-check').click();
+  await expect(page.getByTestId('import-summary')).toBeVisible();
+  await visit('import from a spreadsheet');
   await go(page, '/rooms?all=1');
   await expect(page.getByTestId('all-summary')).toBeVisible();
   await page.locator('[data-testid=all-scroll] .vbody [role=row] input').first().check();
