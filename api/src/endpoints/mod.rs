@@ -9,6 +9,7 @@ use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::limits::{self, check_batch, check_username, Field, Invalid};
 use crate::wire::*;
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 
 pub mod admins;
 pub mod announcement;
@@ -93,10 +94,46 @@ pub struct CursorPage<T> {
     pub cursor: Option<String>,
 }
 
-/// Reads a successful answer's envelope, or the error the server sent.
+/// The envelope with `data` and `entities` left unread.
+type RawEnvelope = Envelope<Box<RawValue>, Box<RawValue>>;
+
+/// Reads a successful answer's envelope, or the error the server sent. The envelope itself is
+/// read by one function for every call; only `data` and `entities` are read as each call's
+/// types, which keeps the code of the browser build small (the envelope's reader is large,
+/// and would otherwise be compiled once per type of `data`).
 pub fn parse_envelope<D: DeserializeOwned, E: DeserializeOwned>(
     resp: &HttpResponse,
 ) -> Result<Envelope<D, E>, ApiError> {
+    let raw = parse_raw_envelope(resp)?;
+    let read = |e: serde_json::Error| ApiError::unreadable(resp.status, &resp.body, e.to_string());
+    let data = match &raw.data {
+        Some(d) => Some(serde_json::from_str::<D>(d.get()).map_err(read)?),
+        None => None,
+    };
+    let entities = raw
+        .entities
+        .iter()
+        .map(|e| serde_json::from_str::<E>(e.get()))
+        .collect::<Result<Vec<E>, _>>()
+        .map_err(read)?;
+    Ok(Envelope {
+        action: raw.action,
+        application: raw.application,
+        application_name: raw.application_name,
+        organization: raw.organization,
+        uri: raw.uri,
+        path: raw.path,
+        entities,
+        data,
+        timestamp: raw.timestamp,
+        duration: raw.duration,
+        count: raw.count,
+        params: raw.params,
+        cursor: raw.cursor,
+    })
+}
+
+fn parse_raw_envelope(resp: &HttpResponse) -> Result<RawEnvelope, ApiError> {
     if !(200..300).contains(&resp.status) {
         return Err(ApiError::from_response(resp.status, &resp.body));
     }
