@@ -510,7 +510,22 @@ impl Refusal {
                 .collect()
         };
         match (status, body.error.as_str()) {
+            // The metadata calls' refusals are documented with an `error` type left blank or
+            // named after the exception: their words alone say what they are.
             (401, _) if d == ATTRIBUTE_USER_NOT_IN_ROOM => AttributeUserNotInRoom,
+            (400, _) if d == ATTRIBUTES_OF_OTHERS => AttributesOfOthers,
+            (400, _)
+                if ATTRIBUTE_BATCH
+                    .read(d)
+                    .is_some_and(|n| n.parse::<usize>().is_ok()) =>
+            {
+                AttributeBatchTooLarge {
+                    max: ATTRIBUTE_BATCH
+                        .read(d)
+                        .and_then(|n| n.parse().ok())
+                        .unwrap_or(0),
+                }
+            }
             (401, "group_authorization") if d == TOKEN_BLANK => TokenBlank,
             (401, "unauthorized") if d == REGISTRATION_NEEDS_TOKEN => RegistrationNeedsToken,
             (401, _) if d.contains("expired") => ExpiredToken,

@@ -1282,3 +1282,287 @@ fn every_recorded_fixture_is_exercised() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Moderation (reference section 4: the documents' examples, and the 2019–2022 recordings)
+
+mod moderation {
+    use super::*;
+    use easemob_api::wire::{ListChange, MuteResult, MutedUser};
+    use easemob_api::{
+        AddAdmin, AddSuperAdmin, AddToRoomList, DeleteAttributes, GetAnnouncement, GetAttributes,
+        KeyReason, ListAdmins, ListMutes, ListRoomList, ListSuperAdmins, Mute, MuteAll, Refusal,
+        RemoveAdmin, RemoveFromRoomList, RemoveSuperAdmin, RoomList, SetAnnouncement,
+        SetAttributes, Unmute, UserReason,
+    };
+
+    fn env(data: &str) -> String {
+        format!(
+            r#"{{"action":"post","application":"8be024f0-e978-11e8-b697-5d598d5f8402","uri":"https://a1.easemob.com/XXXX/testapp/chatrooms/66213271109633","entities":[],"data":{data},"timestamp":1542545100474,"duration":0,"organization":"XXXX","applicationName":"testapp"}}"#
+        )
+    }
+
+    fn room() -> String {
+        "66213271109633".into()
+    }
+
+    #[test]
+    fn admins_are_read_with_the_string_success() {
+        let list = ListAdmins { id: room() };
+        assert_eq!(list.parse(&ok(&env(r#"["user1"]"#))).unwrap(), ["user1"]);
+        let add = AddAdmin {
+            id: room(),
+            username: "user1".into(),
+        };
+        let added = add
+            .parse(&ok(&env(r#"{"result":"success","newadmin":"user1"}"#)))
+            .unwrap();
+        assert_eq!(
+            (added.result.as_str(), added.newadmin.as_str()),
+            ("success", "user1")
+        );
+        let remove = RemoveAdmin {
+            id: room(),
+            username: "user1".into(),
+        };
+        let removed = remove
+            .parse(&ok(&env(r#"{"result":"success","oldadmin":"user1"}"#)))
+            .unwrap();
+        assert_eq!(removed.oldadmin, "user1");
+    }
+
+    #[test]
+    fn the_mute_list_and_its_changes() {
+        let listed = ListMutes { id: room() }
+            .parse(&ok(&env(r#"[{"expire":1489158589481,"user":"user1"}]"#)))
+            .unwrap();
+        assert_eq!(
+            listed,
+            [MutedUser {
+                expire: 1489158589481,
+                user: "user1".into()
+            }]
+        );
+        let mute = Mute {
+            id: room(),
+            usernames: vec!["user1".into()],
+            ..Default::default()
+        };
+        let muted = mute
+            .parse(&ok(&env(
+                r#"[{"result":true,"expire":1489158589481,"user":"user1"}]"#,
+            )))
+            .unwrap();
+        assert_eq!(
+            muted,
+            [MuteResult {
+                result: true,
+                expire: Some(1489158589481),
+                reason: None,
+                user: "user1".into()
+            }]
+        );
+        let unmute = Unmute {
+            id: room(),
+            usernames: vec!["user1".into()],
+        };
+        assert!(
+            unmute
+                .parse(&ok(&env(r#"[{"result":true,"user":"user1"}]"#)))
+                .unwrap()[0]
+                .result
+        );
+        // Recorded: the POST that mutes everyone answers with the action "put".
+        let all = MuteAll {
+            id: room(),
+            mute: true,
+        };
+        let body = r#"{"action":"put","application":"52XXXXf0","uri":"https://XXXX/XXXX/XXXX/chatrooms/12XXXX11/ban","entities":[],"data":{"mute":true},"timestamp":1594628861058,"duration":1,"organization":"XXXX","applicationName":"XXXX"}"#;
+        assert!(all.parse(&ok(body)).unwrap().mute);
+    }
+
+    #[test]
+    fn muting_a_non_member_as_recorded_in_2019() {
+        let body = r#"{"error":"invalid_parameter","exception":"com.easemob.group.exception.InvalidParameterException","timestamp":1563776390166,"duration":0,"error_description":"users [imautotest-8326632078] are not members of this group!"}"#;
+        let mute = Mute {
+            id: room(),
+            usernames: vec!["imautotest-8326632078".into()],
+            ..Default::default()
+        };
+        let err = expect_server_error(
+            mute.parse(&answer(400, body)),
+            400,
+            "invalid_parameter",
+            "users [imautotest-8326632078] are not members of this group!",
+            Some("com.easemob.group.exception.InvalidParameterException"),
+        );
+        assert_eq!(
+            err.refusal(),
+            Some(&Refusal::MuteNotMembers {
+                users: vec!["imautotest-8326632078".into()]
+            })
+        );
+    }
+
+    #[test]
+    fn block_and_allow_results_name_the_room_either_way() {
+        let block = AddToRoomList {
+            id: room(),
+            list: RoomList::Block,
+            usernames: vec!["user1".into()],
+        };
+        // The documents' `chatroomid`, one object for one user.
+        let one = block
+            .parse(&ok(&env(r#"{"result":true,"action":"add_blocks","user":"user1","chatroomid":"66213271109633"}"#)))
+            .unwrap();
+        assert_eq!(one[0].chatroomid, "66213271109633");
+        // The recordings' `id`, an array for a batch, with a reason for a user not done.
+        let many = block
+            .parse(&ok(&env(
+                r#"[{"result":true,"action":"add_blocks","user":"user1","id":"66213271109633"},{"result":false,"action":"add_blocks","reason":"user: user3 doesn't exist in chatroom: 66213271109633","user":"user3","id":"66213271109633"}]"#,
+            )))
+            .unwrap();
+        assert_eq!(many[0].chatroomid, "66213271109633");
+        assert_eq!(
+            UserReason::parse(many[1].reason.as_deref().unwrap()),
+            UserReason::NotInRoom {
+                user: "user3".into(),
+                room: "66213271109633".into()
+            }
+        );
+        let allow = RemoveFromRoomList {
+            id: room(),
+            list: RoomList::Allow,
+            usernames: vec!["user1".into()],
+        };
+        let removed: Vec<ListChange> = allow
+            .parse(&ok(&env(r#"[{"result":true,"action":"remove_user_whitelist","user":"user1","chatroomid":"66213271109633"}]"#)))
+            .unwrap();
+        assert_eq!(removed[0].action, "remove_user_whitelist");
+        let listed = ListRoomList {
+            id: room(),
+            list: RoomList::Allow,
+        }
+        .parse(&ok(&env(r#"["wzy_test","wzy_vivo"]"#)))
+        .unwrap();
+        assert_eq!(listed, ["wzy_test", "wzy_vivo"]);
+    }
+
+    #[test]
+    fn the_announcement_read_set_and_refused_when_too_long() {
+        // Recorded: `count` and `properties` beside the announcement.
+        let body = r#"{"action":"get","application":"52XXXXf0","uri":"https://XXXX/XXXX/XXXX/chatrooms/12XXXX11/announcement","entities":[],"data":{"announcement":"XXXXXX"},"timestamp":1594628861058,"properties":{},"duration":0,"organization":"XXXX","applicationName":"XXXX","count":0}"#;
+        assert_eq!(
+            GetAnnouncement { id: room() }.parse(&ok(body)).unwrap(),
+            "XXXXXX"
+        );
+        let set = SetAnnouncement {
+            id: room(),
+            text: "x".into(),
+        };
+        assert!(
+            set.parse(&ok(&env(r#"{"id":"12XXXX11","result":true}"#)))
+                .unwrap()
+                .result
+        );
+        let body = r#"{"error":"forbidden_op","exception":"com.easemob.group.exception.ForbiddenOpException","timestamp":1594628861058,"duration":0,"error_description":"announce info length exceeds limit!"}"#;
+        let err = expect_server_error(
+            set.parse(&answer(403, body)),
+            403,
+            "forbidden_op",
+            "announce info length exceeds limit!",
+            Some("com.easemob.group.exception.ForbiddenOpException"),
+        );
+        assert_eq!(err.refusal(), Some(&Refusal::AnnouncementTooLong));
+    }
+
+    #[test]
+    fn attributes_in_the_slim_envelope_with_their_errors() {
+        let set = SetAttributes {
+            id: room(),
+            user: "user1".into(),
+            ..Default::default()
+        };
+        let body = r#"{"uri":"https://XXXX/XXXX/XXXX/metadata/chatroom/662XXXX13/user/user1","timestamp":1692934636412,"action":"put","data":{"successKeys":["key1"],"errorKeys":{"key2":"properties key 'key2' is exceeding maximum limit 128"}}}"#;
+        let done = set.parse(&ok(body)).unwrap();
+        assert_eq!(done.success_keys, ["key1"]);
+        assert_eq!(
+            KeyReason::parse("key2", &done.error_keys["key2"]),
+            KeyReason::KeyTooLong { max: 128 }
+        );
+        let delete = DeleteAttributes {
+            id: room(),
+            user: "user1".into(),
+            ..Default::default()
+        };
+        let body = r#"{"uri":"https://XXXX/XXXX/XXXX/metadata/chatroom/662XXXX13/user/user1","timestamp":1692934636412,"action":"delete","data":{"successKeys":["key1"],"errorKeys":{}},"status":"ok"}"#;
+        assert_eq!(delete.parse(&ok(body)).unwrap().success_keys, ["key1"]);
+        let body = r#"{"uri":"https://XXXX/XXXX/XXXX/metadata/chatroom/662XXXX13","timestamp":1692934636412,"action":"post","data":{"key1":"value1","key2":"value2"}}"#;
+        let read = GetAttributes {
+            id: room(),
+            keys: vec![],
+        }
+        .parse(&ok(body))
+        .unwrap();
+        assert_eq!(read["key2"], "value2");
+        // Documented with the exception's name where the `error` code usually is.
+        let body = r#"{"error":"MetadataException","timestamp":1692934636412,"duration":0,"error_description":"user is not in chatroom"}"#;
+        let err = set.parse(&answer(401, body)).unwrap_err();
+        assert_eq!(err.refusal(), Some(&Refusal::AttributeUserNotInRoom));
+        assert!(
+            !err.is_unauthorized(),
+            "not a token problem: no renewal, no prompt"
+        );
+        let body = r#"{"error":"","timestamp":1692934636412,"duration":0,"error_description":"exceed allowed batch size 10"}"#;
+        let err = set.parse(&answer(400, body)).unwrap_err();
+        assert_eq!(
+            err.refusal(),
+            Some(&Refusal::AttributeBatchTooLarge { max: 10 })
+        );
+        let body = r#"{"error":"","timestamp":1692934636412,"duration":0,"error_description":"others are not allowed to be set"}"#;
+        assert_eq!(
+            set.parse(&answer(400, body)).unwrap_err().refusal(),
+            Some(&Refusal::AttributesOfOthers)
+        );
+    }
+
+    #[test]
+    fn super_admins_as_documented_and_recorded() {
+        let add = AddSuperAdmin {
+            username: "user1".into(),
+        };
+        assert_eq!(
+            add.parse(&ok(&env(r#"{"result":"success","resource":""}"#)))
+                .unwrap()
+                .result,
+            "success"
+        );
+        let body = r#"{"action":"get","application":"8be024f0-e978-11e8-b697-5d598d5f8402","params":{"pagesize":["2"],"pagenum":["2"]},"uri":"https://XXXX/XXXX/XXXX/chatrooms/super_admin","entities":[],"data":["hXXXX1","hXXXX2"],"timestamp":1596187292391,"duration":0,"organization":"XXXX","applicationName":"testapp","count":2}"#;
+        let page = ListSuperAdmins {
+            pagenum: Some(2),
+            pagesize: Some(2),
+        }
+        .parse(&ok(body))
+        .unwrap();
+        assert_eq!(page, ["hXXXX1", "hXXXX2"]);
+        let remove = RemoveSuperAdmin {
+            username: "XXXX".into(),
+        };
+        let body = r#"{"action":"delete","application":"8be024f0-e978-11e8-b697-5d598d5f8402","uri":"https://XXXX/XXXX/XXXX/chatrooms/super_admin/XXXX","entities":[],"data":{"newSuperAdmin":"XXXX","resource":""},"timestamp":1596187855832,"properties":{},"duration":0,"organization":"XXXX","applicationName":"testapp"}"#;
+        assert_eq!(remove.parse(&ok(body)).unwrap().new_super_admin, "XXXX");
+        let body = r#"{"error":"resource_not_found","exception":"com.easemob.group.exception.ResourceNotFoundException","timestamp":1596187855832,"duration":0,"error_description":"username XXX doesn't exist!"}"#;
+        let err = expect_server_error(
+            add.parse(&answer(404, body)),
+            404,
+            "resource_not_found",
+            "username XXX doesn't exist!",
+            Some("com.easemob.group.exception.ResourceNotFoundException"),
+        );
+        assert_eq!(
+            err.refusal(),
+            Some(&Refusal::UserNotFound {
+                username: "XXX".into()
+            })
+        );
+    }
+}
