@@ -5,6 +5,14 @@ import { test, expect, connectAnyLanguage, recordRequests, api, Emulator } from 
 import type { Page } from '@playwright/test';
 import * as fs from 'node:fs';
 
+/** `make screenshots` refreshes the README's pictures from these same tests. */
+async function screenshot(page: Page, name: string) {
+  if (process.env.UPDATE_SCREENSHOTS) {
+    fs.mkdirSync('docs/screenshots', { recursive: true });
+    await page.screenshot({ path: `docs/screenshots/${name}.png` });
+  }
+}
+
 const OWNERS = ['alice', 'bob', 'carol', 'dave'];
 
 /** 100 rows; rows 17, 42 and 88 are bad (an unknown owner, a name too long, maxusers not a number). */
@@ -51,6 +59,7 @@ test.describe('in English', () => {
     await expect(problems.nth(1)).toContainText('name is 129 characters; at most 128 are allowed');
     await expect(problems.nth(2)).toHaveText('Row 88: Event room 88 — maxusers "lots" is not a number');
     await expect(page.getByTestId('import-preview').locator('tbody tr')).toHaveCount(100);
+    await screenshot(page, 'import');
 
     const creates = recordRequests(page, /\/chatrooms$/);
     const posts = () => creates.filter((r) => r.method() === 'POST').length;

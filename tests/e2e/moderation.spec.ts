@@ -3,6 +3,15 @@
 // change is checked against the API, and every refusal is shown in the page's language.
 import { test, expect, connectAnyLanguage, allRoomIds, api, Emulator } from './fixtures';
 import type { Page } from '@playwright/test';
+import * as fs from 'node:fs';
+
+/** `make screenshots` refreshes the README's pictures from these same tests. */
+async function screenshot(page: Page, name: string) {
+  if (process.env.UPDATE_SCREENSHOTS) {
+    fs.mkdirSync('docs/screenshots', { recursive: true });
+    await page.screenshot({ path: `docs/screenshots/${name}.png` });
+  }
+}
 
 const words = {
   en: {
@@ -57,6 +66,9 @@ for (const [locale, lang] of [['en-US', 'en'], ['zh-CN', 'zh']] as [string, Lang
       expect(before).toEqual(['alice']);
       const admins = page.getByTestId('admins');
       await expect(admins.getByRole('link')).toHaveText(['alice']);
+      await expect(page.getByTestId('attributes').locator('tbody tr')).toHaveCount(1);
+      await page.evaluate(() => document.getElementById('moderation')!.scrollIntoView());
+      await screenshot(page, lang === 'en' ? 'moderation' : 'moderation-zh');
 
       await page.locator('#admin-username').fill('erin');
       await panel(page, 'admins').locator('button[type=submit]').click();
