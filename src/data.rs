@@ -15,11 +15,14 @@
 
 use crate::session::Session;
 use easemob_api::endpoints::CursorPage;
-use easemob_api::endpoints::{ListMembers, ListRooms, RoomDetails};
-use easemob_api::wire::{Affiliation, ChatroomDetail, ChatroomSummary};
+use easemob_api::endpoints::{
+    GetAnnouncement, GetAttributes, ListAdmins, ListMembers, ListMutes, ListRoomList, ListRooms,
+    RoomDetails, RoomList,
+};
+use easemob_api::wire::{Affiliation, ChatroomDetail, ChatroomSummary, MutedUser};
 use easemob_api::ApiError;
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::Hash;
 use std::sync::Arc;
 
@@ -72,6 +75,12 @@ pub struct Held {
     pub rooms: Kept<String, Option<ChatroomDetail>>,
     pub lists: Kept<ListKey, CursorPage<ChatroomSummary>>,
     pub members: Kept<MemberKey, Vec<Affiliation>>,
+    /// A room's moderation, by room id (the block and allow lists by room and list).
+    pub admins: Kept<String, Vec<String>>,
+    pub mutes: Kept<String, Vec<MutedUser>>,
+    pub room_lists: Kept<(String, RoomList), Vec<String>>,
+    pub announcements: Kept<String, String>,
+    pub attributes: Kept<String, BTreeMap<String, String>>,
 }
 
 impl Held {
@@ -115,6 +124,16 @@ impl Held {
             .drop_where(|(room, _, _), _| ids.contains(room));
         self.lists
             .drop_where(|_, page| page.items.iter().any(|r| ids.contains(&r.id)));
+    }
+
+    /// Drops what is held of these rooms' moderation.
+    pub fn forget_moderation(&mut self, ids: &[String]) {
+        let ids: HashSet<&String> = ids.iter().collect();
+        self.admins.drop_where(|k, _| ids.contains(k));
+        self.mutes.drop_where(|k, _| ids.contains(k));
+        self.room_lists.drop_where(|(k, _), _| ids.contains(k));
+        self.announcements.drop_where(|k, _| ids.contains(k));
+        self.attributes.drop_where(|k, _| ids.contains(k));
     }
 }
 
@@ -505,6 +524,54 @@ impl Data {
             .await
     }
 
+    /// A room's admins, from memory while fresh.
+    pub async fn admins(&self, id: &str) -> Result<Vec<String>, ApiError> {
+        let call = ListAdmins { id: id.to_string() };
+        self.read_through(|h| &mut h.admins, id.to_string(), call)
+            .await
+    }
+
+    /// A room's mute list, from memory while fresh.
+    pub async fn mutes(&self, id: &str) -> Result<Vec<MutedUser>, ApiError> {
+        let call = ListMutes { id: id.to_string() };
+        self.read_through(|h| &mut h.mutes, id.to_string(), call)
+            .await
+    }
+
+    /// A room's block or allow list, from memory while fresh.
+    pub async fn room_list(&self, id: &str, list: RoomList) -> Result<Vec<String>, ApiError> {
+        let call = ListRoomList {
+            id: id.to_string(),
+            list,
+        };
+        self.read_through(|h| &mut h.room_lists, (id.to_string(), list), call)
+            .await
+    }
+
+    /// A room's announcement, from memory while fresh.
+    pub async fn announcement(&self, id: &str) -> Result<String, ApiError> {
+        let call = GetAnnouncement { id: id.to_string() };
+        self.read_through(|h| &mut h.announcements, id.to_string(), call)
+            .await
+    }
+
+    /// A room's custom attributes, from memory while fresh.
+    pub async fn attributes(&self, id: &str) -> Result<BTreeMap<String, String>, ApiError> {
+        let call = GetAttributes {
+            id: id.to_string(),
+            keys: Vec::new(),
+        };
+        self.read_through(|h| &mut h.attributes, id.to_string(), call)
+            .await
+    }
+
+    /// These rooms' moderation was changed (or their members left, taking their marks with
+    /// them): what is held of it goes, and the panels that show it reload.
+    pub fn moderation_changed(&self, ids: &[String]) {
+        self.held.update_value(|h| h.forget_moderation(ids));
+        self.version.update(|n| *n += 1);
+    }
+
     /// These rooms were changed through the dashboard (edited, transferred, members added or
     /// removed, dissolved): what is held about them goes, and the views that show them reload.
     pub fn rooms_changed(&self, ids: &[String]) {
@@ -559,6 +626,35 @@ mod tests {
 
     fn ids(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_moderation_change_drops_that_rooms_moderation_and_nothing_else() {
+        let mut h = Held::default();
+        for id in ["1", "2"] {
+            h.admins.put(id.to_string(), vec!["bob".into()], 0);
+            h.room_lists
+                .put((id.to_string(), RoomList::Block), vec![], 0);
+            h.announcements.put(id.to_string(), "hi".into(), 0);
+        }
+        h.rooms.put("1".into(), None, 0);
+        h.forget_moderation(&["1".to_string()]);
+        assert_eq!(h.admins.fresh(&"1".to_string(), 1), None);
+        assert_eq!(
+            h.room_lists.fresh(&("1".to_string(), RoomList::Block), 1),
+            None
+        );
+        assert_eq!(h.announcements.fresh(&"1".to_string(), 1), None);
+        assert_eq!(
+            h.admins.fresh(&"2".to_string(), 1),
+            Some(vec!["bob".to_string()])
+        );
+        assert_eq!(
+            h.announcements.fresh(&"2".to_string(), 1).as_deref(),
+            Some("hi")
+        );
+        // The room's details are not its moderation.
+        assert_eq!(h.rooms.fresh(&"1".to_string(), 1), Some(None));
     }
 
     #[test]

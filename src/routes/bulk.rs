@@ -251,12 +251,14 @@ pub fn BulkModerateDialog(
         let runs = bulk.finished.get();
         if previous.is_some_and(|p| p != runs) {
             notices.show(t().bulk_moderated(bulk.done(), shown.get_untracked().len()));
-            // Members added or blocked change the rooms' details.
-            if job.with_value(|j| {
-                j.as_ref()
-                    .is_some_and(|j| matches!(j.op, BulkOp::AddMembers | BulkOp::Block))
-            }) {
-                data.rooms_changed(&bulk.done_keys());
+            // Members added or blocked change the rooms' details; the rest their moderation.
+            let op = job.with_value(|j| j.as_ref().map(|j| j.op));
+            let done = bulk.done_keys();
+            if matches!(op, Some(BulkOp::AddMembers | BulkOp::Block)) {
+                data.rooms_changed(&done);
+            }
+            if !matches!(op, Some(BulkOp::AddMembers)) {
+                data.moderation_changed(&done);
             }
         }
         runs

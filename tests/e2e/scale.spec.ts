@@ -128,11 +128,16 @@ test('a room seen once is shown again, and after Back, without a request', async
   const id = await row.locator('td.id').innerText();
   calls.length = 0;
 
-  // Its page reuses the details the column loaded; only its members are asked for.
+  // Its page reuses the details the column loaded; only its members and its moderation (the
+  // panels: admins, mutes, block and allow lists, announcement) are asked for.
   await row.getByRole('link', { name: id }).click();
   await expect(page.getByTestId('room-id')).toHaveText(id);
   await expect(page.locator('ul.members li').first()).toBeVisible();
-  expect(calls.map((r) => new URL(r.url()).pathname)).toEqual([`/demo/admin/chatrooms/${id}/users`]);
+  await expect(page.getByTestId('attributes')).toBeVisible();
+  const room = `/demo/admin/chatrooms/${id}`;
+  await expect.poll(() => calls.map((r) => new URL(r.url()).pathname).sort()).toEqual(
+    [`${room}/users`, `${room}/admin`, `${room}/mute`, `${room}/blocks/users`, `${room}/white/users`, `${room}/announcement`].sort(),
+  );
   calls.length = 0;
 
   // Back, the same room again, Back and Forward: all from memory.

@@ -5,7 +5,7 @@ use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
 use crate::i18n::t;
 use crate::session::use_session;
-use easemob_api::endpoints::{AddAdmin, ListAdmins, RemoveAdmin};
+use easemob_api::endpoints::{AddAdmin, RemoveAdmin};
 use leptos::prelude::*;
 
 #[component]
@@ -15,9 +15,8 @@ pub fn AdminsPanel(room: ModRoom) -> impl IntoView {
     let notices = use_notices();
     let admins = LocalResource::new(move || {
         let id = room.id.get();
-        room.version.track();
         data.track();
-        async move { session.call(ListAdmins { id }).await }
+        async move { data.admins(&id).await }
     });
     let add = Action::new_local(move |u: &String| {
         let call = AddAdmin {

@@ -6,7 +6,7 @@ use crate::components::notice::use_notices;
 use crate::forms::FieldError;
 use crate::i18n::t;
 use crate::session::use_session;
-use easemob_api::endpoints::{GetAnnouncement, SetAnnouncement};
+use easemob_api::endpoints::SetAnnouncement;
 use easemob_api::limits::{check_length, Field, ANNOUNCEMENT_MAX_CHARS};
 use leptos::prelude::*;
 
@@ -17,9 +17,8 @@ pub fn AnnouncementPanel(room: ModRoom) -> impl IntoView {
     let notices = use_notices();
     let current = LocalResource::new(move || {
         let id = room.id.get();
-        room.version.track();
         data.track();
-        async move { session.call(GetAnnouncement { id }).await }
+        async move { data.announcement(&id).await }
     });
     // What is typed; `None` shows the announcement as loaded.
     let draft = RwSignal::new(None::<String>);

@@ -8,7 +8,7 @@ use crate::components::notice::use_notices;
 use crate::forms::FieldError;
 use crate::i18n::t;
 use crate::session::use_session;
-use easemob_api::endpoints::{DeleteAttributes, GetAttributes, SetAttributes};
+use easemob_api::endpoints::{DeleteAttributes, SetAttributes};
 use easemob_api::limits::{check_attributes, Field};
 use easemob_api::wire::AttributesChanged;
 use easemob_api::KeyReason;
@@ -30,16 +30,8 @@ pub fn AttributesPanel(room: ModRoom) -> impl IntoView {
     let notices = use_notices();
     let attrs = LocalResource::new(move || {
         let id = room.id.get();
-        room.version.track();
         data.track();
-        async move {
-            session
-                .call(GetAttributes {
-                    id,
-                    keys: Vec::new(),
-                })
-                .await
-        }
+        async move { data.attributes(&id).await }
     });
     let set = Action::new_local(move |(k, v): &(String, String)| {
         let call = SetAttributes {

@@ -6,7 +6,7 @@ use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
 use crate::i18n::t;
 use crate::session::use_session;
-use easemob_api::endpoints::{AddToRoomList, ListRoomList, RemoveFromRoomList, RoomList};
+use easemob_api::endpoints::{AddToRoomList, RemoveFromRoomList, RoomList};
 use easemob_api::wire::ListChange;
 use easemob_api::UserReason;
 use leptos::prelude::*;
@@ -30,9 +30,8 @@ pub fn ListPanel(room: ModRoom, list: RoomList) -> impl IntoView {
     let notices = use_notices();
     let users = LocalResource::new(move || {
         let id = room.id.get();
-        room.version.track();
         data.track();
-        async move { session.call(ListRoomList { id, list }).await }
+        async move { data.room_list(&id, list).await }
     });
     let add = Action::new_local(move |names: &Vec<String>| {
         let call = AddToRoomList {

@@ -357,7 +357,10 @@ pub fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> imp
             let removed = results.iter().filter(|(_, r)| r.is_ok()).count();
             if removed > 0 {
                 notices.show(t().removed(removed));
-                data.rooms_changed(&[room_id.get_untracked()]);
+                // Members who leave take their admin, mute and allowlist marks with them.
+                let id = [room_id.get_untracked()];
+                data.rooms_changed(&id);
+                data.moderation_changed(&id);
             }
         }
     });
@@ -418,7 +421,9 @@ pub fn LeaveDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoVi
             notices.show(t().left(&r.user));
             open.set(false);
             user.set(String::new());
-            data.rooms_changed(&[room_id.get_untracked()]);
+            let id = [room_id.get_untracked()];
+            data.rooms_changed(&id);
+            data.moderation_changed(&id);
         }
         Some(Err(e)) => problem.set(Some(FieldError {
             field: Some(Field::Username),

@@ -21,17 +21,18 @@ pub struct ModRoom {
     pub id: Signal<String>,
     pub owner: Signal<String>,
     pub muted_all: Signal<bool>,
-    /// Bumped by a change in any panel: every panel of the room asks again.
-    pub version: RwSignal<u32>,
 }
 
 impl ModRoom {
-    /// After a change: this room's panels ask again, and, when the change shows in the room's
-    /// details, so does everything that shows them.
+    /// After a change: what the data layer holds of this room's moderation goes and the panels
+    /// ask again (what is still held answers from memory); when the change shows in the room's
+    /// details, those go too.
     pub fn changed(&self, details_too: bool) {
-        self.version.update(|v| *v += 1);
+        let data = crate::data::use_data();
+        let id = [self.id.get_untracked()];
+        data.moderation_changed(&id);
         if details_too {
-            crate::data::use_data().rooms_changed(&[self.id.get_untracked()]);
+            data.rooms_changed(&id);
         }
     }
 }
@@ -42,7 +43,6 @@ pub fn Moderation(room: Signal<ChatroomDetail>) -> impl IntoView {
         id: Signal::derive(move || room.with(|r| r.id.clone())),
         owner: Signal::derive(move || room.with(|r| r.owner.clone())),
         muted_all: Signal::derive(move || room.with(|r| r.mute == Some(true))),
-        version: RwSignal::new(0),
     };
     view! {
         <h2 id="moderation">{t().moderation_title}</h2>

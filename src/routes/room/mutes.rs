@@ -7,7 +7,7 @@ use crate::components::notice::use_notices;
 use crate::components::time::Time;
 use crate::i18n::t;
 use crate::session::use_session;
-use easemob_api::endpoints::{ListMutes, Mute, MuteAll, MuteFor, Unmute};
+use easemob_api::endpoints::{Mute, MuteAll, MuteFor, Unmute};
 use leptos::prelude::*;
 
 /// The durations offered, in minutes; `None` is for ever.
@@ -57,9 +57,8 @@ pub fn MutesPanel(room: ModRoom) -> impl IntoView {
     let notices = use_notices();
     let muted = LocalResource::new(move || {
         let id = room.id.get();
-        room.version.track();
         data.track();
-        async move { session.call(ListMutes { id }).await }
+        async move { data.mutes(&id).await }
     });
     let duration = RwSignal::new("1h".to_string());
     let mute = Action::new_local(move |names: &Vec<String>| {

@@ -167,7 +167,10 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
         notices.show(t().transferred(&new_owner.get_untracked()));
         new_owner.set(String::new());
         open.set(false);
-        data.rooms_changed(&[room.get_untracked().id]);
+        // The new owner is no longer an admin of the room, or muted in it.
+        let id = [room.get_untracked().id];
+        data.rooms_changed(&id);
+        data.moderation_changed(&id);
     };
     // Each opening starts clean: no error or result left from the last time.
     Effect::new(move |_| {
