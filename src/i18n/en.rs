@@ -213,6 +213,7 @@ static WORDS: Words = Words {
     loading_list: "Loading…",
     usernames_inline_hint: "Separate names with commas or spaces; at most 60.",
     users_short: "Users",
+    remove_these: "Remove these",
     import_preview: "What each row will do",
     nav_import: "Import",
     import_title: "Chatrooms from a spreadsheet",

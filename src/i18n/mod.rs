@@ -288,6 +288,7 @@ pub struct Words {
     pub actions_col: &'static str,
     pub remove: &'static str,
     pub users_short: &'static str,
+    pub remove_these: &'static str,
     pub import_preview: &'static str,
     pub nav_import: &'static str,
     pub import_title: &'static str,

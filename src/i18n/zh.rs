@@ -216,6 +216,7 @@ static WORDS: Words = Words {
     loading_list: "加载中…",
     usernames_inline_hint: "用户 ID 之间用逗号或空格分隔，最多 60 个。",
     users_short: "用户",
+    remove_these: "移除这些用户",
     import_preview: "各行的处理结果",
     nav_import: "导入",
     import_title: "从表格导入聊天室",

@@ -24,6 +24,7 @@ const words = {
     tooLong: 'at most 512 are allowed',
     badKey: 'is not a valid key',
     everyoneMuted: 'Everyone but the owner and admins is muted.',
+    removeThese: 'Remove these',
   },
   zh: {
     noUser: '该应用中不存在用户 ghost。',
@@ -35,6 +36,7 @@ const words = {
     tooLong: '最多允许 512 个',
     badKey: '不是有效的键',
     everyoneMuted: '除所有者和管理员外，全员禁言中。',
+    removeThese: '移除这些用户',
   },
 };
 
@@ -147,6 +149,15 @@ for (const [locale, lang] of [['en-US', 'en'], ['zh-CN', 'zh']] as [string, Lang
 
       await blocked.locator('li', { hasText: 'heidi' }).getByRole('button').click();
       await expect(blocked).toHaveCount(1);
+      await expect(blocked.getByRole('link')).toHaveCount(0);
+      expect((await call('GET', `/chatrooms/${id}/blocks/users`)).body.data).toEqual([]);
+
+      // Several at once, added and removed.
+      await page.locator('#block-usernames').fill('judy, mallory');
+      await panel(page, 'blocked').locator('button[type=submit]').click();
+      await expect(blocked.getByRole('link')).toHaveText(['judy', 'mallory']);
+      await page.locator('#block-usernames').fill('judy mallory');
+      await panel(page, 'blocked').getByRole('button', { name: w.removeThese }).click();
       await expect(blocked.getByRole('link')).toHaveCount(0);
       expect((await call('GET', `/chatrooms/${id}/blocks/users`)).body.data).toEqual([]);
 

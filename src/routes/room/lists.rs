@@ -41,11 +41,11 @@ pub fn ListPanel(room: ModRoom, list: RoomList) -> impl IntoView {
         };
         async move { session.call(call).await }
     });
-    let remove = Action::new_local(move |u: &String| {
+    let remove = Action::new_local(move |names: &Vec<String>| {
         let call = RemoveFromRoomList {
             id: room.id.get_untracked(),
             list,
-            usernames: vec![u.clone()],
+            usernames: names.clone(),
         };
         async move { session.call(call).await }
     });
@@ -73,6 +73,9 @@ pub fn ListPanel(room: ModRoom, list: RoomList) -> impl IntoView {
                     RoomList::Block => t().unblocked(&r.user),
                     RoomList::Allow => t().disallowed(&r.user),
                 });
+            }
+            if results.iter().all(|r| r.result) && results.len() > 1 {
+                draft.set(String::new());
             }
             room.changed(false);
         }
@@ -119,13 +122,15 @@ pub fn ListPanel(room: ModRoom, list: RoomList) -> impl IntoView {
                     RoomList::Allow => t().disallow_user(&name),
                 };
                 user_row(name, None, label, t().remove, move || {
-                    remove.dispatch_local(who.clone());
+                    remove.dispatch_local(vec![who.clone()]);
                 })
             })}
             {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
             <UsersForm id=if list == RoomList::Block { "block-usernames" } else { "allow-usernames" }
                 label=t().users_short submit class=if list == RoomList::Block { "small danger" } else { "small" }
-                pending=add.pending() draft on_names=Callback::new(move |names| { add.dispatch_local(names); })/>
+                pending=Signal::derive(move || add.pending().get() || remove.pending().get()) draft
+                on_names=Callback::new(move |names| { add.dispatch_local(names); })
+                also=(t().remove_these, Callback::new(move |names| { remove.dispatch_local(names); }))/>
             {move || add.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
             {failures}
         </section>

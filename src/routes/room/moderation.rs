@@ -96,7 +96,8 @@ pub fn user_row(
 }
 
 /// A one-line form of usernames (one, or several separated by commas or spaces), checked
-/// before `on_names` gets them. What was typed stays until the parent clears it.
+/// before `on_names` gets them; `also` is a second button that hands the same names to another
+/// action (remove them, where the first adds). What was typed stays until the parent clears it.
 #[component]
 pub fn UsersForm(
     id: &'static str,
@@ -107,6 +108,7 @@ pub fn UsersForm(
     draft: RwSignal<String>,
     #[prop(optional)] single: bool,
     on_names: Callback<Vec<String>>,
+    #[prop(optional)] also: Option<(&'static str, Callback<Vec<String>>)>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let problem = RwSignal::new(None::<FieldError>);
@@ -115,8 +117,8 @@ pub fn UsersForm(
     } else {
         Field::Usernames
     };
-    let submit_form = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // Checks what was typed and hands it to `to`, or shows what is wrong with it.
+    let send = move |to: Callback<Vec<String>>| {
         if pending.get_untracked() {
             return;
         }
@@ -139,10 +141,14 @@ pub fn UsersForm(
         match checked {
             Ok(names) => {
                 problem.set(None);
-                on_names.run(names);
+                to.run(names);
             }
             Err(p) => problem.set(Some(p)),
         }
+    };
+    let submit_form = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        send(on_names);
     };
     let hint = (!single).then_some(t().usernames_inline_hint);
     view! {
@@ -151,6 +157,9 @@ pub fn UsersForm(
                 error=Signal::derive(error_for(problem, field))/>
             {children.map(|c| c())}
             <button type="submit" class=if class.is_empty() { "small" } else { class } disabled=move || pending.get()>{submit}</button>
+            {also.map(|(words, to)| view! {
+                <button type="button" class="small" disabled=move || pending.get() on:click=move |_| send(to)>{words}</button>
+            })}
         </form>
     }
 }
