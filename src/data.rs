@@ -583,22 +583,39 @@ impl Data {
     /// A room was created: every list page may now differ, and the all-rooms view gets it
     /// first (one detail request).
     pub fn room_created(&self, id: &str) {
+        self.rooms_created(&[id.to_string()]);
+    }
+
+    /// Rooms were created (a create, or a spreadsheet import): every list page may now
+    /// differ, and the all-rooms view gets them first (one detail request per 100).
+    pub fn rooms_created(&self, ids: &[String]) {
         self.held.update_value(|h| h.lists.clear());
         self.version.update(|n| *n += 1);
-        if self.all.rooms.with_untracked(Option::is_none) {
+        if ids.is_empty() || self.all.rooms.with_untracked(Option::is_none) {
             return;
         }
-        let (this, id) = (*self, id.to_string());
+        let (this, ids) = (*self, ids.to_vec());
         leptos::task::spawn_local(async move {
-            if let Ok(Some(d)) = this.room(&id).await {
-                this.all.rooms.update(|all| {
-                    if let Some(a) = all {
-                        if !a.rows.iter().any(|r| r.id == d.id) {
-                            *a = Shared(Arc::new(a.with_new(summary_of(&d))));
-                        }
+            let Ok(found) = this.room_details(&ids).await else {
+                return;
+            };
+            this.all.rooms.update(|all| {
+                if let Some(a) = all {
+                    let held: HashSet<&str> = a.0.rows.iter().map(|r| r.id.as_str()).collect();
+                    let new: Vec<ChatroomSummary> = ids
+                        .iter()
+                        .filter(|id| !held.contains(id.as_str()))
+                        .filter_map(|id| found.get(id).map(summary_of))
+                        .collect();
+                    let mut next: Option<AllRooms> = None;
+                    for room in new {
+                        next = Some(next.as_ref().unwrap_or(&a.0).with_new(room));
                     }
-                });
-            }
+                    if let Some(n) = next {
+                        *a = Shared(Arc::new(n));
+                    }
+                }
+            });
         });
     }
 }

@@ -20,6 +20,10 @@ pub const REQUIRED: [&str; 3] = ["name", "description", "owner"];
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileProblem {
     Empty,
+    /// Not UTF-8 (a spreadsheet saved as GBK, say): names would be garbled.
+    NotUtf8,
+    /// The header names a column twice.
+    RepeatedColumn(String),
     /// A quoted cell that never ends; the line it starts on.
     UnclosedQuote {
         line: usize,
@@ -51,7 +55,8 @@ pub enum Plan {
     Problem(RowProblem),
 }
 
-/// One data row of the file (`number` counts from 1, the header not included).
+/// One data row of the file (`number` is its row in the spreadsheet: the line its record starts
+/// on, the header being row 1).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
     pub number: usize,
@@ -61,14 +66,19 @@ pub struct Row {
 }
 
 /// Reads CSV (RFC 4180: quoted cells may hold commas, quotes doubled, new lines; CRLF or LF;
-/// a byte-order mark is skipped). Blank lines are dropped.
-pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, FileProblem> {
+/// a byte-order mark is skipped), each record with the line it starts on. Blank lines are
+/// dropped. A file read with replacement characters (not UTF-8) is refused.
+pub fn parse_csv(text: &str) -> Result<Vec<(usize, Vec<String>)>, FileProblem> {
+    if text.contains('\u{fffd}') {
+        return Err(FileProblem::NotUtf8);
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut cell = String::new();
     let mut quoted = false;
     let mut line = 1;
+    let mut row_line = 1;
     let mut quote_line = 0;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -96,12 +106,13 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, FileProblem> {
             ',' => row.push(std::mem::take(&mut cell)),
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => {
-                line += 1;
                 row.push(std::mem::take(&mut cell));
                 if row.iter().any(|c| !c.trim().is_empty()) {
-                    rows.push(std::mem::take(&mut row));
+                    rows.push((row_line, std::mem::take(&mut row)));
                 }
                 row.clear();
+                line += 1;
+                row_line = line;
             }
             _ => cell.push(c),
         }
@@ -111,7 +122,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, FileProblem> {
     }
     row.push(cell);
     if row.iter().any(|c| !c.trim().is_empty()) {
-        rows.push(row);
+        rows.push((row_line, row));
     }
     Ok(rows)
 }
@@ -133,14 +144,21 @@ pub fn read_rows(text: &str) -> Result<Vec<RowIn>, FileProblem> {
     let header: Vec<String> = lines
         .next()
         .ok_or(FileProblem::Empty)?
+        .1
         .iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
     let mut at: HashMap<&'static str, usize> = HashMap::new();
     for (i, h) in header.iter().enumerate() {
+        // An empty header cell (a trailing comma) names no column.
+        if h.is_empty() {
+            continue;
+        }
         match COLUMNS.iter().find(|c| *c == h) {
             Some(c) => {
-                at.insert(c, i);
+                if at.insert(c, i).is_some() {
+                    return Err(FileProblem::RepeatedColumn(h.clone()));
+                }
             }
             None => return Err(FileProblem::UnknownColumn(h.clone())),
         }
@@ -149,8 +167,7 @@ pub fn read_rows(text: &str) -> Result<Vec<RowIn>, FileProblem> {
         return Err(FileProblem::MissingColumn(missing));
     }
     Ok(lines
-        .enumerate()
-        .map(|(i, cells)| {
+        .map(|(line, cells)| {
             let get = |c: &str| {
                 at.get(c)
                     .and_then(|&i| cells.get(i))
@@ -174,7 +191,7 @@ pub fn read_rows(text: &str) -> Result<Vec<RowIn>, FileProblem> {
                 )
             };
             RowIn {
-                number: i + 1,
+                number: line,
                 name,
                 owner,
                 request,
@@ -294,19 +311,21 @@ mod tests {
 
     #[test]
     fn quoted_cells_hold_commas_quotes_and_new_lines() {
-        let rows =
-            parse_csv("\u{feff}a,\"b, c\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",x,\n\n").unwrap();
+        let text = "\u{feff}a,\"b, c\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",x,\n\nlast\n";
         assert_eq!(
-            rows,
+            parse_csv(text).unwrap(),
             vec![
-                vec!["a".to_string(), "b, c".into(), "say \"hi\"".into()],
-                vec!["two\nlines".to_string(), "x".into(), "".into()],
+                (1, vec!["a".to_string(), "b, c".into(), "say \"hi\"".into()]),
+                (2, vec!["two\nlines".to_string(), "x".into(), "".into()]),
+                // The quoted new line and the blank line still count as the spreadsheet's rows.
+                (5, vec!["last".to_string()]),
             ]
         );
         assert_eq!(
             parse_csv("a,b\n\"never ends,c\n"),
             Err(FileProblem::UnclosedQuote { line: 2 })
         );
+        assert_eq!(parse_csv("名称\u{fffd}\n"), Err(FileProblem::NotUtf8));
     }
 
     #[test]
@@ -324,6 +343,12 @@ mod tests {
             read_rows("name,owner,description,colour\n"),
             Err(FileProblem::UnknownColumn("colour".into()))
         );
+        assert_eq!(
+            read_rows("name,owner,description,Name\n"),
+            Err(FileProblem::RepeatedColumn("name".into()))
+        );
+        // A trailing comma in the header names no column.
+        assert_eq!(ok_rows("name,owner,description,\nx,y,z,\n").len(), 1);
     }
 
     #[test]
@@ -365,7 +390,7 @@ mod tests {
         assert_eq!(rows[5].request, Err(RowProblem::ExtraCells));
         assert_eq!(
             rows.iter().map(|r| r.number).collect::<Vec<_>>(),
-            [1, 2, 3, 4, 5, 6]
+            [2, 3, 4, 5, 6, 7]
         );
         assert_eq!(rows[2].name, "Big");
     }
@@ -389,7 +414,7 @@ mod tests {
             plan[1].plan,
             Plan::Problem(RowProblem::NoSuchUsers(vec!["ghost".into()]))
         );
-        assert_eq!(plan[2].plan, Plan::Problem(RowProblem::SameAsRow(1)));
+        assert_eq!(plan[2].plan, Plan::Problem(RowProblem::SameAsRow(2)));
         assert_eq!(plan[3].plan, Plan::Exists("42".into()));
         // Another owner: another room.
         assert!(matches!(plan[4].plan, Plan::Create(_)));

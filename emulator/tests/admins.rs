@@ -432,3 +432,25 @@ fn an_admin_add_or_removal_whose_answer_was_lost_is_settled_by_its_repeat() {
         })
     );
 }
+
+#[test]
+fn an_admin_who_is_given_the_room_is_its_owner_and_no_longer_an_admin_or_muted() {
+    let emu = clean();
+    emu.register(&names("u", 3));
+    let id = emu.room("Lobby", "u000", &["u001", "u002"]);
+    emu.ok(&add_admin(&id, "u001"));
+    emu.ok(&Mute {
+        id: id.clone(),
+        usernames: vec!["u001".into()],
+        duration: MuteFor::Forever,
+    });
+    emu.ok(&TransferRoom {
+        id: id.clone(),
+        new_owner: "u001".into(),
+    });
+    assert!(admins(&emu, &id).is_empty());
+    assert!(emu.ok(&ListMutes { id: id.clone() }).is_empty());
+    // The old owner is a plain member now, and can be made an admin.
+    emu.ok(&add_admin(&id, "u000"));
+    assert_eq!(admins(&emu, &id), ["u000"]);
+}

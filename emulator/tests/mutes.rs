@@ -273,7 +273,7 @@ fn a_mute_of_more_than_60_users_is_refused_by_the_client_and_the_server() {
     assert_eq!(err.call, None, "nothing sent");
     let body = serde_json::to_string(&MuteBody {
         usernames: users[1..].to_vec(),
-        mute_duration: -1,
+        mute_duration: Some(-1),
     })
     .unwrap();
     let resp = emu.raw(Method::Post, &format!("/chatrooms/{id}/mute"), Some(&body));
@@ -537,4 +537,23 @@ fn muting_an_unknown_room_is_refused() {
             "grpID 6621186077491 does not exist!",
         );
     }
+}
+
+#[test]
+fn a_mute_without_a_duration_is_refused_by_the_server() {
+    let emu = clean();
+    emu.register(&names("u", 2));
+    let id = emu.room("Lobby", "u000", &["u001"]);
+    let resp = emu.raw(
+        Method::Post,
+        &format!("/chatrooms/{id}/mute"),
+        Some(r#"{"usernames":["u001"]}"#),
+    );
+    assert_raw_error(
+        &resp,
+        400,
+        "invalid_parameter",
+        "mute_duration must be provided",
+    );
+    assert!(emu.ok(&ListMutes { id: id.clone() }).is_empty());
 }

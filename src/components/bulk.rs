@@ -151,6 +151,16 @@ impl Bulk {
         })
     }
 
+    /// The keys of the items a request went out for (done or failed, not those never sent).
+    pub fn sent_keys(&self) -> Vec<String> {
+        self.rows.with(|rows| {
+            rows.iter()
+                .filter(|r| matches!(r.outcome, Some(Outcome::Done(_) | Outcome::Failed(_))))
+                .map(|r| r.key.clone())
+                .collect()
+        })
+    }
+
     pub fn failed(&self) -> usize {
         self.count(|o| matches!(o, Some(Outcome::Failed(_)) | Some(Outcome::NotSent)))
     }

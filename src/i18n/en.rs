@@ -185,7 +185,6 @@ static WORDS: Words = Words {
     mute_forever: "For ever",
     muted_until: "Until",
     mute_all: "Mute everyone",
-    unmute_all: "Let everyone speak",
     mute_all_state: "Everyone but the owner and admins is muted.",
     mute_all_done: "Everyone but the owner and admins is now muted.",
     unmute_all_done: "Everyone may speak again.",
@@ -220,7 +219,8 @@ static WORDS: Words = Words {
     import_lead: "A CSV file whose first line names its columns. Every row is checked first; a row whose chatroom (same name and owner) is there already is not created again.",
     import_columns: "Columns",
     import_optional: "optional",
-    import_members_hint: "usernames separated by spaces or semicolons",
+    import_members_hint: "optional: usernames separated by spaces or semicolons",
+    import_col_required: "required",
     import_file: "CSV file",
     import_check: "Check the file",
     import_checking: "Checking…",
@@ -840,6 +840,10 @@ impl Catalogue for En {
     fn import_file_problem(&self, p: &FileProblem) -> String {
         match p {
             FileProblem::Empty => "The file is empty.".into(),
+            FileProblem::NotUtf8 => {
+                "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and choose it again.".into()
+            }
+            FileProblem::RepeatedColumn(c) => format!("The header names the column {c} twice."),
             FileProblem::UnclosedQuote { line } => {
                 format!("A quoted cell that starts on line {line} never ends.")
             }
@@ -856,5 +860,9 @@ impl Catalogue for En {
         } else {
             format!("Created {} chatrooms", number(n))
         }
+    }
+
+    fn import_row_problem(&self, n: usize, name: &str, why: &str) -> String {
+        format!("Row {n}: {name} — {why}")
     }
 }

@@ -258,7 +258,6 @@ pub struct Words {
     pub mute_forever: &'static str,
     pub muted_until: &'static str,
     pub mute_all: &'static str,
-    pub unmute_all: &'static str,
     pub mute_all_state: &'static str,
     pub mute_all_done: &'static str,
     pub unmute_all_done: &'static str,
@@ -296,6 +295,7 @@ pub struct Words {
     pub import_columns: &'static str,
     pub import_optional: &'static str,
     pub import_members_hint: &'static str,
+    pub import_col_required: &'static str,
     pub import_file: &'static str,
     pub import_check: &'static str,
     pub import_checking: &'static str,
@@ -434,6 +434,7 @@ pub trait Catalogue {
     fn import_problem(&self, p: &RowProblem) -> String;
     fn import_file_problem(&self, p: &FileProblem) -> String;
     fn created_n(&self, n: usize) -> String;
+    fn import_row_problem(&self, n: usize, name: &str, why: &str) -> String;
     fn not_done_for(&self, user: &str, why: &str) -> String;
     fn user_reason(&self, r: &UserReason) -> String;
     fn key_reason(&self, r: &KeyReason) -> String;

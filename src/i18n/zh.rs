@@ -188,7 +188,6 @@ static WORDS: Words = Words {
     mute_forever: "永久",
     muted_until: "截止时间",
     mute_all: "全员禁言",
-    unmute_all: "解除全员禁言",
     mute_all_state: "除所有者和管理员外，全员禁言中。",
     mute_all_done: "已开启全员禁言。",
     unmute_all_done: "已解除全员禁言。",
@@ -223,7 +222,8 @@ static WORDS: Words = Words {
     import_lead: "CSV 文件的第一行为列名。每一行都会先行检查；名称和所有者都相同的聊天室已存在时，该行不会再次创建。",
     import_columns: "列",
     import_optional: "可选",
-    import_members_hint: "用户 ID，以空格或分号分隔",
+    import_members_hint: "可选：用户 ID，以空格或分号分隔",
+    import_col_required: "必填",
     import_file: "CSV 文件",
     import_check: "检查文件",
     import_checking: "正在检查…",
@@ -794,6 +794,8 @@ impl Catalogue for Zh {
     fn import_file_problem(&self, p: &FileProblem) -> String {
         match p {
             FileProblem::Empty => "文件为空。".into(),
+            FileProblem::NotUtf8 => "文件不是 UTF-8 编码。请另存为“CSV UTF-8”后重新选择。".into(),
+            FileProblem::RepeatedColumn(c) => format!("表头中列 {c} 出现了两次。"),
             FileProblem::UnclosedQuote { line } => {
                 format!("第 {line} 行开始的带引号单元格没有结束。")
             }
@@ -804,5 +806,9 @@ impl Catalogue for Zh {
 
     fn created_n(&self, n: usize) -> String {
         format!("已创建 {} 个聊天室", number(n))
+    }
+
+    fn import_row_problem(&self, n: usize, name: &str, why: &str) -> String {
+        format!("第 {n} 行：{name}——{why}")
     }
 }

@@ -155,6 +155,10 @@ impl Job {
             }
         };
         if op == BulkOp::Announcement {
+            // An empty text would clear every room's announcement: not by accident.
+            if text.trim().is_empty() {
+                return Err(easemob_api::Invalid::Missing(Field::Announcement).into());
+            }
             check_length(Field::Announcement, text, ANNOUNCEMENT_MAX_CHARS)?;
         }
         Ok(Job {
@@ -185,7 +189,8 @@ impl Job {
                     usernames: self.users,
                     duration: self.mute_for,
                 };
-                Ok(t().muted_n(session.call(call).await?.len()))
+                let results = session.call(call).await?;
+                Ok(t().muted_n(results.iter().filter(|r| r.result).count()))
             }
             BulkOp::Block => {
                 let call = AddToRoomList {
@@ -252,8 +257,10 @@ pub fn BulkModerateDialog(
         if previous.is_some_and(|p| p != runs) {
             notices.show(t().bulk_moderated(bulk.done(), shown.get_untracked().len()));
             // Members added or blocked change the rooms' details; the rest their moderation.
+            // Every room a request went to: a room that failed halfway (the second 60 of its
+            // users) may have changed too.
             let op = job.with_value(|j| j.as_ref().map(|j| j.op));
-            let done = bulk.done_keys();
+            let done = bulk.sent_keys();
             if matches!(op, Some(BulkOp::AddMembers | BulkOp::Block)) {
                 data.rooms_changed(&done);
             }

@@ -41,6 +41,8 @@ fn ImportView() -> impl IntoView {
     let data = crate::data::use_data();
     let notices = crate::components::notice::use_notices();
     let text = RwSignal::new(None::<String>);
+    // A chosen file is being read: Check waits for it.
+    let reading = RwSignal::new(false);
     let users_checked = RwSignal::new((0usize, 0usize));
     let on_file = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
@@ -49,9 +51,11 @@ fn ImportView() -> impl IntoView {
             return;
         };
         let blob: web_sys::Blob = file.unchecked_into();
+        reading.set(true);
         leptos::task::spawn_local(async move {
             let read = wasm_bindgen_futures::JsFuture::from(blob.text()).await;
             text.set(read.ok().and_then(|v| v.as_string()));
+            reading.set(false);
         });
     };
     let check = Action::new_local(move |text: &String| {
@@ -94,6 +98,9 @@ fn ImportView() -> impl IntoView {
     let planned = Memo::new(move |_| check.value().get().and_then(Result::ok));
     // The ids of the rooms created, by row.
     let created = RwSignal::new(BTreeMap::<usize, String>::new());
+    // When each row's create was first sent: a row sent again (after a failure) is looked for
+    // first, since a create whose answer did not come may have been made all the same.
+    let first_sent = StoredValue::new(HashMap::<usize, u64>::new());
     let work: Work = Rc::new(move |key: String| {
         let row: usize = key.parse().unwrap_or_default();
         let req: Option<CreateChatroom> = planned.with_untracked(|p| {
@@ -108,7 +115,27 @@ fn ImportView() -> impl IntoView {
         });
         Box::pin(async move {
             let req = req.ok_or_else(|| ApiError::from(ErrorKind::Cancelled))?;
-            let sent_at = (js_sys::Date::now() as u64).saturating_sub(CLOCK_SKEW_MS);
+            let now = js_sys::Date::now() as u64;
+            let earlier = first_sent.with_value(|m| m.get(&row).copied());
+            if earlier.is_none() {
+                first_sent.update_value(|m| {
+                    m.insert(row, now);
+                });
+            }
+            let sent_at = earlier.unwrap_or(now).saturating_sub(CLOCK_SKEW_MS);
+            if earlier.is_some() {
+                // Sent before: if the room is there, that send made it.
+                if let Some(room) = session
+                    .require_client()?
+                    .find_created_room(&req.name, &req.owner, sent_at)
+                    .await?
+                {
+                    created.update(|c| {
+                        c.insert(row, room.id.clone());
+                    });
+                    return Ok(t().import_created(&room.id));
+                }
+            }
             let id = match session.call(CreateRoom(req.clone())).await {
                 Ok(id) => id,
                 // The answer was lost: the room may have been made all the same.
@@ -137,9 +164,9 @@ fn ImportView() -> impl IntoView {
             let done = bulk.done();
             if done > 0 {
                 notices.show(t().created_n(done));
-                if let Some(id) = created.with_untracked(|c| c.values().next().cloned()) {
-                    data.room_created(&id);
-                }
+                data.rooms_created(
+                    &created.with_untracked(|c| c.values().cloned().collect::<Vec<_>>()),
+                );
             }
         }
         runs
@@ -157,7 +184,6 @@ fn ImportView() -> impl IntoView {
         if bulk.running.get_untracked() {
             return;
         }
-        created.set(BTreeMap::new());
         let items = planned.with_untracked(|p| {
             p.as_ref()
                 .map(|rows| {
@@ -201,14 +227,13 @@ fn ImportView() -> impl IntoView {
         <section class="panel">
             <h1>{t().import_title}</h1>
             <p class="hint">{t().import_lead}</p>
-            <p class="hint">
-                {t().import_columns}": "
-                <code translate="no">"name"</code>", "
-                <code translate="no">"description"</code>", "
-                <code translate="no">"owner"</code>", "
-                <code translate="no">"maxusers"</code>" ("{t().import_optional}"), "
-                <code translate="no">"members"</code>" ("{t().import_optional}"; "{t().import_members_hint}")"
-            </p>
+            <dl class="fields columns" aria-label=t().import_columns>
+                <dt><code translate="no">"name"</code></dt><dd>{t().import_col_required}</dd>
+                <dt><code translate="no">"description"</code></dt><dd>{t().import_col_required}</dd>
+                <dt><code translate="no">"owner"</code></dt><dd>{t().import_col_required}</dd>
+                <dt><code translate="no">"maxusers"</code></dt><dd>{t().import_optional}</dd>
+                <dt><code translate="no">"members"</code></dt><dd>{t().import_members_hint}</dd>
+            </dl>
             <div class="toolbar">
                 <label class="inline import-file">
                     {t().import_file}
@@ -216,10 +241,12 @@ fn ImportView() -> impl IntoView {
                         disabled=move || bulk.running.get()/>
                 </label>
                 <button type="button" class="primary" data-testid="import-check"
-                    disabled=move || text.with(Option::is_none) || checking.get() || bulk.running.get()
+                    disabled=move || text.with(Option::is_none) || reading.get() || checking.get() || bulk.running.get()
                     on:click=move |_| {
                         if let Some(t) = text.get_untracked() {
                             bulk.clear();
+                            created.set(BTreeMap::new());
+                            first_sent.set_value(HashMap::new());
                             check.dispatch_local(t);
                         }
                     }>
@@ -270,7 +297,7 @@ fn Preview(rows: Shared<Vec<Row>>) -> impl IntoView {
             <h2>{t().import_problems_title}</h2>
             <ul class="results" data-testid="import-problems">
                 {problems.iter().map(|r| view! {
-                    <li class="failed">{t().import_row_label(r.number, &r.name)}" — "{describe(&r.plan)}</li>
+                    <li class="failed">{t().import_row_problem(r.number, &r.name, &describe(&r.plan))}</li>
                 }).collect_view()}
             </ul>
         })}

@@ -274,6 +274,18 @@ fn RoomTable() -> impl IntoView {
         let key = fetch_key.get();
         async move { data.list_page(key.0, key.1.clone()).await.map(|p| (key, p)) }
     });
+    // A page size or cursor changed while a page was loading can be missed by the resource
+    // (reactive_graph 0.2.16: re-triggered while its fetch is under way, it does not fetch
+    // again). When an answer lands for another key than the URL's, ask again.
+    Effect::new(move |_| {
+        let answered = page.with(|p| match p {
+            Some(Ok((key, _))) => Some(key.clone()),
+            _ => None,
+        });
+        if answered.is_some_and(|k| k != fetch_key.get_untracked()) {
+            page.refetch();
+        }
+    });
     let rows = Memo::new(move |_| match page.get() {
         Some(Ok((_, p))) => p.items,
         _ => Vec::new(),

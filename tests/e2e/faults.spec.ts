@@ -1,4 +1,4 @@
-// The dashboard under injected faults: for each fault, one journey through ten operations in
+// The dashboard under injected faults: for each fault, one journey through twelve operations in
 // one browser session. Faults are switched on (PUT /_emulator/faults) only while an operation
 // runs; the check of what the server holds afterwards runs with them off. Every operation must
 // complete, or end with a clear message that names the kind of failure; no room may be created
@@ -138,6 +138,7 @@ for (const row of ROWS) {
       const dissolve = await createRoom(emulator, { name: 'Dissolve me' });
       const add = await createRoom(emulator, { name: 'Add to me', maxusers: 500 });
       const remove = await createRoom(emulator, { name: 'Remove from me', members: ['bob', 'carol', 'dave', 'erin'] });
+      const moderate = await createRoom(emulator, { name: 'Moderate me', members: ['bob', 'carol', 'dave'] });
       const all = await allRoomIds(emulator);
 
       let sent = 0;
@@ -298,6 +299,46 @@ for (const row of ROWS) {
       }, async () => {
         const members = (await roomDetail(emulator, remove)).affiliations.map((a: Record<string, string>) => a.member ?? a.owner);
         expect(members.sort()).toEqual(['alice', 'erin']);
+      });
+
+      results['mute 2, block 1'] = await operation(j, async () => {
+        await go(page, `/rooms/${moderate}`);
+        await slow(page.getByTestId('room-id')).toHaveText(moderate);
+        const panels = page.locator('section.mod-panel');
+        await page.locator('#mute-usernames').fill('bob carol');
+        await page.locator('#mute-usernames').press('Enter');
+        const o = await settle(page.locator('.notice', { hasText: 'Muted 2 members.' }), alertIn(panels));
+        if (o !== 'ok') return o;
+        await page.locator('#block-usernames').fill('dave');
+        await page.locator('#block-usernames').press('Enter');
+        return settle(page.locator('.notice', { hasText: 'Blocked 1 user.' }), alertIn(panels));
+      }, async () => {
+        const muted = (await api(emulator, 'GET', `/chatrooms/${moderate}/mute`)).body.data.map((m: { user: string }) => m.user);
+        expect(muted.sort()).toEqual(['bob', 'carol']);
+        expect((await api(emulator, 'GET', `/chatrooms/${moderate}/blocks/users`)).body.data).toEqual(['dave']);
+        const members = (await roomDetail(emulator, moderate)).affiliations.map((a: Record<string, string>) => a.member ?? a.owner);
+        expect(members.sort()).toEqual(['alice', 'bob', 'carol']);
+      });
+
+      results['bulk announcement to 20'] = await operation(j, async () => {
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Chatrooms' }).click();
+        await page.getByLabel('Rows per page').selectOption('100');
+        const o = await settle(roomLink(main, bulk[0]), alertIn(main));
+        if (o !== 'ok') return o;
+        await page.getByLabel('Filter').fill('Bulk ');
+        await expect(main.locator('table.rooms tbody tr')).toHaveCount(20);
+        await page.getByLabel('Select every chatroom shown').check();
+        await page.getByRole('button', { name: 'Moderate selected (20)' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Moderate 20 chatrooms' });
+        await dialog.getByLabel('Set the announcement').check();
+        await dialog.locator('#bulk-announcement').fill('Set under faults');
+        await dialog.getByRole('button', { name: 'Start' }).click();
+        await slow(dialog.getByTestId('moderate-results').locator('tbody tr')).toHaveCount(20);
+        return runBulk(dialog);
+      }, async () => {
+        for (const id of bulk) {
+          expect((await api(emulator, 'GET', `/chatrooms/${id}/announcement`)).body.data.announcement).toBe('Set under faults');
+        }
       });
 
       results['bulk dissolve of 20'] = await operation(j, async () => {

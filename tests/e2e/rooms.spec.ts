@@ -1,4 +1,4 @@
-import { test, expect, connect, rowIds, allRoomIds, recordRequests } from './fixtures';
+import { test, expect, connect, rowIds, allRoomIds, recordRequests, setFaults, go } from './fixtures';
 
 test.use({ emulatorArgs: ['--demo-rooms', '250'] });
 
@@ -90,4 +90,20 @@ test('a reload lands on the same page, filter and sort', async ({ page, emulator
   await expect(page.getByTestId('page-number')).toHaveText('Page 2');
   await expect.poll(() => rowIds(page)).toEqual(before);
   expect(page.url()).toBe(url);
+});
+
+test.describe('a change while a page loads', () => {
+  test.use({ emulatorArgs: ['--demo-rooms', '250'] });
+  test('a page size chosen while a page is loading is the one shown', async ({ page, emulator }) => {
+    await connect(page, emulator);
+    const token = await emulator.token();
+    const sent = recordRequests(page, /\/chatrooms$/);
+    await setFaults(emulator, token, { latency_ms: 1000 });
+    await go(page, '/rooms?size=50');
+    // Chosen while the 50 are still on their way.
+    await page.getByLabel('Rows per page').selectOption('100');
+    await expect(page.locator('table.rooms tbody tr')).toHaveCount(100);
+    await setFaults(emulator, token, { latency_ms: 0 });
+    expect(sent.map((r) => new URL(r.url()).searchParams.get('limit'))).toEqual(['50', '100']);
+  });
 });

@@ -118,4 +118,23 @@ impl Endpoint for DeleteAttributes {
     fn parse(&self, resp: &HttpResponse) -> Result<Self::Output, ApiError> {
         parse_data(resp)
     }
+    /// A key the room no longer has: the send whose answer was lost deleted it.
+    fn settle_repeat(
+        &self,
+        answer: Result<Self::Output, ApiError>,
+    ) -> Result<Self::Output, ApiError> {
+        answer.map(|mut done| {
+            let gone: Vec<String> = done
+                .error_keys
+                .iter()
+                .filter(|(k, why)| crate::KeyReason::parse(k, why) == crate::KeyReason::NotSet)
+                .map(|(k, _)| k.clone())
+                .collect();
+            for k in gone {
+                done.error_keys.remove(&k);
+                done.success_keys.push(k);
+            }
+            done
+        })
+    }
 }

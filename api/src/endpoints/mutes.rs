@@ -59,7 +59,7 @@ impl Endpoint for Mute {
         }
         let body = MuteBody {
             usernames: self.usernames.clone(),
-            mute_duration: self.duration.wire(),
+            mute_duration: Some(self.duration.wire()),
         };
         let url = conn.url(&format!("{}/mute", room_path(&self.id)?), &[]);
         Ok(conn.request(Method::Post, url, json(&body), true))

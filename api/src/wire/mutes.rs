@@ -13,13 +13,14 @@ pub struct MutedUser {
     pub user: String,
 }
 
-/// Body of `POST /chatrooms/{id}/mute`: milliseconds, or -1 for ever.
+/// Body of `POST /chatrooms/{id}/mute`: milliseconds, or -1 for ever (0 lifts the mute).
+/// Optional when read, so a server can say it must be provided.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MuteBody {
     #[serde(default)]
     pub usernames: Vec<String>,
-    #[serde(default)]
-    pub mute_duration: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mute_duration: Option<i64>,
 }
 
 /// A user's result of `POST /chatrooms/{id}/mute` or `DELETE /chatrooms/{id}/mute/{users}`.

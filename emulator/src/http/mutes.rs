@@ -36,11 +36,14 @@ pub async fn mute(
             limits::MODERATE_USERS_MAX,
         ));
     }
+    let Some(duration) = body.mute_duration else {
+        return Err(EmError::must_be_provided("mute_duration"));
+    };
     let now = crate::now_ms() as i64;
     let results = ctx
         .state
         .store
-        .run(move |c| store::mutes::mute(c, &id, &body.usernames, body.mute_duration, now))
+        .run(move |c| store::mutes::mute(c, &id, &body.usernames, duration, now))
         .await?;
     Ok(ok(ctx.envelope::<_, Value>("post", Some(results))))
 }

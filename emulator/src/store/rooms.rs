@@ -195,8 +195,10 @@ pub fn transfer(conn: &mut Connection, id: &str, new_owner: &str) -> Result<(), 
         "UPDATE members SET is_owner = 0 WHERE room_id = ?1 AND username = ?2",
         params![room.id, room.owner],
     )?;
+    // The owner is not an admin of the room, and may always speak.
     tx.execute(
-        "UPDATE members SET is_owner = 1 WHERE room_id = ?1 AND username = ?2",
+        "UPDATE members SET is_owner = 1, is_admin = 0, muted_until = NULL
+         WHERE room_id = ?1 AND username = ?2",
         params![room.id, new_owner],
     )?;
     tx.execute(

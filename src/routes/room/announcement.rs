@@ -20,11 +20,13 @@ pub fn AnnouncementPanel(room: ModRoom) -> impl IntoView {
         data.track();
         async move { data.announcement(&id).await }
     });
-    // What is typed; `None` shows the announcement as loaded.
-    let draft = RwSignal::new(None::<String>);
+    // What is typed, for which room; otherwise the announcement as loaded.
+    let draft = RwSignal::new(None::<(String, String)>);
     let text = move || {
         draft
             .get()
+            .filter(|(id, _)| *id == room.id.get())
+            .map(|(_, t)| t)
             .or_else(|| current.get().and_then(Result::ok))
             .unwrap_or_default()
     };
@@ -67,7 +69,7 @@ pub fn AnnouncementPanel(room: ModRoom) -> impl IntoView {
                 <div class="field">
                     <label for="announcement" class="visually-hidden">{t().announcement_title}</label>
                     <textarea id="announcement" rows="3" data-testid="announcement"
-                        prop:value=text on:input=move |ev| draft.set(Some(event_target_value(&ev)))
+                        prop:value=text on:input=move |ev| draft.set(Some((room.id.get_untracked(), event_target_value(&ev))))
                         aria-describedby="announcement-count announcement-error"
                         aria-invalid=move || problem.with(Option::is_some).to_string()></textarea>
                     <small id="announcement-count" class="hint" class:over=over>
@@ -77,7 +79,8 @@ pub fn AnnouncementPanel(room: ModRoom) -> impl IntoView {
                         {move || problem.get().map(|p| p.message)}
                     </p>
                 </div>
-                <button type="submit" class="small primary" disabled=move || save.pending().get()>{t().save_announcement}</button>
+                <button type="submit" class="small primary"
+                    disabled=move || save.pending().get() || !matches!(current.get(), Some(Ok(_)))>{t().save_announcement}</button>
             </form>
             {move || save.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
         </section>

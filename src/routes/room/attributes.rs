@@ -88,6 +88,7 @@ pub fn AttributesPanel(room: ModRoom) -> impl IntoView {
         match check_attributes(one.iter()) {
             Ok(()) => {
                 problem.set(None);
+                delete.value().set(None);
                 set.dispatch_local((k, v));
             }
             Err(i) => problem.set(Some(i.into())),
@@ -127,7 +128,7 @@ pub fn AttributesPanel(room: ModRoom) -> impl IntoView {
                                         <td translate="no"><code>{k}</code></td>
                                         <td translate="no" class="value">{v}</td>
                                         <td><button type="button" class="small" aria-label=label
-                                            on:click=move |_| { delete.dispatch_local(which.clone()); }>{t().remove}</button></td>
+                                            on:click=move |_| { set.value().set(None); delete.dispatch_local(which.clone()); }>{t().remove}</button></td>
                                     </tr>
                                 }
                             }).collect_view()}

@@ -98,6 +98,7 @@ pub fn ListPanel(room: ModRoom, list: RoomList) -> impl IntoView {
     };
     let title_id = format!("{key}-title");
     let labelled_by = title_id.clone();
+    // The users not done by the last change (each change clears the other's results).
     let failures = move || {
         let mut lines = Vec::new();
         for value in [add.value().get(), remove.value().get()] {
@@ -122,6 +123,7 @@ pub fn ListPanel(room: ModRoom, list: RoomList) -> impl IntoView {
                     RoomList::Allow => t().disallow_user(&name),
                 };
                 user_row(name, None, label, t().remove, move || {
+                    add.value().set(None);
                     remove.dispatch_local(vec![who.clone()]);
                 })
             })}
@@ -129,8 +131,8 @@ pub fn ListPanel(room: ModRoom, list: RoomList) -> impl IntoView {
             <UsersForm id=if list == RoomList::Block { "block-usernames" } else { "allow-usernames" }
                 label=t().users_short submit class=if list == RoomList::Block { "small danger" } else { "small" }
                 pending=Signal::derive(move || add.pending().get() || remove.pending().get()) draft
-                on_names=Callback::new(move |names| { add.dispatch_local(names); })
-                also=(t().remove_these, Callback::new(move |names| { remove.dispatch_local(names); }))/>
+                on_names=Callback::new(move |names| { remove.value().set(None); add.dispatch_local(names); })
+                also=(t().remove_these, Callback::new(move |names| { add.value().set(None); remove.dispatch_local(names); }))/>
             {move || add.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
             {failures}
         </section>

@@ -115,7 +115,7 @@ pub fn MutesPanel(room: ModRoom) -> impl IntoView {
                 <button type="button" class="small" data-testid="mute-all" aria-pressed=move || room.muted_all.get().to_string()
                     disabled=move || all.pending().get()
                     on:click=move |_| { all.dispatch_local(!room.muted_all.get_untracked()); }>
-                    {move || if room.muted_all.get() { t().unmute_all } else { t().mute_all }}
+                    {t().mute_all}
                 </button>
             </div>
             <Show when=move || room.muted_all.get()>
