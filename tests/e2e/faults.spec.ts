@@ -1,4 +1,4 @@
-// The dashboard under injected faults: for each fault, one journey through twelve operations in
+// The dashboard under injected faults: for each fault, one journey through thirteen operations in
 // one browser session. Faults are switched on (PUT /_emulator/faults) only while an operation
 // runs; the check of what the server holds afterwards runs with them off. Every operation must
 // complete, or end with a clear message that names the kind of failure; no room may be created
