@@ -1,4 +1,4 @@
-import { test, expect, connect, allRoomIds, recordRequests } from './fixtures';
+import { test, expect, connect, allRoomIds, recordRequests, setFaults, go, api } from './fixtures';
 import * as fs from 'node:fs';
 
 async function screenshot(page: import('@playwright/test').Page, name: string) {
@@ -110,4 +110,20 @@ test('a user\'s joined rooms link to each room; an unknown user shows the server
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('404 resource_not_found');
   await expect(alert).toContainText("username nobody doesn't exist!");
+});
+
+test('another room opened while one is still loading is the one shown', async ({ page, emulator }) => {
+  await connect(page, emulator);
+  const ids = await allRoomIds(emulator);
+  const token = await emulator.token();
+  await setFaults(emulator, token, { latency_ms: 1000 });
+  await go(page, `/rooms/${ids[3]}`);
+  await go(page, `/rooms/${ids[4]}`);
+  await expect(page.getByTestId('room-id')).toHaveText(ids[4]);
+  // Its members and its panels, not the first room's.
+  const owner = (await api(emulator, token, 'GET', `/chatrooms/${ids[4]}`)).body.data[0].owner;
+  await expect(page.locator('ul.members li').first()).toContainText(owner);
+  await expect(page.getByTestId('mutes')).toBeVisible();
+  await setFaults(emulator, token, { latency_ms: 0 });
+  await expect(page.getByTestId('room-id')).toHaveText(ids[4]);
 });
