@@ -166,6 +166,17 @@ pub fn usernames(text: &str) -> Result<Vec<String>, FieldError> {
     Ok(list)
 }
 
+/// Pasted usernames for a call that takes at most 60 (mute, block, allow).
+pub fn moderated_users(text: &str) -> Result<Vec<String>, FieldError> {
+    let names = usernames(text)?;
+    easemob_api::limits::check_batch(
+        Field::Usernames,
+        names.len(),
+        easemob_api::limits::MODERATE_USERS_MAX,
+    )?;
+    Ok(names)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,5 +294,14 @@ mod tests {
         assert_eq!(usernames("a b,c").unwrap(), ["a", "b", "c"]);
         assert!(usernames("ok no/slash").is_err());
         assert!(usernames("  ").is_err());
+    }
+
+    #[test]
+    fn users_to_moderate_are_at_most_60() {
+        let sixty: Vec<String> = (0..60).map(|i| format!("u{i}")).collect();
+        assert_eq!(moderated_users(&sixty.join(" ")).unwrap(), sixty);
+        let err = moderated_users(&format!("{} u60", sixty.join(" "))).unwrap_err();
+        assert_eq!(err.field, Some(Field::Usernames));
+        assert!(moderated_users("alice bad!name").is_err());
     }
 }

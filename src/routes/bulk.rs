@@ -12,9 +12,7 @@ use crate::session::use_session;
 use easemob_api::endpoints::{
     AddMembers, AddToRoomList, DissolveRoom, Mute, MuteFor, RoomList, SetAnnouncement,
 };
-use easemob_api::limits::{
-    check_batch, check_length, Field, ADD_MEMBERS_MAX, ANNOUNCEMENT_MAX_CHARS, MODERATE_USERS_MAX,
-};
+use easemob_api::limits::{check_length, Field, ADD_MEMBERS_MAX, ANNOUNCEMENT_MAX_CHARS};
 use easemob_api::ApiError;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -148,11 +146,7 @@ impl Job {
         let users = match op {
             BulkOp::Announcement => Vec::new(),
             BulkOp::AddMembers => forms::usernames(users)?,
-            BulkOp::Mute | BulkOp::Block => {
-                let names = forms::usernames(users)?;
-                check_batch(Field::Usernames, names.len(), MODERATE_USERS_MAX)?;
-                names
-            }
+            BulkOp::Mute | BulkOp::Block => forms::moderated_users(users)?,
         };
         if op == BulkOp::Announcement {
             // An empty text would clear every room's announcement: not by accident.

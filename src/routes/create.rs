@@ -22,7 +22,7 @@ const MAX_CHIPS: usize = 50;
 
 /// How much earlier than the browser's clock the server's may run: a room created this long
 /// before the create was sent still counts as its room.
-const CLOCK_SKEW_MS: u64 = 2 * 60 * 1000;
+pub const CLOCK_SKEW_MS: u64 = 2 * 60 * 1000;
 
 #[component]
 pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {

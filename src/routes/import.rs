@@ -10,6 +10,7 @@ use crate::components::RequireConnection;
 use crate::data::Shared;
 use crate::i18n::t;
 use crate::import::{self, FileProblem, Plan, Row};
+use crate::routes::create::CLOCK_SKEW_MS;
 use crate::session::use_session;
 use easemob_api::endpoints::{CreateRoom, GetUser};
 use easemob_api::wire::CreateChatroom;
@@ -18,10 +19,6 @@ use leptos::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 use std::sync::Arc;
-
-/// How far back a room may have been created to count as made by a create whose answer was
-/// lost (the clocks of the browser and the server differ).
-const CLOCK_SKEW_MS: u64 = 2 * 60 * 1000;
 
 /// Why the check stopped.
 #[derive(Clone, Debug)]

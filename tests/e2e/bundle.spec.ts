@@ -12,7 +12,7 @@ import * as path from 'node:path';
 /** The goal, in bytes of brotli for everything the first load fetches. */
 const BUDGET = 250_000;
 /** What the first load may not grow past today: 438,707 bytes measured 2026-12-01, rounded up. */
-const CEILING = 518_200;
+const CEILING = 517_400;
 
 const dist = path.resolve(__dirname, '../../dist');
 /** The files of the first load: everything trunk writes (the page needs it all). */

@@ -15,8 +15,7 @@ impl Endpoint for ListAdmins {
         Ok(conn.request(Method::Get, url, None, true))
     }
     fn parse(&self, resp: &HttpResponse) -> Result<Self::Output, ApiError> {
-        let env = parse_envelope::<OneOrMany<String>, serde_json::Value>(resp)?;
-        Ok(env.data.map(|d| d.0).unwrap_or_default())
+        parse_list(resp)
     }
 }
 

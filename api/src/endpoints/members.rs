@@ -26,8 +26,7 @@ impl Endpoint for ListMembers {
         Ok(conn.request(Method::Get, url, None, true))
     }
     fn parse(&self, resp: &HttpResponse) -> Result<Self::Output, ApiError> {
-        let env = parse_envelope::<OneOrMany<Affiliation>, serde_json::Value>(resp)?;
-        Ok(env.data.map(|d| d.0).unwrap_or_default())
+        parse_list(resp)
     }
 }
 
@@ -126,20 +125,11 @@ pub struct RemoveMembers {
 impl Endpoint for RemoveMembers {
     type Output = Vec<RemovedMember>;
     fn to_request(&self, conn: &Connection) -> Result<HttpRequest, ApiError> {
-        check_batch(
+        let list = user_list(
             Field::Usernames,
-            self.usernames.len(),
+            &self.usernames,
             limits::REMOVE_MEMBERS_MAX,
         )?;
-        for u in &self.usernames {
-            check_username(Field::Usernames, u)?;
-        }
-        let list = self
-            .usernames
-            .iter()
-            .map(|u| encode(u))
-            .collect::<Vec<_>>()
-            .join("%2C");
         let path = format!("{}/users/{list}", room_path(&self.id)?);
         Ok(conn.request(Method::Delete, conn.url(&path, &[]), None, true))
     }

@@ -133,6 +133,13 @@ pub fn parse_envelope<D: DeserializeOwned, E: DeserializeOwned>(
     })
 }
 
+/// The `data` array of a list answer; none when the server leaves `data` out (an empty list),
+/// one when it sends an object.
+pub fn parse_list<T: DeserializeOwned>(resp: &HttpResponse) -> Result<Vec<T>, ApiError> {
+    let env = parse_envelope::<OneOrMany<T>, serde_json::Value>(resp)?;
+    Ok(env.data.map(|d| d.0).unwrap_or_default())
+}
+
 fn parse_raw_envelope(resp: &HttpResponse) -> Result<RawEnvelope, ApiError> {
     if !(200..300).contains(&resp.status) {
         return Err(ApiError::from_response(resp.status, &resp.body));

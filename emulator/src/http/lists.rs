@@ -83,7 +83,7 @@ pub async fn remove(Authed(ctx): Authed) -> Result<Response, EmError> {
         RoomList::Block => batch_heads::UNBLOCK,
         RoomList::Allow => batch_heads::DISALLOW,
     };
-    let names = split_users(&raw, head)?;
+    let names = split_users(&raw, head, limits::MODERATE_USERS_MAX)?;
     let mut results = ctx
         .state
         .store

@@ -1,7 +1,7 @@
 //! Members of a room: list, add one or many, remove one or many (which is also how a member
 //! leaves).
 
-use super::{ok, Authed, JsonBody};
+use super::{ok, split_users, Authed, JsonBody};
 use crate::error::EmError;
 use crate::store;
 use axum::response::Response;
@@ -87,21 +87,11 @@ pub async fn remove(Authed(ctx): Authed) -> Result<Response, EmError> {
     let id = ctx.segment(1).to_string();
     let list = ctx.segment(3).to_string();
     let batch = list.contains(',');
-    let names: Vec<String> = list
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect();
-    if names.is_empty() {
-        return Err(EmError::must_be_provided("username"));
-    }
-    if names.len() > limits::REMOVE_MEMBERS_MAX {
-        return Err(EmError::too_many_in_one_call(
-            batch_heads::REMOVE_MEMBERS,
-            limits::REMOVE_MEMBERS_MAX,
-        ));
-    }
+    let names = split_users(
+        &list,
+        batch_heads::REMOVE_MEMBERS,
+        limits::REMOVE_MEMBERS_MAX,
+    )?;
     let db = ctx.state.store.clone();
     if !batch {
         let removed = db

@@ -470,8 +470,9 @@ pub fn cache_control(path: &str) -> &'static str {
     }
 }
 
-/// The users of a path segment, `u1,u2` (at most 60); `head` is the call's words for too many.
-pub fn split_users(segment: &str, head: &str) -> Result<Vec<String>, EmError> {
+/// The users of a path segment, `u1,u2` (at most `max`); `head` is the call's words for too
+/// many.
+pub fn split_users(segment: &str, head: &str, max: usize) -> Result<Vec<String>, EmError> {
     let names: Vec<String> = segment
         .split(',')
         .map(str::trim)
@@ -481,11 +482,8 @@ pub fn split_users(segment: &str, head: &str) -> Result<Vec<String>, EmError> {
     if names.is_empty() {
         return Err(EmError::must_be_provided("username"));
     }
-    if names.len() > easemob_api::limits::MODERATE_USERS_MAX {
-        return Err(EmError::too_many_in_one_call(
-            head,
-            easemob_api::limits::MODERATE_USERS_MAX,
-        ));
+    if names.len() > max {
+        return Err(EmError::too_many_in_one_call(head, max));
     }
     Ok(names)
 }

@@ -51,7 +51,11 @@ pub async fn mute(
 /// `DELETE /chatrooms/{id}/mute/{u1},{u2}`.
 pub async fn unmute(Authed(ctx): Authed) -> Result<Response, EmError> {
     let id = ctx.segment(1).to_string();
-    let names = split_users(ctx.segment(3), batch_heads::UNMUTE)?;
+    let names = split_users(
+        ctx.segment(3),
+        batch_heads::UNMUTE,
+        limits::MODERATE_USERS_MAX,
+    )?;
     let results = ctx
         .state
         .store

@@ -128,15 +128,7 @@ pub fn UsersForm(
                 .map(|()| vec![u])
                 .map_err(FieldError::from)
         } else {
-            crate::forms::usernames(&draft.get_untracked()).and_then(|names| {
-                easemob_api::limits::check_batch(
-                    Field::Usernames,
-                    names.len(),
-                    easemob_api::limits::MODERATE_USERS_MAX,
-                )
-                .map(|()| names)
-                .map_err(FieldError::from)
-            })
+            crate::forms::moderated_users(&draft.get_untracked())
         };
         match checked {
             Ok(names) => {
