@@ -17,9 +17,13 @@ run: dist
 test: setup-test native-test browser-test dist dist-admin e2e
 
 ## The release static site in dist/, for the root of a host; PUBLIC_URL=/admin/ for a sub-path.
+## The module is split at the lazy pages (README, "The first load"): `--cfg wasm_split` marks
+## them, and the linker (scripts/wasm-split-link) splits the module before trunk's wasm-bindgen.
 PUBLIC_URL ?= /
+SPLIT := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=$(CURDIR)/scripts/wasm-split-link \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg wasm_split"
 dist: setup
-	trunk build --release --offline --public-url $(PUBLIC_URL)
+	$(SPLIT) trunk build --release --offline --public-url $(PUBLIC_URL)
 
 ## A quick debug build of the dashboard (for development).
 dev: setup
@@ -28,7 +32,7 @@ dev: setup
 ## The release site built for the sub-path /admin/, in target/dist-admin: the deployment test
 ## serves it from a plain static file server.
 dist-admin: setup
-	trunk build --release --offline --public-url /admin/ --dist target/dist-admin
+	$(SPLIT) trunk build --release --offline --public-url /admin/ --dist target/dist-admin
 
 setup:
 	@scripts/setup.sh build

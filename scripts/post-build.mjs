@@ -2,10 +2,15 @@
 // 1. moves the inline <script type="module"> that trunk writes into index.html to a file of its
 //    own, named by the hash of its content, so the dashboard runs under a Content-Security-Policy
 //    without 'unsafe-inline' (script-src 'self');
-// 2. writes a brotli (.br) and a gzip (.gz) copy beside every file, so a server or CDN can send
+// 2. when the module was split at its lazy pages (`make dist`, scripts/wasm-split-link), brings
+//    the pages' modules from target/wasm-split/: each optimised with wasm-opt like the main one and
+//    named by the hash of its content, and their loader `__wasm_split.js` pointed at them and at
+//    trunk's module;
+// 3. writes a brotli (.br) and a gzip (.gz) copy beside every file, so a server or CDN can send
 //    them as they are (the emulator does, with the right Content-Encoding).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -14,16 +19,43 @@ if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a trunk hoo
 
 const indexPath = join(dir, 'index.html');
 const html = readFileSync(indexPath, 'utf8');
-const inline = /<script type="module">([\s\S]*?)<\/script>/;
+// (trunk's minified html writes `type=module`, unquoted)
+const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
 const found = html.match(inline);
 if (!found) throw new Error('no inline module script in index.html');
 const code = found[1].trim() + '\n';
 // The boot script lives where trunk put the module it imports (the public URL).
-const imported = code.match(/from '([^']*\/)[^'/]+\.js'/);
+const imported = code.match(/from\s*["']([^"']*\/)[^"'/]+\.js["']/);
 if (!imported) throw new Error('the boot script imports no module');
 const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, name), code);
 writeFileSync(indexPath, html.replace(inline, `<script type="module" src="${imported[1]}${name}"></script>`));
+
+// The split pages. trunk's module imports the loader by this name when the module was split.
+const mainJs = readdirSync(dir).find((f) => /^chatroom-admin-[0-9a-f]{16}\.js$/.test(f));
+if (mainJs && readFileSync(join(dir, mainJs), 'utf8').includes('./__wasm_split.js')) {
+  const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+  const split = join(process.env.CARGO_TARGET_DIR ?? join(source, 'target'), 'wasm-split');
+  let loader = readFileSync(join(split, '__wasm_split.js'), 'utf8');
+  if (!loader.includes('"./main.js"')) throw new Error('__wasm_split.js does not import ./main.js');
+  loader = loader.replace('"./main.js"', `"./${mainJs}"`);
+  for (const chunk of readdirSync(split).filter((f) => f.endsWith('.wasm'))) {
+    const out = join(dir, chunk);
+    // The features rustc's wasm32 target uses, which the main module has too.
+    execFileSync(join(source, 'node_modules/.bin/wasm-opt'), [
+      '-O2', '--enable-bulk-memory', '--enable-mutable-globals', '--enable-nontrapping-float-to-int',
+      '--enable-sign-ext', '--enable-reference-types', '--enable-multivalue',
+      join(split, chunk), '-o', out,
+    ]);
+    const hash = createHash('sha256').update(readFileSync(out)).digest('hex').slice(0, 16);
+    const named = chunk.replace(/\.wasm$/, `-${hash}.wasm`);
+    writeFileSync(join(dir, named), readFileSync(out));
+    execFileSync('rm', [out]);
+    if (!loader.includes(`"./${chunk}"`)) throw new Error(`__wasm_split.js does not load ${chunk}`);
+    loader = loader.replaceAll(`"./${chunk}"`, `"./${named}"`);
+  }
+  writeFileSync(join(dir, '__wasm_split.js'), loader);
+}
 
 function* files(folder) {
   for (const entry of readdirSync(folder)) {

@@ -11,11 +11,12 @@ pub mod import;
 pub mod request_log;
 pub mod routes;
 pub mod session;
+pub mod storage;
 pub mod url;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 /// Mounts the dashboard on the page.
 pub fn start() {
@@ -47,13 +48,13 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <routes::not_found::NotFound/> }>
                     <Route path=path!("/") view=routes::home::Home/>
                     <Route path=path!("/connect") view=routes::connect::ConnectPage/>
-                    <Route path=path!("/rooms") view=routes::rooms::RoomList/>
-                    <Route path=path!("/rooms/:id") view=routes::room::RoomDetail/>
-                    <Route path=path!("/open") view=routes::open_many::OpenMany/>
-                    <Route path=path!("/users/:username/rooms") view=routes::user_rooms::UserRooms/>
-                    <Route path=path!("/super-admins") view=routes::super_admins::SuperAdmins/>
-                    <Route path=path!("/import") view=routes::import::ImportRooms/>
-                    <Route path=path!("/log") view=routes::log::RequestLogPage/>
+                    <Route path=path!("/rooms") view={Lazy::<routes::LazyRooms>::new()}/>
+                    <Route path=path!("/rooms/:id") view={Lazy::<routes::LazyRoom>::new()}/>
+                    <Route path=path!("/open") view={Lazy::<routes::LazyOpenMany>::new()}/>
+                    <Route path=path!("/users/:username/rooms") view={Lazy::<routes::LazyUserRooms>::new()}/>
+                    <Route path=path!("/super-admins") view={Lazy::<routes::LazySuperAdmins>::new()}/>
+                    <Route path=path!("/import") view={Lazy::<routes::LazyImport>::new()}/>
+                    <Route path=path!("/log") view={Lazy::<routes::LazyLog>::new()}/>
                 </Routes>
             </main>
         </Router>

@@ -4,7 +4,6 @@
 //! Where things are kept: host/org/app of remembered apps in localStorage; the token in
 //! sessionStorage (gone when the tab closes); the client secret in memory only.
 
-use codee::string::JsonSerdeCodec;
 use easemob_api::browser::BrowserTransport;
 use easemob_api::client::{ClientEvent, TokenInfo};
 use easemob_api::connect::{Connection, Login};
@@ -13,7 +12,7 @@ use easemob_api::{ApiError, Client};
 use futures_channel::oneshot;
 use leptos::prelude::*;
 use leptos_use_interval_fn::use_interval_fn;
-use leptos_use_storage::{use_local_storage, use_session_storage};
+use crate::storage::{stored_json, Area};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use std::time::Duration;
@@ -87,10 +86,8 @@ fn now() -> u64 {
 impl Session {
     /// The session of this tab: reconnected from sessionStorage when a token is there.
     pub fn restore() -> Session {
-        let (saved, set_saved, _) =
-            use_local_storage::<Vec<SavedApp>, JsonSerdeCodec>(SAVED_APPS_KEY);
-        let (stored, set_stored, _) =
-            use_session_storage::<Option<ConnInfo>, JsonSerdeCodec>(SESSION_KEY);
+        let (saved, set_saved) = stored_json::<Vec<SavedApp>>(Area::Local, SAVED_APPS_KEY);
+        let (stored, set_stored) = stored_json::<Option<ConnInfo>>(Area::Session, SESSION_KEY);
         let s = Session {
             client: StoredValue::new_local(None),
             info: RwSignal::new(None),

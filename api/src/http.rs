@@ -86,9 +86,21 @@ impl HttpResponse {
 
     /// `Retry-After` in milliseconds, when it is given in seconds (an HTTP date is ignored:
     /// the client's clock may not match the server's).
+    /// Seconds may have a fraction (`1.5`); read as decimal digits, not as a float, which keeps
+    /// a float parser out of the dashboard's first load.
     pub fn retry_after_ms(&self) -> Option<u64> {
-        let secs: f64 = self.header("retry-after")?.trim().parse().ok()?;
-        (secs.is_finite() && secs >= 0.0).then_some((secs * 1000.0) as u64)
+        let value = self.header("retry-after")?.trim();
+        let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || !digits(whole) || !digits(fraction) {
+            return None;
+        }
+        let ms = fraction
+            .bytes()
+            .chain(std::iter::repeat(b'0'))
+            .take(3)
+            .fold(0, |ms, b| ms * 10 + u64::from(b - b'0'));
+        whole.parse::<u64>().ok()?.checked_mul(1000)?.checked_add(ms)
     }
 }
 
@@ -189,6 +201,26 @@ pub fn mask_secrets(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn retry_after_is_read_in_seconds_with_a_fraction_and_a_date_is_ignored() {
+        let after = |v: &str| {
+            HttpResponse {
+                status: 429,
+                headers: vec![("retry-after".into(), v.into())],
+                body: String::new(),
+            }
+            .retry_after_ms()
+        };
+        assert_eq!(after("2"), Some(2000));
+        assert_eq!(after(" 1.5 "), Some(1500));
+        assert_eq!(after("0.25"), Some(250));
+        assert_eq!(after("0.0004"), Some(0));
+        assert_eq!(after("3."), Some(3000));
+        for bad in ["", ".5", "-1", "1e3", "Wed, 21 Oct 2026 07:28:00 GMT", "1.2.3", "99999999999999999999"] {
+            assert_eq!(after(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn a_curl_command_masks_the_token_and_the_secret_unless_asked() {

@@ -1,17 +1,16 @@
 //! The person's preferences: language and colour scheme, each remembered in this browser.
 //!
-//! The language is the remembered choice, or else the browser's (any Chinese → 简体中文, else
-//! English); `<html lang>` follows it. The colour scheme follows the system (leptos-use's
-//! `use_preferred_dark`) unless a light or dark one is chosen (kept in localStorage); `<html>`
-//! gets the class `dark` or `light`. (leptos-use's `use_color_mode` would do the same, and
-//! bring a cookie and date-parsing library into the bundle: about 80 KB before compression.)
+//! The language is the remembered choice, or else the first of the browser's languages that the
+//! dashboard speaks (any Chinese → 简体中文, else English); `<html lang>` follows it. The colour
+//! scheme follows the system (`prefers-color-scheme`) unless a light or dark one is chosen (kept
+//! in localStorage); `<html>` gets the class `dark` or `light`. leptos-use's `use_color_mode`,
+//! `use_preferred_dark`, `use_locale` and `use_local_storage` would do the same at a cost to the
+//! first load (README, "The first load").
 
 use crate::i18n::{t, Lang};
-use codee::string::FromToStringCodec;
+use crate::storage::{stored_text, Area};
 use leptos::prelude::*;
-use leptos_use_locale::use_locale;
-use leptos_use_preferences::use_preferred_dark;
-use leptos_use_storage::use_local_storage;
+use wasm_bindgen::{closure::Closure, JsCast};
 
 const LANG_KEY: &str = "chatroom-admin.lang";
 const THEME_KEY: &str = "chatroom-admin.theme";
@@ -30,16 +29,12 @@ pub struct Prefs {
 impl Prefs {
     /// Reads the remembered choices; call once, in the app.
     pub fn install() -> Prefs {
-        let (chosen, set_chosen, _) = use_local_storage::<String, FromToStringCodec>(LANG_KEY);
-        let supported: Vec<unic_langid::LanguageIdentifier> = Lang::ALL
-            .iter()
-            .filter_map(|l| l.tag().parse().ok())
-            .collect();
-        let browser = use_locale(supported);
+        let (chosen, set_chosen) = stored_text(Area::Local, LANG_KEY);
+        let browser = browser_lang();
         let lang = Memo::new(move |_| {
             let chosen = chosen.get();
             if chosen.is_empty() {
-                Lang::for_tag(&browser.get().to_string())
+                browser
             } else {
                 Lang::for_tag(&chosen)
             }
@@ -52,10 +47,9 @@ impl Prefs {
             }
             document().set_title(lang.catalogue().app_title);
         });
-        let (stored_theme, set_theme, _) =
-            use_local_storage::<String, FromToStringCodec>(THEME_KEY);
+        let (stored_theme, set_theme) = stored_text(Area::Local, THEME_KEY);
         let theme = Memo::new(move |_| Theme::from_value(&stored_theme.get()));
-        let system_dark = use_preferred_dark();
+        let system_dark = system_dark();
         let dark = Memo::new(move |_| match theme.get() {
             Theme::Dark => true,
             Theme::Light => false,
@@ -86,6 +80,39 @@ impl Prefs {
     pub fn choose_theme(&self, theme: Theme) {
         self.set_theme.set(theme.value().to_string());
     }
+}
+
+/// The first of the browser's preferred languages (`navigator.languages`) that the dashboard
+/// speaks, or English.
+fn browser_lang() -> Lang {
+    let languages = window().navigator().languages();
+    languages
+        .iter()
+        .filter_map(|l| l.as_string())
+        .find(|tag| {
+            let tag = tag.to_ascii_lowercase();
+            tag.starts_with("zh") || tag.starts_with("en")
+        })
+        .map_or(Lang::En, |tag| Lang::for_tag(&tag))
+}
+
+/// Whether the system's colour scheme is dark, following its changes
+/// (`prefers-color-scheme`).
+fn system_dark() -> ReadSignal<bool> {
+    let query = window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten();
+    let (dark, set_dark) = signal(query.as_ref().is_some_and(|q| q.matches()));
+    if let Some(query) = query {
+        // The app lives as long as the page: so does its listener.
+        let changed = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+            move |e: web_sys::MediaQueryListEvent| set_dark.set(e.matches()),
+        );
+        query.set_onchange(Some(changed.as_ref().unchecked_ref()));
+        changed.forget();
+    }
+    dark
 }
 
 pub fn use_prefs() -> Prefs {

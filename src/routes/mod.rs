@@ -54,3 +54,57 @@ pub fn Pager(
         </nav>
     }
 }
+
+/// A page whose code is loaded when it is first opened (README, "The first load"): in the
+/// release build (`--cfg wasm_split`, set by `make dist`) the function that builds the page is
+/// split into a module of its own; elsewhere (tests, debug builds) it is an ordinary call.
+macro_rules! lazy_page {
+    ($(#[$doc:meta])* $route:ident, $split:ident, $page:path) => {
+        $(#[$doc])*
+        pub struct $route;
+
+        impl leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_: Self) -> AnyView {
+                $split().await
+            }
+        }
+
+        #[cfg_attr(wasm_split, leptos::lazy)]
+        async fn $split() -> AnyView {
+            view! { <$page/> }.into_any()
+        }
+    };
+}
+
+lazy_page!(
+    /// `/rooms`: the list of rooms, a page at a time or all of them.
+    LazyRooms, rooms_page, rooms::RoomList
+);
+lazy_page!(
+    /// `/rooms/:id`: a room, its members and its moderation.
+    LazyRoom, room_page, room::RoomDetail
+);
+lazy_page!(
+    /// `/open`: several rooms by id.
+    LazyOpenMany, open_many_page, open_many::OpenMany
+);
+lazy_page!(
+    /// `/users/:username/rooms`.
+    LazyUserRooms, user_rooms_page, user_rooms::UserRooms
+);
+lazy_page!(
+    /// `/super-admins`.
+    LazySuperAdmins, super_admins_page, super_admins::SuperAdmins
+);
+lazy_page!(
+    /// `/import`: rooms from a spreadsheet.
+    LazyImport, import_page, import::ImportRooms
+);
+lazy_page!(
+    /// `/log`: the request log.
+    LazyLog, log_page, log::RequestLogPage
+);

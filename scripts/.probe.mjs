@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const url = process.argv[2];
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const p = await b.newPage();
+p.on('console', m => console.log('console', m.type(), m.text().slice(0, 400)));
+p.on('pageerror', e => console.log('pageerror', e.message.slice(0, 400)));
+p.on('requestfailed', r => console.log('failed', r.url()));
+p.on('response', r => { if (r.status() >= 400) console.log('status', r.status(), r.url()); });
+await p.goto(url);
+await p.waitForTimeout(3000);
+console.log((await p.locator('main').innerText()).slice(0, 500));
+await b.close();
