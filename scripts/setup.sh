@@ -34,6 +34,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wbg" ]; the
   cargo install wasm-bindgen-cli --version "$wbg"
 fi
 
+# wasm-split-cli, which splits the release module at the lazy pages (scripts/wasm-split-link),
+# at the version whose format matches Cargo.lock's wasm_split_helpers.
+# (It has no --version: cargo's list of installed crates says which one is there.)
+if ! command -v wasm-split-cli >/dev/null \
+  || ! cargo install --list | grep -qx 'wasm_split_cli_support v0.2.4:'; then
+  say "installing wasm-split-cli 0.2.4 (about 2 minutes)"
+  cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --locked
+fi
+
 # Every crate of Cargo.lock, for all targets: trunk builds with cargo --offline.
 cargo fetch --locked
 

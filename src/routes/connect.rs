@@ -148,6 +148,8 @@ pub fn ConnectPage() -> impl IntoView {
         let (form, remember) = (form.clone(), *remember);
         async move {
             let login = form.validate().expect("validated before dispatch");
+            // The list's code comes while the token is asked for.
+            leptos::task::spawn_local(super::preload_rooms_page());
             session.connect(login, remember).await
         }
     });

@@ -84,6 +84,13 @@ lazy_page!(
     /// `/rooms`: the list of rooms, a page at a time or all of them.
     LazyRooms, rooms_page, rooms::RoomList
 );
+/// Starts fetching the room list's module (when the build is split), so that it is there when
+/// Connect has its token.
+pub async fn preload_rooms_page() {
+    #[cfg(wasm_split)]
+    __preload_rooms_page().await;
+}
+
 lazy_page!(
     /// `/rooms/:id`: a room, its members and its moderation.
     LazyRoom, room_page, room::RoomDetail
