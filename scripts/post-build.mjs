@@ -9,8 +9,8 @@
 // 3. writes a brotli (.br) and a gzip (.gz) copy beside every file, so a server or CDN can send
 //    them as they are (the emulator does, with the right Content-Encoding).
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -42,15 +42,18 @@ if (mainJs && readFileSync(join(dir, mainJs), 'utf8').includes('./__wasm_split.j
   for (const chunk of readdirSync(split).filter((f) => f.endsWith('.wasm'))) {
     const out = join(dir, chunk);
     // The features rustc's wasm32 target uses, which the main module has too.
-    execFileSync(join(source, 'node_modules/.bin/wasm-opt'), [
-      '-O2', '--enable-bulk-memory', '--enable-mutable-globals', '--enable-nontrapping-float-to-int',
+    // (wasm-opt warns about a name subsection it does not know before stripping the names.)
+    const opt = spawnSync(join(source, 'node_modules/.bin/wasm-opt'), [
+      '-O2', '--strip-debug', '--enable-bulk-memory', '--enable-mutable-globals', '--enable-nontrapping-float-to-int',
       '--enable-sign-ext', '--enable-reference-types', '--enable-multivalue',
       join(split, chunk), '-o', out,
-    ]);
+    ], { encoding: 'utf8' });
+    const said = opt.stderr.split('\n').filter((l) => l && !l.startsWith('warning: unknown name subsection'));
+    if (said.length) console.error(said.join('\n'));
+    if (opt.status !== 0) throw new Error(`wasm-opt failed on ${chunk}`);
     const hash = createHash('sha256').update(readFileSync(out)).digest('hex').slice(0, 16);
     const named = chunk.replace(/\.wasm$/, `-${hash}.wasm`);
-    writeFileSync(join(dir, named), readFileSync(out));
-    execFileSync('rm', [out]);
+    renameSync(out, join(dir, named));
     if (!loader.includes(`"./${chunk}"`)) throw new Error(`__wasm_split.js does not load ${chunk}`);
     loader = loader.replaceAll(`"./${chunk}"`, `"./${named}"`);
   }

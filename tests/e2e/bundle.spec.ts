@@ -2,7 +2,7 @@
 // within the 250 KB budget; the pages' own modules fetched only when a page is first opened; and
 // the emulator sending the pre-compressed copies the build writes, with the right
 // Content-Encoding and cache lifetime (README, "The first load").
-import { test, expect, connect } from './fixtures';
+import { test, expect, connect, setFaults } from './fixtures';
 import type { Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -90,6 +90,7 @@ test("a page's module is fetched when the page is first opened, once, and the pa
   await expect(page.getByTestId('room-id')).toHaveText(id);
   await expect(page.locator('ul.members li').first()).toBeVisible();
   expect([...sent.keys()].some((f) => f.startsWith('split_room_page'))).toBe(true);
+  table("fetched for a room's page, after the list", [...sent.keys()].filter((f) => chunks.includes(f) && !list.includes(f)).sort());
   expectSentAsBuilt(sent);
   // Back to the list and to the room again: nothing fetched again.
   const before = sent.size;
@@ -104,6 +105,22 @@ test("a page's module is fetched when the page is first opened, once, and the pa
   await expect(page.getByTestId('room-id')).toHaveText(id);
   expect(again).toEqual([]);
   expect(sent.size).toBe(before);
+});
+
+test("the list's module is fetched while Connect waits for the token, not after", async ({ page, emulator }) => {
+  // Every answer of the API takes 400 ms: the module, sent by the same host at once, is asked
+  // for while the token request is still out.
+  await setFaults(emulator, await emulator.token(), { latency_ms: 400 });
+  const events: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.includes('split_rooms_page')) events.push('module asked');
+  });
+  page.on('response', (r) => {
+    if (r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/token')) events.push('token answered');
+  });
+  await connect(page, emulator);
+  await expect(page.locator('table.rooms tbody tr').first()).toBeVisible();
+  expect(events).toEqual(['module asked', 'token answered']);
 });
 
 test('the brotli and gzip copies are real', async () => {
