@@ -27,6 +27,8 @@ static WORDS: Words = Words {
         token_no_expiry: "Token expiry unknown",
         expired: "Token expired",
         page_not_found: "There is no page at this address.",
+        page_not_loaded: "This page could not be loaded.",
+        page_not_loaded_hint: "Its code did not arrive: the network failed, or a new release of the dashboard replaced it. Reloading usually helps; the address keeps your place.",
         not_connected: "Not connected to an app",
         not_connected_title: "Connect to an app first",
         not_connected_hint: "This view reads from an Easemob app. Connect, and you will come back here.",

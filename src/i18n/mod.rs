@@ -99,6 +99,8 @@ pub struct Words {
     pub token_no_expiry: &'static str,
     pub expired: &'static str,
     pub page_not_found: &'static str,
+    pub page_not_loaded: &'static str,
+    pub page_not_loaded_hint: &'static str,
     pub not_connected: &'static str,
     pub not_connected_title: &'static str,
     pub not_connected_hint: &'static str,

@@ -27,6 +27,8 @@ static WORDS: Words = Words {
     token_no_expiry: "App Token 过期时间未知",
     expired: "App Token 已过期",
     page_not_found: "此地址没有对应的页面。",
+    page_not_loaded: "此页面未能加载。",
+    page_not_loaded_hint: "页面代码没有下载成功：可能是网络故障，或控制台刚发布了新版本。重新加载通常即可解决，地址会保留当前位置。",
     not_connected: "未连接应用",
     not_connected_title: "请先连接应用",
     not_connected_hint: "此页面的数据来自环信应用。连接后将自动返回此处。",

@@ -15,7 +15,9 @@ pub mod super_admins;
 pub mod user_rooms;
 
 use leptos::prelude::*;
+use crate::i18n::t;
 use leptos_router::NavigateOptions;
+use wasm_split_helpers::SplitLoaderError;
 
 /// Goes to `href` in place of the page's history entry, where the page is scrolled to (for
 /// state that follows typing: filters and searches).
@@ -57,7 +59,8 @@ pub fn Pager(
 
 /// A page whose code is loaded when it is first opened (README, "The first load"): in the
 /// release build (`--cfg wasm_split`, set by `make dist`) the function that builds the page is
-/// split into a module of its own; elsewhere (tests, debug builds) it is an ordinary call.
+/// split into a module of its own; elsewhere (tests, debug builds) it is an ordinary call. A
+/// module that does not arrive is a page that says so, not a crash; the next visit tries again.
 macro_rules! lazy_page {
     ($(#[$doc:meta])* $route:ident, $split:ident, $page:path) => {
         $(#[$doc])*
@@ -69,15 +72,33 @@ macro_rules! lazy_page {
             }
 
             async fn view(_: Self) -> AnyView {
-                $split().await
+                #[cfg(wasm_split)]
+                let page = $split().await;
+                #[cfg(not(wasm_split))]
+                let page = $split();
+                page.unwrap_or_else(|_| view! { <PageNotLoaded/> }.into_any())
             }
         }
 
-        #[cfg_attr(wasm_split, leptos::lazy)]
-        async fn $split() -> AnyView {
-            view! { <$page/> }.into_any()
+        #[cfg_attr(wasm_split, wasm_split_helpers::wasm_split($split, fallible))]
+        fn $split() -> Result<AnyView, SplitLoaderError> {
+            Ok(view! { <$page/> }.into_any())
         }
     };
+}
+
+/// In place of a page whose module did not arrive.
+#[component]
+fn PageNotLoaded() -> impl IntoView {
+    view! {
+        <section class="panel" role="alert">
+            <h1>{t().page_not_loaded}</h1>
+            <p>{t().page_not_loaded_hint}</p>
+            <button type="button" class="primary" on:click=|_| { let _ = window().location().reload(); }>
+                {t().reload}
+            </button>
+        </section>
+    }
 }
 
 lazy_page!(
@@ -87,8 +108,9 @@ lazy_page!(
 /// Starts fetching the room list's module (when the build is split), so that it is there when
 /// Connect has its token.
 pub async fn preload_rooms_page() {
+    // A failure shows when the list is opened.
     #[cfg(wasm_split)]
-    __preload_rooms_page().await;
+    let _ = __wasm_split_preload_rooms_page().await;
 }
 
 lazy_page!(

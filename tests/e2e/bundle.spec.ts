@@ -123,6 +123,31 @@ test("the list's module is fetched while Connect waits for the token, not after"
   expect(events).toEqual(['module asked', 'token answered']);
 });
 
+test('a page whose module does not arrive says so, the rest works, and Reload brings it', async ({ page, emulator }) => {
+  await connect(page, emulator);
+  let asked = 0;
+  await page.route(/split_room_page[^/]*\.wasm$/, (route) => {
+    asked += 1;
+    return route.abort('connectionfailed');
+  });
+  const firstRow = page.locator('table.rooms tbody tr').first();
+  const id = await firstRow.locator('td.id').innerText();
+  await firstRow.getByRole('link', { name: id }).click();
+  await expect(page.getByRole('alert').getByRole('heading')).toHaveText('This page could not be loaded.');
+  // Not a crash: the dashboard goes on working.
+  await page.getByRole('link', { name: 'Chatrooms', exact: true }).first().click();
+  await expect(firstRow).toBeVisible();
+  // Back to the room: its module is asked for again (and still does not come).
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/rooms/${id}$`));
+  await expect(page.getByRole('alert').getByRole('heading')).toHaveText('This page could not be loaded.');
+  expect(asked).toBe(2);
+  await page.unroute(/split_room_page[^/]*\.wasm$/);
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByTestId('room-id')).toHaveText(id);
+  await expect(page.locator('ul.members li').first()).toBeVisible();
+});
+
 test('the brotli and gzip copies are real', async () => {
   const zlib = await import('node:zlib');
   for (const f of files) {
