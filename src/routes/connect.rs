@@ -135,7 +135,11 @@ pub fn ConnectPage() -> impl IntoView {
                 .collect();
             if f.org.get_untracked().is_empty() {
                 if let Some(p) = usable.first() {
+                    // The file may arrive after the person chose how to sign in: that choice
+                    // stays (the preset's credentials wait behind the other choice).
+                    let mode = f.mode.get_untracked();
                     f.fill_preset(p);
+                    f.mode.set(mode);
                 }
             }
             presets.set(usable);

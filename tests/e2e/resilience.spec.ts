@@ -21,6 +21,9 @@ async function createAfterTokenRunsOut(page: Page, emulator: Emulator, name: str
   const shortLived = await tokenFor(emulator, 10);
   await page.goto(`${emulator.url}/connect`);
   await page.getByLabel('An app token').check();
+  // The preset (config.json) may arrive after the choice: it fills the app, and the choice stays.
+  await expect(page.locator('#org')).not.toHaveValue('');
+  await expect(page.getByLabel('An app token')).toBeChecked();
   await page.getByLabel('App token', { exact: true }).fill(shortLived);
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.locator('table.rooms tbody tr').first()).toBeVisible();
