@@ -4,6 +4,7 @@
 //! Where things are kept: host/org/app of remembered apps in localStorage; the token in
 //! sessionStorage (gone when the tab closes); the client secret in memory only.
 
+use crate::storage::{stored_json, Area};
 use easemob_api::browser::BrowserTransport;
 use easemob_api::client::{ClientEvent, TokenInfo};
 use easemob_api::connect::{Connection, Login};
@@ -12,7 +13,6 @@ use easemob_api::{ApiError, Client};
 use futures_channel::oneshot;
 use leptos::prelude::*;
 use leptos_use_interval_fn::use_interval_fn;
-use crate::storage::{stored_json, Area};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use std::time::Duration;

@@ -100,7 +100,11 @@ impl HttpResponse {
             .chain(std::iter::repeat(b'0'))
             .take(3)
             .fold(0, |ms, b| ms * 10 + u64::from(b - b'0'));
-        whole.parse::<u64>().ok()?.checked_mul(1000)?.checked_add(ms)
+        whole
+            .parse::<u64>()
+            .ok()?
+            .checked_mul(1000)?
+            .checked_add(ms)
     }
 }
 
@@ -217,7 +221,15 @@ mod tests {
         assert_eq!(after("0.25"), Some(250));
         assert_eq!(after("0.0004"), Some(0));
         assert_eq!(after("3."), Some(3000));
-        for bad in ["", ".5", "-1", "1e3", "Wed, 21 Oct 2026 07:28:00 GMT", "1.2.3", "99999999999999999999"] {
+        for bad in [
+            "",
+            ".5",
+            "-1",
+            "1e3",
+            "Wed, 21 Oct 2026 07:28:00 GMT",
+            "1.2.3",
+            "99999999999999999999",
+        ] {
             assert_eq!(after(bad), None, "{bad:?}");
         }
     }

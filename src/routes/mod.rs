@@ -14,8 +14,8 @@ pub mod rooms;
 pub mod super_admins;
 pub mod user_rooms;
 
-use leptos::prelude::*;
 use crate::i18n::t;
+use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use wasm_split_helpers::SplitLoaderError;
 
