@@ -215,12 +215,14 @@ impl AllRooms {
         }
     }
 
-    /// The same rooms with a new one first (the newest).
-    pub fn with_new(&self, room: ChatroomSummary) -> AllRooms {
-        let mut rows = Vec::with_capacity(self.rows.len() + 1);
-        let mut hay = Vec::with_capacity(self.rows.len() + 1);
-        hay.push(haystack(&room));
-        rows.push(room);
+    /// The same rooms with new ones first, the newest (the last of `rooms`) at the top.
+    pub fn with_new(&self, rooms: Vec<ChatroomSummary>) -> AllRooms {
+        let mut rows = Vec::with_capacity(self.rows.len() + rooms.len());
+        let mut hay = Vec::with_capacity(self.rows.len() + rooms.len());
+        for room in rooms.into_iter().rev() {
+            hay.push(haystack(&room));
+            rows.push(room);
+        }
         rows.extend(self.rows.iter().cloned());
         hay.extend(self.hay.iter().cloned());
         AllRooms {
@@ -607,12 +609,8 @@ impl Data {
                         .filter(|id| !held.contains(id.as_str()))
                         .filter_map(|id| found.get(id).map(summary_of))
                         .collect();
-                    let mut next: Option<AllRooms> = None;
-                    for room in new {
-                        next = Some(next.as_ref().unwrap_or(&a.0).with_new(room));
-                    }
-                    if let Some(n) = next {
-                        *a = Shared(Arc::new(n));
+                    if !new.is_empty() {
+                        *a = Shared(Arc::new(a.0.with_new(new)));
                     }
                 }
             });
@@ -728,8 +726,13 @@ mod tests {
         let p = all.patched(&changed, &gone);
         assert_eq!(p.rows, [named("3", "C"), named("2", "Bee")]);
         assert_eq!(p.hay[1], "2\nbee\n");
-        let p = p.with_new(named("4", "D"));
+        let p = p.with_new(vec![named("4", "D")]);
         assert_eq!(p.rows[0].id, "4");
         assert_eq!(p.hay.len(), 3);
+        // Several at once (an import): the last created is the newest, on top.
+        let p = p.with_new(vec![named("5", "E"), named("6", "F")]);
+        let ids: Vec<&str> = p.rows.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["6", "5", "4", "3", "2"]);
+        assert_eq!(p.hay[0], "6\nf\n");
     }
 }

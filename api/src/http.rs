@@ -84,10 +84,10 @@ impl HttpResponse {
             .map(|(_, v)| v.as_str())
     }
 
-    /// `Retry-After` in milliseconds, when it is given in seconds (an HTTP date is ignored:
-    /// the client's clock may not match the server's).
-    /// Seconds may have a fraction (`1.5`); read as decimal digits, not as a float, which keeps
-    /// a float parser out of the dashboard's first load.
+    /// `Retry-After` in milliseconds, when it is given in seconds, perhaps with a fraction
+    /// (`1.5`); an HTTP date is ignored (the client's clock may not match the server's). Read as
+    /// decimal digits, not as a float, which keeps a float parser out of the dashboard's first
+    /// load.
     pub fn retry_after_ms(&self) -> Option<u64> {
         let value = self.header("retry-after")?.trim();
         let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
