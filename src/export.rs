@@ -7,7 +7,8 @@
 use wasm_bindgen::JsCast;
 
 /// RFC 4180 CSV with a UTF-8 byte-order mark (so Excel reads Chinese as Chinese). A cell that
-/// a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`.
+/// a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or carriage return that
+/// hides one, first) gets a leading `'` (OWASP's advice on CSV injection).
 pub fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut out = String::from('\u{feff}');
     let line = |cells: &mut dyn Iterator<Item = &str>, out: &mut String| {
@@ -18,7 +19,7 @@ pub fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
             }
             first = false;
             let guarded;
-            let cell = if cell.starts_with(['=', '+', '-', '@']) {
+            let cell = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
                 guarded = format!("'{cell}");
                 guarded.as_str()
             } else {
@@ -80,11 +81,13 @@ mod tests {
                 vec!["1".into(), "聊天室, \"大\"".into()],
                 vec!["2".into(), "=HYPERLINK(\"x\")".into()],
                 vec!["3".into(), "two\nlines".into()],
+                vec!["4".into(), "\t=1+1".into()],
+                vec!["5".into(), "\r=1+1".into()],
             ],
         );
         assert_eq!(
             out,
-            "\u{feff}id,name\r\n1,\"聊天室, \"\"大\"\"\"\r\n2,\"'=HYPERLINK(\"\"x\"\")\"\r\n3,\"two\nlines\"\r\n"
+            "\u{feff}id,name\r\n1,\"聊天室, \"\"大\"\"\"\r\n2,\"'=HYPERLINK(\"\"x\"\")\"\r\n3,\"two\nlines\"\r\n4,'\t=1+1\r\n5,\"'\r=1+1\"\r\n"
         );
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod components;
 pub mod data;
+pub mod deployment;
 pub mod export;
 pub mod forms;
 pub mod i18n;
@@ -18,14 +19,19 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, Lazy};
 
-/// Mounts the dashboard on the page.
+/// Mounts the dashboard on the page, once this deployment's `config.json` is read (a locked
+/// host holds from the first moment).
 pub fn start() {
-    mount_to_body(App);
+    leptos::task::spawn_local(async {
+        let deployment = deployment::load().await;
+        mount_to_body(move || view! { <App deployment/> });
+    });
 }
 
 #[component]
-pub fn App() -> impl IntoView {
-    let session = session::Session::restore();
+pub fn App(deployment: deployment::Deployment) -> impl IntoView {
+    provide_context(deployment.clone());
+    let session = session::Session::restore(&deployment);
     provide_context(session);
     provide_context(data::Data::new(session));
     provide_context(components::notice::Notices::new());

@@ -23,8 +23,9 @@ const SESSION_KEY: &str = "chatroom-admin.session";
 const SAVED_APPS_KEY: &str = "chatroom-admin.apps";
 
 /// What is shown about the current connection (and kept in sessionStorage, minus nothing
-/// secret: the token is the only credential stored, and only for this tab).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// secret: the token is the only credential stored, and only for this tab). Its `Debug` output
+/// masks the token.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConnInfo {
     pub host: String,
     pub org: String,
@@ -34,6 +35,19 @@ pub struct ConnInfo {
     /// True when the client holds credentials and renews the token itself.
     #[serde(skip)]
     pub refreshable: bool,
+}
+
+impl std::fmt::Debug for ConnInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConnInfo")
+            .field("host", &self.host)
+            .field("org", &self.org)
+            .field("app", &self.app)
+            .field("token", &if self.token.is_empty() { "" } else { "***" })
+            .field("expires_at_ms", &self.expires_at_ms)
+            .field("refreshable", &self.refreshable)
+            .finish()
+    }
 }
 
 impl ConnInfo {
@@ -84,8 +98,9 @@ fn now() -> u64 {
 }
 
 impl Session {
-    /// The session of this tab: reconnected from sessionStorage when a token is there.
-    pub fn restore() -> Session {
+    /// The session of this tab: reconnected from sessionStorage when a token is there, for a
+    /// host this deployment allows.
+    pub fn restore(deployment: &crate::deployment::Deployment) -> Session {
         let (saved, set_saved) = stored_json::<Vec<SavedApp>>(Area::Local, SAVED_APPS_KEY);
         let (stored, set_stored) = stored_json::<Option<ConnInfo>>(Area::Session, SESSION_KEY);
         let s = Session {
@@ -102,7 +117,10 @@ impl Session {
             token_wanted: RwSignal::new(false),
             token_reply: StoredValue::new_local(None),
         };
-        if let Some(info) = stored.get_untracked() {
+        if let Some(info) = stored
+            .get_untracked()
+            .filter(|i| deployment.allows(&i.host))
+        {
             let conn = Connection::new(&info.host, &info.org, &info.app).with_token(&info.token);
             let client = Client::new(conn, BrowserTransport);
             client.set_expiry(info.expires_at_ms);
@@ -239,6 +257,9 @@ impl Session {
     pub fn disconnect(&self) {
         // A call waiting for a new token belongs to the app being left.
         self.answer_token_request(None);
+        // The log holds the token and the requests that carried it (a token request's body
+        // holds the client secret).
+        self.log.clear();
         self.client.set_value(None);
         self.set_stored.set(None);
         self.info.set(None);
@@ -316,6 +337,23 @@ pub fn expires_in(now_ms: u64, at_ms: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::expires_in;
+
+    #[test]
+    fn debug_output_of_the_connection_masks_the_token() {
+        let info = super::ConnInfo {
+            host: "h".into(),
+            org: "o".into(),
+            app: "a".into(),
+            token: "SECRET-T".into(),
+            expires_at_ms: None,
+            refreshable: false,
+        };
+        let shown = format!("{info:?}");
+        assert!(
+            !shown.contains("SECRET") && shown.contains("***"),
+            "{shown}"
+        );
+    }
 
     #[test]
     fn expiry_reads_in_the_largest_units() {

@@ -52,9 +52,62 @@ pub fn user_rooms(username: &str) -> String {
     format!("/users/{}/rooms", encode(username))
 }
 
+/// Where to go after connecting, from a `next=` parameter: a path of this app (with its
+/// query), or `None` for anything else: another origin (`//evil`, or `/\evil`, which browsers
+/// read as `//evil`), a scheme, control characters, or a path the app does not have.
+pub fn safe_next(next: &str) -> Option<String> {
+    if !next.starts_with('/')
+        || next.starts_with("//")
+        || next.contains('\\')
+        || next.chars().any(|c| c.is_control() || c.is_whitespace())
+    {
+        return None;
+    }
+    let path = next.split(['?', '#']).next().unwrap_or_default();
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let ours = match segments.as_slice() {
+        [""] | ["rooms"] | ["open"] | ["super-admins"] | ["import"] | ["log"] => true,
+        ["rooms", id] => !id.is_empty(),
+        ["users", user, "rooms"] => !user.is_empty(),
+        _ => false,
+    };
+    ours.then(|| next.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_stays_in_the_app() {
+        for good in [
+            "/rooms",
+            "/rooms?size=100&q=a",
+            "/rooms/123",
+            "/users/bob/rooms?page=2",
+            "/log",
+            "/",
+        ] {
+            assert_eq!(safe_next(good).as_deref(), Some(good), "{good}");
+        }
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "/\\/evil",
+            "\\\\evil",
+            "https://evil.example",
+            "javascript:alert(1)",
+            "/rooms\t",
+            "/ /evil",
+            "/evil",
+            "/connect",
+            "/rooms/",
+            "/users//rooms",
+            "",
+        ] {
+            assert_eq!(safe_next(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn empty_values_leave_the_url() {

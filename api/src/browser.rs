@@ -1,7 +1,8 @@
 //! The transport used in the page: gloo-net over the browser's fetch, and the browser's timer
-//! for waits.
+//! for waits. A request without an answer within [`REQUEST_TIMEOUT_MS`] is aborted (an
+//! `AbortController`) and ends as [`ErrorKind::TimedOut`].
 
-use crate::client::Transport;
+use crate::client::{Transport, REQUEST_TIMEOUT_MS};
 use crate::error::{ApiError, ErrorKind};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use gloo_net::http::RequestBuilder;
@@ -22,7 +23,73 @@ impl Transport for BrowserTransport {
         for (k, v) in &req.headers {
             b = b.header(k, v);
         }
-        let sent = match req.body {
+        // The time-out covers the whole exchange, the body included.
+        let controller = web_sys::AbortController::new().ok();
+        let signal = controller.as_ref().map(|c| c.signal());
+        b = b.abort_signal(signal.as_ref());
+        let timer = controller.and_then(|c| {
+            set_timeout(
+                wasm_bindgen::closure::Closure::once_into_js(move || c.abort()),
+                REQUEST_TIMEOUT_MS,
+            )
+        });
+        let aborted = || signal.as_ref().is_some_and(|s| s.aborted());
+        let result = self.exchange(&req.url, b, req.body, aborted).await;
+        if let Some(id) = timer {
+            clear_timeout(id);
+        }
+        match result {
+            Err(_) if aborted() => Err(ErrorKind::TimedOut {
+                after_ms: REQUEST_TIMEOUT_MS,
+            }
+            .into()),
+            other => other,
+        }
+    }
+
+    fn now_ms(&self) -> u64 {
+        js_sys::Date::now() as u64
+    }
+
+    async fn sleep(&self, ms: u64) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if set_timeout(resolve.clone().into(), ms).is_none() {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+/// `setTimeout(f, ms)` on the global (window or worker); its id, or `None` when there is none.
+fn set_timeout(f: wasm_bindgen::JsValue, ms: u64) -> Option<wasm_bindgen::JsValue> {
+    let global = js_sys::global();
+    js_sys::Reflect::get(&global, &"setTimeout".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|set| set.call2(&global, &f, &(ms as f64).into()).ok())
+}
+
+fn clear_timeout(id: wasm_bindgen::JsValue) {
+    let global = js_sys::global();
+    if let Some(clear) = js_sys::Reflect::get(&global, &"clearTimeout".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = clear.call1(&global, &id);
+    }
+}
+
+impl BrowserTransport {
+    /// One fetch and its body, or why there is none.
+    async fn exchange(
+        &self,
+        url: &str,
+        b: RequestBuilder,
+        body: Option<String>,
+        aborted: impl Fn() -> bool,
+    ) -> Result<HttpResponse, ApiError> {
+        let sent = match body {
             Some(body) => {
                 b.body(body)
                     .map_err(|e| ApiError::network(e.to_string()))?
@@ -36,8 +103,10 @@ impl Transport for BrowserTransport {
         // response), whatever its CORS settings: then CORS is what kept the answer away.
         let resp = match sent {
             Ok(resp) => resp,
+            // Abandoned at the time-out: the caller says so.
+            Err(e) if aborted() => return Err(ApiError::network(e.to_string())),
             Err(e) => {
-                let probe = RequestBuilder::new(&req.url)
+                let probe = RequestBuilder::new(url)
                     .method(gloo_net::http::Method::GET)
                     .mode(web_sys::RequestMode::NoCors)
                     .cache(web_sys::RequestCache::NoStore)
@@ -66,27 +135,5 @@ impl Transport for BrowserTransport {
             headers,
             body,
         })
-    }
-
-    fn now_ms(&self) -> u64 {
-        js_sys::Date::now() as u64
-    }
-
-    async fn sleep(&self, ms: u64) {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            let global = js_sys::global();
-            let set_timeout = js_sys::Reflect::get(&global, &"setTimeout".into())
-                .ok()
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-            match set_timeout {
-                Some(f) => {
-                    let _ = f.call2(&global, &resolve, &(ms as f64).into());
-                }
-                None => {
-                    let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
-                }
-            }
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 }

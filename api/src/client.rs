@@ -33,11 +33,63 @@ pub trait Transport {
 }
 
 /// The token in use and when it stops working.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct TokenInfo {
     pub token: String,
     /// Milliseconds since the epoch; `None` when it never expires or is not known (pasted).
     pub expires_at_ms: Option<u64>,
+}
+
+impl std::fmt::Debug for TokenInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenInfo")
+            .field("token", &crate::connect::masked(&self.token))
+            .field("expires_at_ms", &self.expires_at_ms)
+            .finish()
+    }
+}
+
+/// How long a request may go without an answer before the transport abandons it
+/// ([`ErrorKind::TimedOut`]).
+pub const REQUEST_TIMEOUT_MS: u64 = 30_000;
+
+/// Stops the calls it is given to ([`Client::send_or_stop`]): a call waiting its turn, a 429 or
+/// a backoff ends at once when it is cancelled, with [`ErrorKind::Cancelled`] (or, for a change
+/// already sent without an answer, [`ErrorKind::OutcomeUnknown`]). A request on the wire is not
+/// cut off: its answer is waited for, up to the time-out.
+#[derive(Clone, Default)]
+pub struct Cancel(Rc<CancelState>);
+
+#[derive(Default)]
+struct CancelState {
+    cancelled: Cell<bool>,
+    wakers: RefCell<Vec<std::task::Waker>>,
+}
+
+impl Cancel {
+    pub fn new() -> Cancel {
+        Cancel::default()
+    }
+    pub fn cancel(&self) {
+        self.0.cancelled.set(true);
+        for w in self.0.wakers.borrow_mut().drain(..) {
+            w.wake();
+        }
+    }
+    pub fn is_cancelled(&self) -> bool {
+        self.0.cancelled.get()
+    }
+    /// Resolves once cancelled.
+    fn cancelled(&self) -> impl Future<Output = ()> + '_ {
+        std::future::poll_fn(move |cx| {
+            if self.is_cancelled() {
+                std::task::Poll::Ready(())
+            } else {
+                self.0.wakers.borrow_mut().push(cx.waker().clone());
+                std::task::Poll::Pending
+            }
+        })
+    }
 }
 
 /// Renew at most this long before a token expires, so no call is sent with a dying token.
@@ -273,7 +325,12 @@ impl<T: Transport> Client<T> {
             ttl: None,
         };
         let exchange = self
-            .exchange(call.to_request(&self.connection())?, true, call.rate())
+            .exchange(
+                call.to_request(&self.connection())?,
+                true,
+                call.rate(),
+                None,
+            )
             .await;
         let answer = exchange
             .answer
@@ -324,9 +381,9 @@ impl<T: Transport> Client<T> {
             return false;
         };
         match prompt().await {
-            Some(token) if !token.trim().is_empty() => {
+            Some(token) if !crate::connect::bare_token(&token).is_empty() => {
                 let info = TokenInfo {
-                    token: token.trim().to_string(),
+                    token: crate::connect::bare_token(&token).to_string(),
                     expires_at_ms: None,
                 };
                 self.set_token(&info, None);
@@ -345,6 +402,27 @@ impl<T: Transport> Client<T> {
     /// Only the building and the reading of the call are generic; the policy is not, so that
     /// it is compiled once rather than once per endpoint.
     pub async fn send<E: Endpoint>(&self, e: &E) -> Result<E::Output, ApiError> {
+        self.send_with(e, None).await
+    }
+
+    /// [`Client::send`], ended early by `stop` while the call waits (its turn, a 429, a
+    /// backoff): Stop in a bulk run takes effect at once, not after the wait.
+    pub async fn send_or_stop<E: Endpoint>(
+        &self,
+        e: &E,
+        stop: &Cancel,
+    ) -> Result<E::Output, ApiError> {
+        self.send_with(e, Some(stop)).await
+    }
+
+    async fn send_with<E: Endpoint>(
+        &self,
+        e: &E,
+        stop: Option<&Cancel>,
+    ) -> Result<E::Output, ApiError> {
+        if stop.is_some_and(Cancel::is_cancelled) {
+            return Err(ErrorKind::Cancelled.into());
+        }
         self.renew_if_due().await?;
         let mut refused = Refused::default();
         // Once a change has been sent without an answer, every later send of it is a repeat,
@@ -353,11 +431,29 @@ impl<T: Transport> Client<T> {
         loop {
             let req = e.to_request(&self.connection())?;
             let used = self.current_token();
-            let exchange = self.exchange(req, e.repeatable(), e.rate()).await;
+            let method = req.method;
+            let exchange = self.exchange(req, e.repeatable(), e.rate(), stop).await;
             answer_lost |= exchange.answer_lost;
             let result = exchange
                 .answer
                 .and_then(|resp| e.parse(&resp).map_err(|err| err.on(exchange.call.clone())));
+            // A success that cannot be read is still a success: for a change that is never
+            // sent twice, what happened is unknown, not "nothing".
+            let result = match result {
+                Err(err)
+                    if !e.repeatable()
+                        && method != crate::http::Method::Get
+                        && matches!(err.kind, ErrorKind::Unreadable { status, .. } if (200..300).contains(&status)) =>
+                {
+                    Err(ApiError {
+                        kind: ErrorKind::OutcomeUnknown {
+                            cause: Box::new(err.kind),
+                        },
+                        call: err.call,
+                    })
+                }
+                other => other,
+            };
             let result = if answer_lost {
                 e.settle_repeat(result)
             } else {
@@ -405,7 +501,13 @@ impl<T: Transport> Client<T> {
 
     /// One request, sent until it has an answer the policy accepts: waits out 429s, and sends
     /// a repeatable call again after a server error or a network failure.
-    async fn exchange(&self, mut req: HttpRequest, repeatable: bool, rate: RateClass) -> Exchange {
+    async fn exchange(
+        &self,
+        mut req: HttpRequest,
+        repeatable: bool,
+        rate: RateClass,
+        stop: Option<&Cancel>,
+    ) -> Exchange {
         let call = Call {
             method: req.method,
             path: self.path_of(&req.url),
@@ -413,9 +515,25 @@ impl<T: Transport> Client<T> {
         let mut attempt = 0u32;
         let mut rate_waits = 0u32;
         let mut answer_lost = false;
+        // Stopped while waiting: nothing more is sent; a change already sent without an answer
+        // may have been made.
+        let stopped = |answer_lost: bool| Exchange {
+            answer: Err(ApiError::from(if answer_lost {
+                ErrorKind::OutcomeUnknown {
+                    cause: Box::new(ErrorKind::Cancelled),
+                }
+            } else {
+                ErrorKind::Cancelled
+            })
+            .on(call.clone())),
+            call: call.clone(),
+            answer_lost,
+        };
         loop {
             attempt += 1;
-            self.wait_turn(rate).await;
+            if !self.wait_turn(rate, stop).await {
+                return stopped(answer_lost);
+            }
             // Another call may have renewed the token while this one waited.
             if attempt + rate_waits > 1 {
                 req.set_bearer(self.current_token().as_deref());
@@ -455,13 +573,25 @@ impl<T: Transport> Client<T> {
                     // A 429 is answered before anything is done: the call can always be sent
                     // again, and it does not count as an attempt.
                     attempt -= 1;
-                    self.pause(&call, WaitReason::RateLimited, wait).await;
+                    if !self.pause(&call, WaitReason::RateLimited, wait, stop).await {
+                        return stopped(answer_lost);
+                    }
                     continue;
                 }
                 Ok(resp) => (resp.status >= 500, resp.retry_after_ms()),
-                // A host that refuses this page's origin refuses it every time; and since every
-                // call is preflighted, nothing was done.
-                Err(e) => (!matches!(e.kind, ErrorKind::CorsBlocked(_)), None),
+                // A host that refuses this page's origin refuses it every time, so it is not
+                // sent again. The browser cannot say whether the preflight was refused (nothing
+                // done) or the answer to the request itself (done, perhaps): for a change that
+                // is never sent twice, that is an unknown outcome.
+                Err(e) if matches!(e.kind, ErrorKind::CorsBlocked(_)) => {
+                    if !repeatable && req.method != crate::http::Method::Get {
+                        return failed(ErrorKind::OutcomeUnknown {
+                            cause: Box::new(e.kind.clone()),
+                        });
+                    }
+                    (false, None)
+                }
+                Err(_) => (true, None),
             };
             if !transient {
                 return Exchange {
@@ -495,17 +625,39 @@ impl<T: Transport> Client<T> {
                     answer_lost,
                 };
             }
-            self.pause(&call, WaitReason::Retrying, wait).await;
+            if !self.pause(&call, WaitReason::Retrying, wait, stop).await {
+                return stopped(answer_lost);
+            }
         }
     }
 
-    async fn pause(&self, call: &Call, reason: WaitReason, ms: u64) {
+    /// Waits `ms`, telling the page why; `false` when stopped first.
+    async fn pause(&self, call: &Call, reason: WaitReason, ms: u64, stop: Option<&Cancel>) -> bool {
         self.emit(ClientEvent::Waiting {
             call: call.clone(),
             reason,
             ms,
         });
-        self.transport.sleep(ms).await;
+        self.sleep_or_stop(ms, stop).await
+    }
+
+    /// Sleeps `ms`, or less when `stop` is cancelled meanwhile; `false` when it was.
+    async fn sleep_or_stop(&self, ms: u64, stop: Option<&Cancel>) -> bool {
+        let Some(stop) = stop else {
+            if ms > 0 {
+                self.transport.sleep(ms).await;
+            }
+            return true;
+        };
+        if stop.is_cancelled() {
+            return false;
+        }
+        if ms > 0 {
+            let sleep = std::pin::pin!(self.transport.sleep(ms));
+            let cancelled = std::pin::pin!(stop.cancelled());
+            futures_util::future::select(sleep, cancelled).await;
+        }
+        !stop.is_cancelled()
     }
 
     /// The request's path and query, without the host: what a person needs to find the call.
@@ -514,8 +666,9 @@ impl<T: Transport> Client<T> {
         url.strip_prefix(&base).unwrap_or(url).to_string()
     }
 
-    /// Waits until the rate class may send again, and books the next slot.
-    async fn wait_turn(&self, class: RateClass) {
+    /// Waits until the rate class may send again, and books the next slot; `false` when
+    /// stopped first.
+    async fn wait_turn(&self, class: RateClass, stop: Option<&Cancel>) -> bool {
         let interval =
             (1000.0 / (class.per_second() as f64 * self.policy.pace_share)).ceil() as u64;
         let now = self.transport.now_ms();
@@ -526,9 +679,7 @@ impl<T: Transport> Client<T> {
             *next = slot + interval;
             slot
         };
-        if slot > now {
-            self.transport.sleep(slot - now).await;
-        }
+        self.sleep_or_stop(slot.saturating_sub(now), stop).await
     }
 
     /// Exponential backoff with "equal jitter": half the step fixed, half random, so that

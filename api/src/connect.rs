@@ -16,7 +16,7 @@ pub fn encode(s: &str) -> String {
 }
 
 /// One Easemob app: `https://{host}/{org}/{app}` and the bearer token used on it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Connection {
     /// Scheme and host, no trailing slash: `https://a1.easemob.com`.
     pub base_url: String,
@@ -30,6 +30,38 @@ pub struct Connection {
 pub struct Credentials {
     pub client_id: String,
     pub client_secret: String,
+}
+
+/// How a secret shows in `Debug` output: whether there is one, never what it is.
+pub(crate) fn masked(secret: &str) -> &'static str {
+    if secret.is_empty() {
+        ""
+    } else {
+        "***"
+    }
+}
+
+impl std::fmt::Debug for Connection {
+    // The token never goes into a log line or a panic message.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Connection")
+            .field("base_url", &self.base_url)
+            .field("org", &self.org)
+            .field("app", &self.app)
+            .field("token", &self.token.as_deref().map(masked))
+            .finish()
+    }
+}
+
+/// A pasted token as the API wants it: without spaces around it and without the `Bearer `
+/// that a copied `Authorization` header starts with.
+pub fn bare_token(typed: &str) -> &str {
+    let t = typed.trim();
+    match t.get(..7) {
+        Some(head) if head.eq_ignore_ascii_case("bearer ") => t[7..].trim(),
+        _ if t.eq_ignore_ascii_case("bearer") => "",
+        _ => t,
+    }
 }
 
 impl std::fmt::Debug for Credentials {
@@ -80,7 +112,7 @@ pub enum AuthMode {
 }
 
 /// The connect form as typed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ConnectForm {
     pub host: String,
     pub org: String,
@@ -89,6 +121,20 @@ pub struct ConnectForm {
     pub token: String,
     pub client_id: String,
     pub client_secret: String,
+}
+
+impl std::fmt::Debug for ConnectForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConnectForm")
+            .field("host", &self.host)
+            .field("org", &self.org)
+            .field("app", &self.app)
+            .field("mode", &self.mode)
+            .field("token", &masked(&self.token))
+            .field("client_id", &self.client_id)
+            .field("client_secret", &masked(&self.client_secret))
+            .finish()
+    }
 }
 
 /// A form that passed validation.
@@ -149,7 +195,7 @@ impl ConnectForm {
         }
         match self.mode {
             AuthMode::Token => {
-                if self.token.trim().is_empty() {
+                if bare_token(&self.token).is_empty() {
                     out.push(ConnectProblem::TokenMissing);
                 }
             }
@@ -177,14 +223,10 @@ impl ConnectForm {
             token: None,
         };
         Ok(match self.mode {
-            AuthMode::Token => {
-                let token = self.token.trim();
-                let token = token.strip_prefix("Bearer ").unwrap_or(token).trim();
-                Login::Token(Connection {
-                    token: Some(token.to_string()),
-                    ..conn
-                })
-            }
+            AuthMode::Token => Login::Token(Connection {
+                token: Some(bare_token(&self.token).to_string()),
+                ..conn
+            }),
             AuthMode::ClientCredentials => Login::ClientCredentials(
                 conn,
                 Credentials {

@@ -749,6 +749,9 @@ pub enum ErrorKind {
     /// refused the request (mixed content, the page's own CSP). The text is the browser's or
     /// the OS's.
     Network(String),
+    /// No answer came within the time-out (milliseconds); the request was abandoned. Like a
+    /// network failure, a read is sent again; a change may or may not have been made.
+    TimedOut { after_ms: u64 },
     /// The host answered, but the browser kept the answer from the page: the host's CORS
     /// settings do not allow the page's origin. (The browser transport tells this from
     /// [`ErrorKind::Network`] by asking the host again in `no-cors` mode, which succeeds
@@ -793,7 +796,7 @@ impl ErrorKind {
             }
             ErrorKind::Refused { .. } => FailureClass::Refused,
             ErrorKind::Unreadable { .. } => FailureClass::Unreadable,
-            ErrorKind::Network(_) => FailureClass::Network,
+            ErrorKind::Network(_) | ErrorKind::TimedOut { .. } => FailureClass::Network,
             ErrorKind::CorsBlocked(_) => FailureClass::Cors,
             ErrorKind::OutcomeUnknown { .. } => FailureClass::OutcomeUnknown,
             ErrorKind::NotConnected | ErrorKind::Invalid(_) => FailureClass::NotSent,
@@ -826,6 +829,7 @@ impl fmt::Display for ApiError {
             ErrorKind::RateLimited { .. } => write!(f, "429 rate limited"),
             ErrorKind::Unreadable { status, reason, .. } => write!(f, "{status}: {reason}"),
             ErrorKind::Network(m) => write!(f, "network: {m}"),
+            ErrorKind::TimedOut { after_ms } => write!(f, "no answer within {after_ms} ms"),
             ErrorKind::CorsBlocked(m) => write!(f, "blocked by CORS: {m}"),
             ErrorKind::OutcomeUnknown { cause } => write!(f, "outcome unknown ({cause:?})"),
             ErrorKind::NotConnected => write!(f, "not connected"),
@@ -924,11 +928,13 @@ impl ApiError {
         }
     }
 
+    /// An answer that could not be read; its snippet (the start of the body) has any token or
+    /// secret in it masked, since it is shown on screen.
     pub fn unreadable(status: u16, body: &str, reason: impl Into<String>) -> ApiError {
         ErrorKind::Unreadable {
             status,
             reason: reason.into(),
-            snippet: body.chars().take(200).collect(),
+            snippet: crate::http::mask_secrets(&body.chars().take(200).collect::<String>()),
         }
         .into()
     }

@@ -27,8 +27,9 @@ impl fmt::Display for Method {
     }
 }
 
-/// A request ready for the wire: absolute URL, headers and an optional JSON body.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A request ready for the wire: absolute URL, headers and an optional JSON body. Its `Debug`
+/// output masks the token and the client secret.
+#[derive(Clone, PartialEq, Eq)]
 pub struct HttpRequest {
     pub method: Method,
     pub url: String,
@@ -57,14 +58,44 @@ impl HttpRequest {
     }
 }
 
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                let secret = k.eq_ignore_ascii_case("authorization");
+                (k.as_str(), if secret { "Bearer ***" } else { v.as_str() })
+            })
+            .collect();
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("headers", &headers)
+            .field("body", &self.body.as_deref().map(mask_secrets))
+            .finish()
+    }
+}
+
 /// What came back: the status, the headers and the body as text (Easemob always answers JSON,
-/// but a proxy or a CDN in between may not, and that must be reported, not panicked on).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// but a proxy or a CDN in between may not, and that must be reported, not panicked on). Its
+/// `Debug` output masks a token in the body.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct HttpResponse {
     pub status: u16,
     /// Names in lower case.
     pub headers: Vec<(String, String)>,
     pub body: String,
+}
+
+impl fmt::Debug for HttpResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpResponse")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .field("body", &mask_secrets(&self.body))
+            .finish()
+    }
 }
 
 impl HttpResponse {
@@ -165,15 +196,20 @@ fn json_escape(s: &str) -> String {
     quoted[1..quoted.len().saturating_sub(1)].to_string()
 }
 
-/// A JSON body with its secrets (`access_token`, `client_secret`) replaced by `***`, for
-/// showing on screen. Text that is not JSON is returned as it is.
+/// The names whose values are secrets wherever they appear in a body.
+const SECRET_KEYS: [&str; 2] = ["access_token", "client_secret"];
+
+/// A body with its secrets (`access_token`, `client_secret`) replaced by `***`, for showing on
+/// screen. JSON is read and written back; anything else (a cut-off or broken answer, a
+/// proxy's page quoting one) has every `"access_token": "…"` masked where it stands, to the
+/// closing quote or to the end of the text.
 pub fn mask_secrets(body: &str) -> String {
     fn walk(v: &mut serde_json::Value) -> bool {
         let mut changed = false;
         match v {
             serde_json::Value::Object(map) => {
                 for (k, val) in map.iter_mut() {
-                    if (k == "access_token" || k == "client_secret") && val.is_string() {
+                    if SECRET_KEYS.contains(&k.as_str()) && val.is_string() {
                         *val = serde_json::Value::String("***".into());
                         changed = true;
                     } else {
@@ -198,8 +234,49 @@ pub fn mask_secrets(body: &str) -> String {
                 body.to_string()
             }
         }
-        Err(_) => body.to_string(),
+        Err(_) => mask_text(body),
     }
+}
+
+/// Masks `"key" : "value"` for every secret key in text that is not JSON.
+fn mask_text(text: &str) -> String {
+    let mut out = text.to_string();
+    for key in SECRET_KEYS {
+        let needle = format!("\"{key}\"");
+        let mut from = 0;
+        while let Some(at) = out[from..].find(&needle).map(|i| i + from) {
+            let after_key = at + needle.len();
+            let rest = &out[after_key..];
+            let colon = rest.len() - rest.trim_start().len();
+            let Some(rest) = rest.trim_start().strip_prefix(':') else {
+                from = after_key;
+                continue;
+            };
+            let space = rest.len() - rest.trim_start().len();
+            let Some(value) = rest.trim_start().strip_prefix('"') else {
+                from = after_key;
+                continue;
+            };
+            // The value runs to its closing quote (not an escaped one), or to the end.
+            let mut end = value.len();
+            let mut escaped = false;
+            for (i, c) in value.char_indices() {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' => escaped = true,
+                    '"' => {
+                        end = i;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let start = after_key + colon + 1 + space + 1;
+            out.replace_range(start..start + end, "***");
+            from = start + 3;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -274,6 +351,33 @@ mod tests {
         assert!(!shown.contains("abc") && shown.contains("***") && shown.contains("expires_in"));
         assert_eq!(mask_secrets("not json"), "not json");
         assert_eq!(mask_secrets(r#"{"a":1}"#), r#"{"a":1}"#);
+        // Not JSON: cut off, or quoted in a proxy's page. Masked where it stands.
+        assert_eq!(
+            mask_secrets(r#"{"access_token" : "YWMt\"x","expires_in":5"#),
+            r#"{"access_token" : "***","expires_in":5"#
+        );
+        assert_eq!(
+            mask_secrets(r#"<pre>{"access_token":"YWMtcut-off"#),
+            r#"<pre>{"access_token":"***"#
+        );
+        assert_eq!(
+            mask_secrets(r#"x "client_secret":"s" y "access_token":"t" "access_token" z"#),
+            r#"x "client_secret":"***" y "access_token":"***" "access_token" z"#
+        );
+    }
+
+    #[test]
+    fn debug_output_masks_the_token_and_the_secret() {
+        let req = HttpRequest {
+            method: Method::Post,
+            url: "http://h/o/a/token".into(),
+            headers: vec![("Authorization".into(), "Bearer SECRET-TOKEN".into())],
+            body: Some(r#"{"client_id":"id","client_secret":"SECRET-S"}"#.into()),
+        };
+        let resp = HttpResponse::new(200, r#"{"access_token":"SECRET-TOKEN2","expires_in":1"#);
+        let shown = format!("{req:?} {resp:?}");
+        assert!(!shown.contains("SECRET"), "{shown}");
+        assert!(shown.contains("/o/a/token") && shown.contains("expires_in"));
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod http;
 pub mod limits;
 pub mod paging;
 pub mod reasons;
+pub mod settle;
 pub mod wire;
 
 #[cfg(feature = "browser")]
@@ -28,3 +29,4 @@ pub use error::{ApiError, Call, ErrorBody, ErrorKind, FailureClass, Refusal};
 pub use http::{HttpRequest, HttpResponse, Method};
 pub use limits::{Field, Invalid};
 pub use reasons::{KeyReason, UserReason};
+pub use settle::{LookUp, Verdict};

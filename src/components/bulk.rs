@@ -3,8 +3,9 @@
 //! retries each request; this only walks the list.
 
 use crate::components::error::{describe, Described};
+use crate::data::{Data, Run};
 use crate::i18n::t;
-use easemob_api::ApiError;
+use easemob_api::{ApiError, ErrorKind};
 use leptos::prelude::*;
 use std::future::Future;
 use std::rc::Rc;
@@ -26,13 +27,17 @@ pub struct Row {
     pub outcome: Option<Outcome>,
 }
 
-/// What a page hands the runner: the work for one item, given its key.
+/// What a page hands the runner: the work for one item, given its key and the run it is part
+/// of (whose writes go through [`Data::write_in`](crate::data::Data::write_in)).
 pub type Work =
-    Rc<dyn Fn(String) -> std::pin::Pin<Box<dyn Future<Output = Result<String, ApiError>>>>>;
+    Rc<dyn Fn(String, Run) -> std::pin::Pin<Box<dyn Future<Output = Result<String, ApiError>>>>>;
 
 #[derive(Clone, Copy)]
 pub struct Bulk {
     work: StoredValue<Work, LocalStorage>,
+    data: Data,
+    /// The run under way: its Stop, and what its writes touched.
+    run: StoredValue<Run, LocalStorage>,
     pub rows: RwSignal<Vec<Row>>,
     pub running: RwSignal<bool>,
     stopping: RwSignal<bool>,
@@ -44,6 +49,8 @@ impl Bulk {
     pub fn new(work: Work) -> Bulk {
         Bulk {
             work: StoredValue::new_local(work),
+            data: crate::data::use_data(),
+            run: StoredValue::new_local(Run::new()),
             rows: RwSignal::new(Vec::new()),
             running: RwSignal::new(false),
             stopping: RwSignal::new(false),
@@ -84,9 +91,12 @@ impl Bulk {
         self.go();
     }
 
+    /// Stops the run: nothing more is sent, and a request waiting its turn, a 429 or a
+    /// backoff ends at once.
     pub fn stop(&self) {
         if self.running.get_untracked() {
             self.stopping.set(true);
+            self.run.with_value(|r| r.stop.cancel());
         }
     }
 
@@ -99,6 +109,8 @@ impl Bulk {
     fn go(&self) {
         let this = *self;
         let work = self.work.get_value();
+        let run = Run::new();
+        self.run.set_value(run.clone());
         this.running.set(true);
         this.stopping.set(false);
         leptos::task::spawn_local(async move {
@@ -115,8 +127,10 @@ impl Bulk {
                 let outcome = if this.stopping.try_get_untracked().unwrap_or(true) {
                     Outcome::NotSent
                 } else {
-                    match work(key).await {
+                    match work(key, run.clone()).await {
                         Ok(done) => Outcome::Done(done),
+                        // Stopped while it waited its turn: nothing was sent.
+                        Err(e) if matches!(e.kind, ErrorKind::Cancelled) => Outcome::NotSent,
                         Err(e) => Outcome::Failed(describe(&e)),
                     }
                 };
@@ -126,6 +140,8 @@ impl Bulk {
                     }
                 });
             }
+            // What the run changed is read again, once.
+            this.data.finish(&run);
             this.running.try_set(false);
             this.stopping.try_set(false);
             this.finished.try_update(|n| *n += 1);

@@ -66,6 +66,7 @@ pub fn describe(e: &ApiError) -> Described {
             t().unreadable_answer(reason, snippet),
         ),
         ErrorKind::Network(msg) => (None, t().network_failure(msg)),
+        ErrorKind::TimedOut { after_ms } => (None, t().timed_out(after_ms / 1000)),
         ErrorKind::CorsBlocked(_) => {
             let origin = leptos::prelude::window()
                 .location()

@@ -35,7 +35,7 @@ static WORDS: Words = Words {
         go_connect: "Connect to an app",
         connect_title: "Connect to an Easemob app",
         connect_lead: "The REST host, org and app are on the app's page in the Easemob console (the AppKey is org#app).",
-        config_unreadable: "This deployment's /config.json could not be read, so no presets are offered",
+        config_unreadable: "This deployment's /config.json could not be read. It may limit the hosts this dashboard may use, so connecting is off until it can be read: reload the page to try again",
         quick_pick: "Presets and remembered apps",
         forget: "Forget",
         host_label: "REST API host",
@@ -622,6 +622,10 @@ impl Catalogue for En {
 
     fn network_failure(&self, browser: &str) -> String {
         format!("{browser}: the host could not be reached. Check the host and the network.")
+    }
+
+    fn timed_out(&self, seconds: u64) -> String {
+        format!("No answer came within {seconds} s, so the request was abandoned.")
     }
 
     fn cors_blocked(&self, origin: &str) -> String {

@@ -382,6 +382,8 @@ pub trait Catalogue {
     fn unreadable_answer(&self, reason: &str, snippet: &str) -> String;
     /// The request got no answer; `browser` is the browser's own message.
     fn network_failure(&self, browser: &str) -> String;
+    /// No answer came within `seconds`; the request was abandoned.
+    fn timed_out(&self, seconds: u64) -> String;
     /// The host answered, but not to a page from `origin`.
     fn cors_blocked(&self, origin: &str) -> String;
     fn members_fetched(&self, n: usize) -> String;

@@ -119,6 +119,7 @@ fn sentences(c: &dyn Catalogue) -> Vec<String> {
         c.forget_app("o#a"),
         c.unreadable_answer("x", "x"),
         c.network_failure("x"),
+        c.timed_out(30),
         c.cors_blocked("http://127.0.0.1:8080"),
         c.on_call("GET /x"),
         c.was_created("r"),

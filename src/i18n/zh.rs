@@ -36,7 +36,7 @@ static WORDS: Words = Words {
     connect_title: "连接环信应用",
     connect_lead:
         "REST API 域名、org 名称和 app 名称可在环信控制台的应用详情页中找到（AppKey 即 org#app）。",
-    config_unreadable: "无法读取此部署的 /config.json，因此不提供预设",
+    config_unreadable: "无法读取此部署的 /config.json。它可能限定了本控制台可连接的域名，因此在能读取它之前无法连接：请刷新页面重试",
     quick_pick: "预设和已记住的应用",
     forget: "移除",
     host_label: "REST API 域名",
@@ -605,6 +605,10 @@ impl Catalogue for Zh {
 
     fn network_failure(&self, browser: &str) -> String {
         format!("{browser}：无法连接到该域名。请检查域名和网络。")
+    }
+
+    fn timed_out(&self, seconds: u64) -> String {
+        format!("{seconds} 秒内没有收到应答，已放弃该请求。")
     }
 
     fn cors_blocked(&self, origin: &str) -> String {

@@ -158,6 +158,18 @@ pub fn AllRoomsTable() -> impl IntoView {
             ids
         })
     });
+    // The selected rooms by id and name, for the dissolve confirmation (read when it opens).
+    let selected_rooms = Signal::derive(move || {
+        selected.with(|s| {
+            rooms.with(|a| {
+                a.iter()
+                    .flat_map(|a| a.rows.iter())
+                    .filter(|r| s.contains(&r.id))
+                    .map(|r| (r.id.clone(), r.name.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     let every_match_ticked = Memo::new(move |_| {
         let n = count.get();
         n > 0
@@ -256,7 +268,7 @@ pub fn AllRoomsTable() -> impl IntoView {
                         disabled=move || count.get() == 0>{t().export_json}</button>
                 </div>
             </div>
-            <crate::routes::bulk::BulkDissolveDialog open=bulk_open ids=selected_ids on_done=clear/>
+            <crate::routes::bulk::BulkDissolveDialog open=bulk_open rooms=selected_rooms on_done=clear/>
             <crate::routes::bulk::BulkModerateDialog open=moderate_open ids=selected_ids/>
             {move || all.loading.get().map(|n| view! {
                 <div class="walk" data-testid="all-progress">

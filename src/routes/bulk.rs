@@ -6,9 +6,9 @@ use crate::components::bulk::{Bulk, BulkProgress, Work};
 use crate::components::dialog::Dialog;
 use crate::components::field::{error_for, FormField};
 use crate::components::notice::use_notices;
+use crate::data::Run;
 use crate::forms::{self, FieldError};
 use crate::i18n::t;
-use crate::session::use_session;
 use easemob_api::endpoints::{
     AddMembers, AddToRoomList, DissolveRoom, Mute, MuteFor, RoomList, SetAnnouncement,
 };
@@ -20,18 +20,18 @@ use std::rc::Rc;
 #[component]
 pub fn BulkDissolveDialog(
     open: RwSignal<bool>,
-    #[prop(into)] ids: Signal<Vec<String>>,
+    /// The rooms to dissolve: id and name each, both shown before anything is sent.
+    #[prop(into)]
+    rooms: Signal<Vec<(String, String)>>,
     /// Called once a run has ended, to clear the selection.
     on_done: Callback<()>,
 ) -> impl IntoView {
-    let session = use_session();
     let data = crate::data::use_data();
     let notices = use_notices();
     let typed = RwSignal::new(String::new());
-    let work: Work = Rc::new(move |id: String| {
+    let work: Work = Rc::new(move |id: String, run: Run| {
         Box::pin(async move {
-            session
-                .call(DissolveRoom { id })
+            data.write_in(&run, DissolveRoom { id })
                 .await
                 .map(|_| t().dissolved.to_string())
         })
@@ -39,10 +39,10 @@ pub fn BulkDissolveDialog(
     let bulk = Bulk::new(work);
     // The rooms as they were when the dialog opened: clearing the selection afterwards must not
     // change what the dialog is about.
-    let shown = RwSignal::new(Vec::<String>::new());
+    let shown = RwSignal::new(Vec::<(String, String)>::new());
     Effect::new(move |_| {
         if open.get() && !bulk.running.get_untracked() {
-            shown.set(ids.get_untracked());
+            shown.set(rooms.get_untracked());
             typed.set(String::new());
             bulk.clear();
         }
@@ -51,7 +51,6 @@ pub fn BulkDissolveDialog(
         let runs = bulk.finished.get();
         if previous.is_some_and(|p| p != runs) {
             notices.show(t().bulk_dissolved(bulk.done(), shown.get_untracked().len()));
-            data.rooms_changed(&bulk.done_keys());
             on_done.run(());
         }
         runs
@@ -64,7 +63,7 @@ pub fn BulkDissolveDialog(
             let items = shown
                 .get_untracked()
                 .into_iter()
-                .map(|id| (id.clone(), id))
+                .map(|(id, _)| (id.clone(), id))
                 .collect();
             bulk.start(items);
         }
@@ -72,8 +71,10 @@ pub fn BulkDissolveDialog(
     view! {
         <Dialog open id="bulk-dissolve-dialog" title=Signal::derive(move || t().bulk_dissolve_title(shown.get().len()))>
             <Show when=move || !started()>
-                <ul class="inline-list">
-                    {move || shown.get().into_iter().map(|id| view! { <li><code translate="no">{id}</code></li> }).collect_view()}
+                <ul class="dissolve-list" data-testid="dissolve-list">
+                    {move || shown.get().into_iter().map(|(id, name)| view! {
+                        <li><span translate="no">{name}</span>" "<code translate="no">{id}</code></li>
+                    }).collect_view()}
                 </ul>
                 <p class="warning">{t().dissolve_warning}</p>
                 <form on:submit=submit>
@@ -164,7 +165,7 @@ impl Job {
     }
 
     /// Does the job in one room: what was done, in words, or why it was not.
-    async fn run(self, session: crate::session::Session, id: String) -> Result<String, ApiError> {
+    async fn run(self, data: crate::data::Data, run: Run, id: String) -> Result<String, ApiError> {
         match self.op {
             BulkOp::AddMembers => {
                 let mut added = 0;
@@ -173,7 +174,7 @@ impl Job {
                         id: id.clone(),
                         usernames: chunk.to_vec(),
                     };
-                    added += session.call(call).await?.newmembers.len();
+                    added += data.write_in(&run, call).await?.newmembers.len();
                 }
                 Ok(t().added(added))
             }
@@ -183,7 +184,7 @@ impl Job {
                     usernames: self.users,
                     duration: self.mute_for,
                 };
-                let results = session.call(call).await?;
+                let results = data.write_in(&run, call).await?;
                 Ok(t().muted_n(results.iter().filter(|r| r.result).count()))
             }
             BulkOp::Block => {
@@ -192,7 +193,7 @@ impl Job {
                     list: RoomList::Block,
                     usernames: self.users,
                 };
-                let results = session.call(call).await?;
+                let results = data.write_in(&run, call).await?;
                 let done = results.iter().filter(|r| r.result).count();
                 let mut words = vec![t().blocked_n(done)];
                 words.extend(crate::routes::room::lists::not_done(&results));
@@ -203,7 +204,7 @@ impl Job {
                     id,
                     text: self.text,
                 };
-                session.call(call).await?;
+                data.write_in(&run, call).await?;
                 Ok(t().announcement_saved.to_string())
             }
         }
@@ -218,7 +219,6 @@ pub fn BulkModerateDialog(
     open: RwSignal<bool>,
     #[prop(into)] ids: Signal<Vec<String>>,
 ) -> impl IntoView {
-    let session = use_session();
     let data = crate::data::use_data();
     let notices = use_notices();
     let op = RwSignal::new(BulkOp::AddMembers);
@@ -227,11 +227,11 @@ pub fn BulkModerateDialog(
     let text = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<FieldError>);
     let job = StoredValue::new(None::<Job>);
-    let work: Work = Rc::new(move |id: String| {
+    let work: Work = Rc::new(move |id: String, run: Run| {
         let job = job.get_value();
         Box::pin(async move {
             match job {
-                Some(job) => job.run(session, id).await,
+                Some(job) => job.run(data, run, id).await,
                 None => Err(ApiError::from(easemob_api::ErrorKind::Cancelled)),
             }
         })
@@ -250,17 +250,6 @@ pub fn BulkModerateDialog(
         let runs = bulk.finished.get();
         if previous.is_some_and(|p| p != runs) {
             notices.show(t().bulk_moderated(bulk.done(), shown.get_untracked().len()));
-            // Members added or blocked change the rooms' details; the rest their moderation.
-            // Every room a request went to: a room that failed halfway (the second 60 of its
-            // users) may have changed too.
-            let op = job.with_value(|j| j.as_ref().map(|j| j.op));
-            let done = bulk.sent_keys();
-            if matches!(op, Some(BulkOp::AddMembers | BulkOp::Block)) {
-                data.rooms_changed(&done);
-            }
-            if !matches!(op, Some(BulkOp::AddMembers)) {
-                data.moderation_changed(&done);
-            }
         }
         runs
     });

@@ -1,11 +1,10 @@
 //! Connect to an app: host, org and app, then a pasted token or a client id and secret.
 
 use crate::components::error::ErrorView;
+use crate::deployment::{use_deployment, Deployment};
 use crate::i18n::t;
 use crate::session::{use_session, SavedApp};
-use easemob_api::connect::{
-    normalize_host, AuthMode, ConnectForm, ConnectProblem, DashboardConfig, Preset,
-};
+use easemob_api::connect::{AuthMode, ConnectForm, ConnectProblem, Preset};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -23,23 +22,6 @@ fn field_of(p: ConnectProblem) -> &'static str {
     }
 }
 
-/// `/config.json` of this deployment; absent is normal (no presets), unreadable is reported.
-async fn load_config() -> Result<DashboardConfig, String> {
-    let resp = gloo_net::http::Request::get(&crate::url::link("/config.json"))
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
-    if resp.status() == 404 {
-        return Ok(DashboardConfig::default());
-    }
-    if !resp.ok() {
-        return Err(format!("HTTP {}", resp.status()));
-    }
-    resp.json::<DashboardConfig>()
-        .await
-        .map_err(|e| e.to_string())
-}
-
 #[derive(Clone, Copy)]
 struct FormSignals {
     host: RwSignal<String>,
@@ -54,13 +36,6 @@ struct FormSignals {
 }
 
 impl FormSignals {
-    /// Whether a preset or remembered app may be used here: any host, unless one is locked.
-    fn allows(&self, host: &str) -> bool {
-        self.locked.with(|l| match l {
-            Some(l) => normalize_host(l).ok() == normalize_host(host).ok(),
-            None => true,
-        })
-    }
     fn form(&self) -> ConnectForm {
         ConnectForm {
             host: self.locked.get().unwrap_or_else(|| self.host.get()),
@@ -118,35 +93,37 @@ pub fn ConnectPage() -> impl IntoView {
     }
     let remember = RwSignal::new(true);
     let tried = RwSignal::new(false);
-    let config = LocalResource::new(load_config);
+    // This deployment's config.json, read before the dashboard was mounted: its locked host
+    // holds from the start, and its first preset fills an empty form.
+    let deployment = use_deployment();
     let locked_host = f.locked;
-    let presets = RwSignal::new(Vec::<Preset>::new());
-    let config_error = RwSignal::new(None::<String>);
-    Effect::new(move |_| match config.get() {
-        Some(Ok(c)) => {
-            if let Some(h) = &c.locked_host {
-                f.host.set(h.clone());
-                locked_host.set(Some(h.clone()));
-            }
-            let usable: Vec<Preset> = c
-                .presets
-                .into_iter()
-                .filter(|p| f.allows(&p.host))
-                .collect();
-            if f.org.get_untracked().is_empty() {
-                if let Some(p) = usable.first() {
-                    // The file may arrive after the person chose how to sign in: that choice
-                    // stays (the preset's credentials wait behind the other choice).
-                    let mode = f.mode.get_untracked();
-                    f.fill_preset(p);
-                    f.mode.set(mode);
-                }
-            }
-            presets.set(usable);
+    if let Some(h) = deployment.locked_host() {
+        f.host.set(h.clone());
+        locked_host.set(Some(h));
+    }
+    let (presets, config_error) = match &deployment {
+        Deployment::Read(c) => (
+            c.presets
+                .iter()
+                .filter(|p| deployment.allows(&p.host))
+                .cloned()
+                .collect::<Vec<Preset>>(),
+            None,
+        ),
+        Deployment::Unreadable(e) => (Vec::new(), Some(e.clone())),
+    };
+    if f.org.get_untracked().is_empty() {
+        if let Some(p) = presets.first() {
+            f.fill_preset(p);
         }
-        Some(Err(e)) => config_error.set(Some(e)),
-        None => {}
-    });
+    }
+    // An unreadable config.json may have locked the host: nothing connects.
+    let blocked = config_error.is_some();
+    let presets = StoredValue::new(presets);
+    let allows = {
+        let d = StoredValue::new(deployment.clone());
+        move |host: &str| d.with_value(|d| d.allows(host))
+    };
 
     let connect = Action::new_local(move |(form, remember): &(ConnectForm, bool)| {
         let (form, remember) = (form.clone(), *remember);
@@ -163,7 +140,7 @@ pub fn ConnectPage() -> impl IntoView {
             let next = query
                 .get_untracked()
                 .get("next")
-                .filter(|n| n.starts_with('/') && !n.starts_with("//"))
+                .and_then(|n| crate::url::safe_next(&n))
                 .unwrap_or_else(|| "/rooms".to_string());
             navigate(&next, NavigateOptions::default());
         }
@@ -187,7 +164,7 @@ pub fn ConnectPage() -> impl IntoView {
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
+        if pending.get_untracked() || blocked {
             return;
         }
         tried.set(true);
@@ -227,21 +204,21 @@ pub fn ConnectPage() -> impl IntoView {
             .saved
             .get()
             .into_iter()
-            .filter(|a| f.allows(&a.host))
+            .filter(|a| allows(&a.host))
             .collect::<Vec<_>>()
     };
     view! {
         <section class="panel connect">
             <h1>{t().connect_title}</h1>
             <p class="lead">{t().connect_lead}</p>
-            {move || config_error.get().map(|e| view! {
-                <p class="warning" role="status">{format!("{} ({e})", t().config_unreadable)}</p>
+            {config_error.map(|e| view! {
+                <p class="warning" role="alert" data-testid="config-unreadable">{format!("{} ({e})", t().config_unreadable)}</p>
             })}
-            <Show when=move || !presets.get().is_empty() || session.saved.with(|s| s.iter().any(|a| f.allows(&a.host)))>
+            <Show when=move || presets.with_value(|p| !p.is_empty()) || session.saved.with(|s| s.iter().any(|a| allows(&a.host)))>
                 <div class="choices">
                     <h2>{t().quick_pick}</h2>
                     <ul>
-                        <For each=move || presets.get() key=|p| (p.host.clone(), p.org.clone(), p.app.clone()) let:p>
+                        <For each=move || presets.get_value() key=|p| (p.host.clone(), p.org.clone(), p.app.clone()) let:p>
                             <li>
                                 <button type="button" on:click={
                                     let p = p.clone();
@@ -296,7 +273,7 @@ pub fn ConnectPage() -> impl IntoView {
                     {t().remember_app}
                 </label>
                 <div class="actions">
-                    <button type="submit" class="primary" disabled=move || pending.get()
+                    <button type="submit" class="primary" disabled=move || blocked || pending.get()
                         aria-busy=move || pending.get().to_string()>
                         {move || if pending.get() { t().connecting } else { t().connect }}
                     </button>

@@ -8,11 +8,10 @@ use crate::components::notice::use_notices;
 use crate::components::Loading;
 use crate::forms::{CreateDraft, FieldError};
 use crate::i18n::t;
-use crate::session::use_session;
 use easemob_api::endpoints::CreateRoom;
 use easemob_api::limits::{split_list, Field};
 use easemob_api::wire::CreateChatroom;
-use easemob_api::{ApiError, ErrorKind};
+use easemob_api::{ApiError, Verdict};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -20,16 +19,11 @@ use leptos_router::NavigateOptions;
 /// Members shown as removable chips; the rest are counted.
 const MAX_CHIPS: usize = 50;
 
-/// How much earlier than the browser's clock the server's may run: a room created this long
-/// before the create was sent still counts as its room.
-pub const CLOCK_SKEW_MS: u64 = 2 * 60 * 1000;
-
 #[component]
 pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
-    let session = use_session();
     let data = crate::data::use_data();
     let notices = use_notices();
-    let navigate = use_navigate();
+    let navigate = StoredValue::new_local(use_navigate());
     let name = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
     let maxusers = RwSignal::new("1000".to_string());
@@ -45,103 +39,106 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
         members: members.get_untracked(),
         custom: custom.get_untracked(),
     };
-    let create = Action::new_local(move |req: &CreateChatroom| {
-        let req = req.clone();
-        async move { session.call(CreateRoom(req)).await }
-    });
-    // The create last sent and when, for the check after a lost answer and for "Send again".
-    let sent = StoredValue::new(None::<(CreateChatroom, u64)>);
-    // A create is never sent twice by the client: when its answer is lost, look for a room of
-    // that name and owner made since it was sent (less an allowance for the clocks).
-    let check = Action::new_local(move |(req, sent_at): &(CreateChatroom, u64)| {
-        let req = req.clone();
-        let since = sent_at.saturating_sub(CLOCK_SKEW_MS);
+    // The create last sent, and what became of it when that is still open: its answer was
+    // lost and looking found it was not made (Send again), or looking failed (Look again).
+    let unsettled = RwSignal::new(None::<(CreateRoom, Verdict<String>)>);
+    let looking = RwSignal::new(false);
+    // What a verdict leads to: the new room opened, the refusal shown at its field, or the
+    // recovery below.
+    let conclude = move |call: CreateRoom, verdict: Verdict<String>| {
+        looking.try_set(false);
+        match &verdict {
+            Verdict::Done {
+                value: id,
+                looked: false,
+            } => {
+                notices.show(t().created(&call.0.name, id));
+                for s in [name, description, owner, members, custom] {
+                    s.try_set(String::new());
+                }
+                maxusers.try_set("1000".into());
+                open.try_set(false);
+                navigate.with_value(|go| go(&crate::url::room(id), NavigateOptions::default()));
+                unsettled.try_set(None);
+            }
+            Verdict::Refused(e) => {
+                problem.try_set(Some(FieldError::from_api(e, &call.0.owner)));
+                unsettled.try_set(None);
+            }
+            _ => {
+                unsettled.try_set(Some((call, verdict)));
+            }
+        }
+    };
+    // One click, one POST; a lost answer is looked for by the data layer, never sent again.
+    let create = Action::new_local(move |call: &CreateRoom| {
+        let call = call.clone();
         async move {
-            let found = session
-                .require_client()?
-                .find_created_room(&req.name, &req.owner, since)
-                .await?;
-            Ok::<_, ApiError>((req, found))
+            let verdict = data.write_once(&call, || looking.set(true)).await;
+            conclude(call, verdict);
+        }
+    });
+    let look = Action::new_local(move |(call, sent_at, lost): &(CreateRoom, u64, ApiError)| {
+        let (call, sent_at, lost) = (call.clone(), *sent_at, lost.clone());
+        async move {
+            let verdict = data.look_again(&call, sent_at, lost).await;
+            conclude(call, verdict);
         }
     });
     let send = move |req: CreateChatroom| {
         problem.set(None);
-        check.value().set(None);
-        sent.set_value(Some((req.clone(), js_sys::Date::now() as u64)));
-        create.dispatch_local(req);
+        unsettled.set(None);
+        create.dispatch_local(CreateRoom(req));
     };
     // Each opening starts clean: no error left from the last time (the typed form stays).
     Effect::new(move |_| {
         if open.get() {
             problem.set(None);
-            create.value().set(None);
-            check.value().set(None);
-        }
-    });
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(id)) => {
-            notices.show(t().created(&name.get_untracked(), &id));
-            for s in [name, description, owner, members, custom] {
-                s.set(String::new());
-            }
-            maxusers.set("1000".into());
-            open.set(false);
-            data.room_created(&id);
-            navigate(&crate::url::room(&id), NavigateOptions::default());
-        }
-        Some(Err(e)) if matches!(e.kind, ErrorKind::OutcomeUnknown { .. }) => {
-            if let Some(sent) = sent.get_value() {
-                check.dispatch_local(sent);
-            }
-        }
-        Some(Err(e)) => problem.set(Some(FieldError::from_api(&e, &owner.get_untracked()))),
-        None => {}
-    });
-    Effect::new(move |_| {
-        if let Some(Ok((_, Some(room)))) = check.value().get() {
-            data.room_created(&room.id);
+            unsettled.set(None);
         }
     });
     // The room is there already, or it may be: another Create could make a second one.
     let found = move || {
-        check
-            .value()
-            .with(|v| matches!(v, Some(Ok((_, Some(_)))) | Some(Err(_))))
+        unsettled.with(|v| {
+            matches!(
+                v,
+                Some((_, Verdict::Done { .. })) | Some((_, Verdict::Unknown { .. }))
+            )
+        })
     };
     let recovery = move || {
-        if check.pending().get() {
+        if looking.get() || look.pending().get() {
             return Some(view! { <Loading what=t().checking_create/> }.into_any());
         }
-        check.value().get().map(|r| match r {
-            Ok((req, Some(room))) => view! {
+        unsettled.get().map(|(call, verdict)| match verdict {
+            Verdict::Done { value: id, .. } => view! {
                 <div class="recovery ok" role="status" data-testid="create-recovery">
                     <p>{t().outcome_unknown_explained}</p>
-                    <p><strong>{t().was_created(&req.name)}</strong>" "
-                        <a href=crate::url::link(&crate::url::room(&room.id))>{t().open_room}</a></p>
+                    <p><strong>{t().was_created(&call.0.name)}</strong>" "
+                        <a href=crate::url::link(&crate::url::room(&id))>{t().open_room}</a></p>
                 </div>
             }
             .into_any(),
-            Ok((req, None)) => view! {
+            Verdict::NotDone { .. } => view! {
                 <div class="recovery" role="alert" data-testid="create-recovery">
                     <p>{t().outcome_unknown_explained}</p>
                     <p><strong>{t().was_not_created}</strong></p>
-                    <button type="button" class="primary" on:click=move |_| send(req.clone())>{t().send_again}</button>
+                    <button type="button" class="primary" on:click=move |_| send(call.0.clone())>{t().send_again}</button>
                 </div>
             }
             .into_any(),
             // Looking failed too: the room may exist. Say so, and offer to look again.
-            Err(e) => view! {
+            Verdict::Unknown { lost, look: why, sent_at_ms } => view! {
                 <div class="recovery" data-testid="create-recovery">
                     <p>{t().outcome_unknown_explained}</p>
-                    <ErrorView error=e/>
+                    <ErrorView error=why/>
                     <button type="button" on:click=move |_| {
-                        if let Some(sent) = sent.get_value() {
-                            check.dispatch_local(sent);
-                        }
+                        look.dispatch_local((call.clone(), sent_at_ms, lost.clone()));
                     }>{t().look_again}</button>
                 </div>
             }
             .into_any(),
+            Verdict::Refused(_) => ().into_any(),
         })
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -156,6 +153,7 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
         }
     };
     let pending = create.pending();
+    let pending = Signal::derive(move || pending.get() && !looking.get());
     // A chip for each of the first names only: a paste of thousands stays quick to show.
     let listed = Memo::new(move |_| split_list(&members.get()));
     let chips = move || listed.with(|l| l.iter().take(MAX_CHIPS).cloned().collect::<Vec<_>>());
@@ -200,7 +198,7 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
                 {general_error(problem)}
                 {recovery}
                 <div class="actions">
-                    <button type="submit" class="primary" disabled=move || pending.get() || check.pending().get() || found() aria-busy=move || pending.get().to_string()>
+                    <button type="submit" class="primary" disabled=move || create.pending().get() || look.pending().get() || found() aria-busy=move || pending.get().to_string()>
                         {move || if pending.get() { t().creating } else { t().create }}
                     </button>
                     <button type="button" on:click=move |_| open.set(false)>{t().cancel}</button>

@@ -7,14 +7,13 @@
 use crate::components::bulk::{Bulk, BulkProgress, Work};
 use crate::components::error::ErrorView;
 use crate::components::RequireConnection;
-use crate::data::Shared;
+use crate::data::{Run, Shared};
 use crate::i18n::t;
 use crate::import::{self, FileProblem, Plan, Row};
-use crate::routes::create::CLOCK_SKEW_MS;
 use crate::session::use_session;
 use easemob_api::endpoints::{CreateRoom, GetUser};
 use easemob_api::wire::CreateChatroom;
-use easemob_api::{ApiError, ErrorKind, Refusal};
+use easemob_api::{ApiError, ErrorKind, Refusal, Verdict};
 use leptos::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
@@ -95,10 +94,10 @@ fn ImportView() -> impl IntoView {
     let planned = Memo::new(move |_| check.value().get().and_then(Result::ok));
     // The ids of the rooms created, by row.
     let created = RwSignal::new(BTreeMap::<usize, String>::new());
-    // When each row's create was first sent: a row sent again (after a failure) is looked for
-    // first, since a create whose answer did not come may have been made all the same.
-    let first_sent = StoredValue::new(HashMap::<usize, u64>::new());
-    let work: Work = Rc::new(move |key: String| {
+    // Rows whose create may have been made (its answer lost, and looking failed too): sent
+    // again, they are looked for first, so that no room is made twice.
+    let unsettled = StoredValue::new(HashMap::<usize, (u64, ApiError)>::new());
+    let work: Work = Rc::new(move |key: String, run: Run| {
         let row: usize = key.parse().unwrap_or_default();
         let req: Option<CreateChatroom> = planned.with_untracked(|p| {
             p.as_ref().and_then(|rows| {
@@ -111,47 +110,43 @@ fn ImportView() -> impl IntoView {
             })
         });
         Box::pin(async move {
-            let req = req.ok_or_else(|| ApiError::from(ErrorKind::Cancelled))?;
-            let now = js_sys::Date::now() as u64;
-            let earlier = first_sent.with_value(|m| m.get(&row).copied());
-            if earlier.is_none() {
-                first_sent.update_value(|m| {
-                    m.insert(row, now);
-                });
-            }
-            let sent_at = earlier.unwrap_or(now).saturating_sub(CLOCK_SKEW_MS);
-            if earlier.is_some() {
+            let call = CreateRoom(req.ok_or_else(|| ApiError::from(ErrorKind::Cancelled))?);
+            let earlier = unsettled.with_value(|m| m.get(&row).cloned());
+            let verdict = match earlier {
                 // Sent before: if the room is there, that send made it.
-                if let Some(room) = session
-                    .require_client()?
-                    .find_created_room(&req.name, &req.owner, sent_at)
-                    .await?
-                {
-                    created.update(|c| {
-                        c.insert(row, room.id.clone());
+                Some((sent_at, lost)) => match data.look_again(&call, sent_at, lost).await {
+                    Verdict::NotDone { .. } => data.write_once_in(&run, &call).await,
+                    other => other,
+                },
+                None => data.write_once_in(&run, &call).await,
+            };
+            match verdict {
+                Verdict::Done { value: id, .. } => {
+                    unsettled.update_value(|m| {
+                        m.remove(&row);
                     });
-                    return Ok(t().import_created(&room.id));
+                    created.update(|c| {
+                        c.insert(row, id.clone());
+                    });
+                    Ok(t().import_created(&id))
+                }
+                Verdict::Unknown {
+                    lost,
+                    look,
+                    sent_at_ms,
+                } => {
+                    unsettled.update_value(|m| {
+                        m.insert(row, (sent_at_ms, lost));
+                    });
+                    Err(look)
+                }
+                Verdict::NotDone { lost: e } | Verdict::Refused(e) => {
+                    unsettled.update_value(|m| {
+                        m.remove(&row);
+                    });
+                    Err(e)
                 }
             }
-            let id = match session.call(CreateRoom(req.clone())).await {
-                Ok(id) => id,
-                // The answer was lost: the room may have been made all the same.
-                Err(e) if matches!(e.kind, ErrorKind::OutcomeUnknown { .. }) => {
-                    match session
-                        .require_client()?
-                        .find_created_room(&req.name, &req.owner, sent_at)
-                        .await?
-                    {
-                        Some(room) => room.id,
-                        None => return Err(e),
-                    }
-                }
-                Err(e) => return Err(e),
-            };
-            created.update(|c| {
-                c.insert(row, id.clone());
-            });
-            Ok(t().import_created(&id))
         })
     });
     let bulk = Bulk::new(work);
@@ -161,9 +156,6 @@ fn ImportView() -> impl IntoView {
             let done = bulk.done();
             if done > 0 {
                 notices.show(t().created_n(done));
-                data.rooms_created(
-                    &created.with_untracked(|c| c.values().cloned().collect::<Vec<_>>()),
-                );
             }
         }
         runs
@@ -243,7 +235,7 @@ fn ImportView() -> impl IntoView {
                         if let Some(t) = text.get_untracked() {
                             bulk.clear();
                             created.set(BTreeMap::new());
-                            first_sent.set_value(HashMap::new());
+                            unsettled.set_value(HashMap::new());
                             check.dispatch_local(t);
                         }
                     }>

@@ -2,14 +2,22 @@
 
 use crate::components::copy::CopyButton;
 use crate::components::time::Time;
+use crate::components::RequireConnection;
 use crate::i18n::t;
 use crate::request_log::{use_request_log, LogEntry};
 use easemob_api::http::mask_secrets;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// The log holds the tokens of this tab's requests: it is shown only while connected, and
+/// emptied on Disconnect.
 #[component]
 pub fn RequestLogPage() -> impl IntoView {
+    view! { <RequireConnection><RequestLogView/></RequireConnection> }
+}
+
+#[component]
+fn RequestLogView() -> impl IntoView {
     let log = use_request_log();
     let reveal = RwSignal::new(false);
     view! {

@@ -439,7 +439,25 @@ fn RoomTable() -> impl IntoView {
     }
     let bulk_open = RwSignal::new(false);
     let moderate_open = RwSignal::new(false);
-    let selected = Signal::derive(move || query.get().selected);
+    // Only rooms shown on this page can be selected: a `sel=` from a link names nothing else.
+    let selected = Signal::derive(move || {
+        let wanted = query.with(|q| q.selected.clone());
+        visible.with(|v| {
+            wanted
+                .into_iter()
+                .filter(|id| v.iter().any(|r| &r.id == id))
+                .collect::<Vec<_>>()
+        })
+    });
+    let selected_rooms = Signal::derive(move || {
+        let chosen = selected.get();
+        visible.with(|v| {
+            v.iter()
+                .filter(|r| chosen.contains(&r.id))
+                .map(|r| (r.id.clone(), r.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     let toggle_row =
         Callback::new(move |id: String| go_sel(query.get_untracked().toggle_selected(&id), true));
     let clear_selection = Callback::new(move |_: ()| {
@@ -512,7 +530,7 @@ fn RoomTable() -> impl IntoView {
                 </fieldset>
             </div>
             <crate::routes::create::CreateDialog open=create_open/>
-            <crate::routes::bulk::BulkDissolveDialog open=bulk_open ids=selected on_done=clear_selection/>
+            <crate::routes::bulk::BulkDissolveDialog open=bulk_open rooms=selected_rooms on_done=clear_selection/>
             <crate::routes::bulk::BulkModerateDialog open=moderate_open ids=selected/>
             <Pager label=t().rooms_pager page=page_number prev=prev next=next/>
             <Show when=move || pending.get()>

@@ -7,8 +7,7 @@ use crate::components::RequireConnection;
 use crate::i18n::t;
 use crate::routes::room::moderation::{list_view, user_row, UsersForm};
 use crate::routes::Pager;
-use crate::session::use_session;
-use easemob_api::endpoints::{AddSuperAdmin, ListSuperAdmins, RemoveSuperAdmin};
+use easemob_api::endpoints::{AddSuperAdmin, RemoveSuperAdmin};
 use easemob_api::paging::is_last_page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -22,7 +21,7 @@ pub fn SuperAdmins() -> impl IntoView {
 
 #[component]
 fn SuperAdminsView() -> impl IntoView {
-    let session = use_session();
+    let data = crate::data::use_data();
     let notices = use_notices();
     let query = use_query_map();
     let page = Memo::new(move |_| {
@@ -31,16 +30,11 @@ fn SuperAdminsView() -> impl IntoView {
             .filter(|p| *p >= 1)
             .unwrap_or(1)
     });
-    let version = RwSignal::new(0u32);
     let admins = LocalResource::new(move || {
         let pagenum = page.get();
-        version.track();
+        data.track();
         async move {
-            session
-                .call(ListSuperAdmins {
-                    pagenum: Some(pagenum),
-                    pagesize: Some(PAGE_SIZE),
-                })
+            data.super_admins(pagenum, PAGE_SIZE)
                 .await
                 .map(|list| (pagenum, list))
         }
@@ -50,26 +44,24 @@ fn SuperAdminsView() -> impl IntoView {
             username: u.clone(),
         };
         let u = u.clone();
-        async move { session.call(call).await.map(|_| u) }
+        async move { data.write(call).await.map(|_| u) }
     });
     let remove = Action::new_local(move |u: &String| {
         let call = RemoveSuperAdmin {
             username: u.clone(),
         };
-        async move { session.call(call).await.map(|r| r.new_super_admin) }
+        async move { data.write(call).await.map(|r| r.new_super_admin) }
     });
     let draft = RwSignal::new(String::new());
     Effect::new(move |_| {
         if let Some(Ok(u)) = add.value().get() {
             notices.show(t().super_admin_added(&u));
             draft.set(String::new());
-            version.update(|v| *v += 1);
         }
     });
     Effect::new(move |_| {
         if let Some(Ok(u)) = remove.value().get() {
             notices.show(t().super_admin_removed(&u));
-            version.update(|v| *v += 1);
         }
     });
     let href = |p: u32| {

@@ -4,8 +4,6 @@ use crate::components::error::ErrorView;
 use crate::components::{Loading, RequireConnection};
 use crate::i18n::t;
 use crate::routes::Pager;
-use crate::session::use_session;
-use easemob_api::endpoints::UserJoinedRooms;
 use easemob_api::paging::is_last_page;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -19,7 +17,7 @@ pub fn UserRooms() -> impl IntoView {
 
 #[component]
 fn UserRoomsView() -> impl IntoView {
-    let session = use_session();
+    let data = crate::data::use_data();
     let params = use_params_map();
     let query = use_query_map();
     let username = Memo::new(move |_| params.get().get("username").unwrap_or_default());
@@ -33,13 +31,9 @@ fn UserRoomsView() -> impl IntoView {
     });
     let rooms = LocalResource::new(move || {
         let (username, page) = (username.get(), page.get());
+        data.track();
         async move {
-            session
-                .call(UserJoinedRooms {
-                    username,
-                    pagenum: Some(page),
-                    pagesize: Some(JOINED_PAGE_SIZE),
-                })
+            data.user_rooms(&username, page, JOINED_PAGE_SIZE)
                 .await
                 .map(|r| (page, r))
         }

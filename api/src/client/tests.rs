@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::http::Method;
+use crate::settle::Verdict;
 use std::collections::VecDeque;
 use std::task::{Context, Poll};
 
@@ -60,6 +61,10 @@ enum Answer {
     Status(u16, &'static str),
     RetryAfter(u16, &'static str, &'static str),
     NetworkFailure,
+    /// The browser kept the answer from the page (CORS).
+    Cors,
+    /// No answer within the time-out.
+    Hung,
 }
 
 use Answer::*;
@@ -83,6 +88,8 @@ struct Scripted {
     token_requests: Cell<u32>,
     token_ttl_s: u64,
     slept: RefCell<Vec<u64>>,
+    /// When set, a wait never ends by itself (only a stop ends it).
+    endless_waits: Cell<bool>,
     /// Requests answered (token requests aside), shared with futures that wait on it.
     served: Rc<Cell<usize>>,
 }
@@ -96,6 +103,7 @@ impl Scripted {
             token_requests: Cell::new(0),
             token_ttl_s: 7200,
             slept: RefCell::new(Vec::new()),
+            endless_waits: Cell::new(false),
             served: Rc::new(Cell::new(0)),
         }
     }
@@ -135,12 +143,20 @@ impl Transport for &Scripted {
                 body: body.into(),
             }),
             Some(NetworkFailure) => Err(ApiError::network("connection reset")),
+            Some(Cors) => Err(ErrorKind::CorsBlocked("TypeError: Failed to fetch".into()).into()),
+            Some(Hung) => Err(ErrorKind::TimedOut {
+                after_ms: REQUEST_TIMEOUT_MS,
+            }
+            .into()),
         }
     }
     fn now_ms(&self) -> u64 {
         self.clock.get()
     }
     async fn sleep(&self, ms: u64) {
+        if self.endless_waits.get() {
+            Until(|| false).await;
+        }
         self.slept.borrow_mut().push(ms);
         self.clock.set(self.clock.get() + ms);
     }
@@ -582,4 +598,218 @@ fn all_rooms_stops_when_told_and_asks_for_no_further_page() {
     let done = run(client.all_rooms(|_| false)).unwrap();
     assert!(!done);
     assert_eq!(server.sends(), 1);
+}
+
+/// The answer to the owner's rooms and then to their details, for a create looked for: one
+/// room of the create's name, made at `created`.
+fn owner_has_room(created: u64) -> Vec<Answer> {
+    let rooms: &'static str =
+        Box::leak(r#"{"data":[{"id":"77","name":"n"}]}"#.to_string().into_boxed_str());
+    let detail: &'static str = Box::leak(
+        format!(r#"{{"data":[{{"id":"77","name":"n","owner":"alice","created":{created}}}]}}"#)
+            .into_boxed_str(),
+    );
+    vec![Status(200, rooms), Status(200, detail)]
+}
+
+fn posts(server: &Scripted) -> usize {
+    server
+        .sent
+        .borrow()
+        .iter()
+        .filter(|(_, m, _, _)| *m == Method::Post)
+        .count()
+}
+
+#[test]
+fn a_create_whose_answer_is_kept_by_cors_is_looked_for_and_never_sent_again() {
+    let mut script = vec![Cors];
+    script.extend(owner_has_room(1_000_000));
+    let server = Scripted::new(script);
+    let client = pasted(&server);
+    let verdict = run(client.send_once(&create(), || ()));
+    assert_eq!(verdict.done(), Some(&"77".to_string()), "{verdict:?}");
+    assert!(matches!(verdict, Verdict::Done { looked: true, .. }));
+    assert_eq!(posts(&server), 1, "one POST, then reads");
+    // Not found: not done, to be sent again by the person.
+    let server = Scripted::new(vec![Cors, Status(200, r#"{"data":[]}"#)]);
+    let client = pasted(&server);
+    let verdict = run(client.send_once(&create(), || ()));
+    match verdict {
+        Verdict::NotDone { lost } => assert!(matches!(
+            lost.kind,
+            ErrorKind::OutcomeUnknown { ref cause } if matches!(**cause, ErrorKind::CorsBlocked(_))
+        )),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(posts(&server), 1);
+}
+
+#[test]
+fn a_create_answered_200_with_an_unreadable_body_is_an_unknown_outcome_looked_for() {
+    let mut script = vec![Status(200, "<html>gateway</html>")];
+    script.extend(owner_has_room(1_000_000));
+    let server = Scripted::new(script);
+    let client = pasted(&server);
+    let verdict = run(client.send_once(&create(), || ()));
+    assert_eq!(verdict.done(), Some(&"77".to_string()), "{verdict:?}");
+    assert_eq!(posts(&server), 1);
+    // A read answered the same way is only unreadable.
+    let server = Scripted::new(vec![Status(200, "<html>gateway</html>")]);
+    let err = run(pasted(&server).send(&ListRooms::default())).unwrap_err();
+    assert!(matches!(
+        err.kind,
+        ErrorKind::Unreadable { status: 200, .. }
+    ));
+}
+
+#[test]
+fn a_hung_create_times_out_as_an_unknown_outcome_and_a_hung_read_is_sent_again() {
+    let server = Scripted::new(vec![Hung]);
+    let err = run(pasted(&server).send(&create())).unwrap_err();
+    assert!(
+        matches!(err.kind, ErrorKind::OutcomeUnknown { ref cause } if matches!(**cause, ErrorKind::TimedOut { .. })),
+        "{err:?}"
+    );
+    assert_eq!(server.sends(), 1);
+    let server = Scripted::new(vec![Hung, Hung]);
+    assert!(run(pasted(&server).send(&ListRooms::default())).is_ok());
+    assert_eq!(server.sends(), 3);
+}
+
+#[test]
+fn looking_that_fails_is_an_unknown_verdict_and_looking_again_settles_it() {
+    let server = Scripted::new(vec![
+        NetworkFailure,
+        Status(403, r#"{"error":"forbidden_op","error_description":"no"}"#),
+    ]);
+    let client = pasted(&server);
+    let verdict = run(client.send_once(&create(), || ()));
+    let Verdict::Unknown {
+        lost, sent_at_ms, ..
+    } = verdict
+    else {
+        panic!("{verdict:?}");
+    };
+    server
+        .script
+        .borrow_mut()
+        .extend(owner_has_room(sent_at_ms));
+    let again = run(client.look_again(&create(), sent_at_ms, lost));
+    assert_eq!(again.done(), Some(&"77".to_string()));
+    assert_eq!(posts(&server), 1);
+}
+
+#[test]
+fn a_transfer_whose_answer_is_lost_is_done_when_the_room_has_the_new_owner() {
+    let transfer = TransferRoom {
+        id: "9".into(),
+        new_owner: "bob".into(),
+    };
+    let server = Scripted::new(vec![
+        NetworkFailure,
+        Status(200, r#"{"data":[{"id":"9","owner":"bob"}]}"#),
+    ]);
+    let verdict = run(pasted(&server).send_once(&transfer, || ()));
+    assert_eq!(verdict.done(), Some(&true), "{verdict:?}");
+    let server = Scripted::new(vec![
+        NetworkFailure,
+        Status(200, r#"{"data":[{"id":"9","owner":"alice"}]}"#),
+    ]);
+    let verdict = run(pasted(&server).send_once(&transfer, || ()));
+    assert!(matches!(verdict, Verdict::NotDone { .. }), "{verdict:?}");
+    assert_eq!(
+        server
+            .sent
+            .borrow()
+            .iter()
+            .filter(|s| s.1 == Method::Put)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_refusal_is_a_refused_verdict_without_looking() {
+    let server = Scripted::new(vec![Status(
+        400,
+        r#"{"error":"illegal_argument","error_description":"owner must be provided"}"#,
+    )]);
+    let verdict = run(pasted(&server).send_once(&create(), || ()));
+    assert!(matches!(verdict, Verdict::Refused(_)), "{verdict:?}");
+    assert_eq!(server.sends(), 1);
+}
+
+#[test]
+fn stop_ends_a_429_wait_at_once_and_nothing_more_is_sent() {
+    let server = Scripted::new(vec![RetryAfter(429, RATE_LIMITED, "30")]);
+    server.endless_waits.set(true);
+    let client = pasted(&server);
+    let stop = Cancel::new();
+    let served = server.served.clone();
+    let (result, ()) = run(futures_util::future::join(
+        client.send_or_stop(&dissolve(), &stop),
+        async {
+            Until(move || served.get() >= 1).await;
+            stop.cancel();
+        },
+    ));
+    let err = result.unwrap_err();
+    assert!(matches!(err.kind, ErrorKind::Cancelled), "{err:?}");
+    assert_eq!(server.sends(), 1);
+    // A change already sent without an answer, stopped in its backoff: may have been made.
+    let server = Scripted::new(vec![NetworkFailure]);
+    server.endless_waits.set(true);
+    let client = pasted(&server);
+    let stop = Cancel::new();
+    let served = server.served.clone();
+    let (result, ()) = run(futures_util::future::join(
+        client.send_or_stop(&dissolve(), &stop),
+        async {
+            Until(move || served.get() >= 1).await;
+            stop.cancel();
+        },
+    ));
+    assert!(matches!(
+        result.unwrap_err().kind,
+        ErrorKind::OutcomeUnknown { .. }
+    ));
+    // Stopped before it starts: nothing is sent.
+    let server = Scripted::new(vec![]);
+    let stop = Cancel::new();
+    stop.cancel();
+    assert!(run(pasted(&server).send_or_stop(&dissolve(), &stop)).is_err());
+    assert_eq!(server.sends(), 0);
+}
+
+#[test]
+fn a_refused_pasted_token_may_be_answered_with_its_bearer_prefix() {
+    assert_eq!(crate::connect::bare_token("  Bearer abc "), "abc");
+    assert_eq!(crate::connect::bare_token("bearer abc"), "abc");
+    assert_eq!(crate::connect::bare_token("BEARER"), "");
+    assert_eq!(crate::connect::bare_token("abc"), "abc");
+    assert_eq!(crate::connect::bare_token("Bearerabc"), "Bearerabc");
+}
+
+#[test]
+fn debug_output_of_connections_and_tokens_masks_them() {
+    let shown = format!(
+        "{:?} {:?} {:?}",
+        conn().with_token("SECRET-1"),
+        TokenInfo {
+            token: "SECRET-2".into(),
+            expires_at_ms: None
+        },
+        crate::connect::ConnectForm {
+            host: "h".into(),
+            org: "o".into(),
+            app: "a".into(),
+            mode: crate::connect::AuthMode::Token,
+            token: "SECRET-3".into(),
+            client_id: "id".into(),
+            client_secret: "SECRET-4".into(),
+        }
+    );
+    assert!(!shown.contains("SECRET"), "{shown}");
+    assert!(shown.contains("***"));
 }

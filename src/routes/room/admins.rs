@@ -4,13 +4,11 @@ use super::moderation::{list_view, user_row, ModRoom, UsersForm};
 use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
 use crate::i18n::t;
-use crate::session::use_session;
 use easemob_api::endpoints::{AddAdmin, RemoveAdmin};
 use leptos::prelude::*;
 
 #[component]
 pub fn AdminsPanel(room: ModRoom) -> impl IntoView {
-    let session = use_session();
     let data = crate::data::use_data();
     let notices = use_notices();
     let admins = LocalResource::new(move || {
@@ -23,27 +21,25 @@ pub fn AdminsPanel(room: ModRoom) -> impl IntoView {
             id: room.id.get_untracked(),
             username: u.clone(),
         };
-        async move { session.call(call).await.map(|a| a.newadmin) }
+        async move { data.write(call).await.map(|a| a.newadmin) }
     });
     let remove = Action::new_local(move |u: &String| {
         let call = RemoveAdmin {
             id: room.id.get_untracked(),
             username: u.clone(),
         };
-        async move { session.call(call).await.map(|a| a.oldadmin) }
+        async move { data.write(call).await.map(|a| a.oldadmin) }
     });
     let draft = RwSignal::new(String::new());
     Effect::new(move |_| {
         if let Some(Ok(u)) = add.value().get() {
             notices.show(t().admin_added(&u));
             draft.set(String::new());
-            room.changed(false);
         }
     });
     Effect::new(move |_| {
         if let Some(Ok(u)) = remove.value().get() {
             notices.show(t().admin_removed(&u));
-            room.changed(false);
         }
     });
     view! {

@@ -5,14 +5,12 @@ use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
 use crate::forms::FieldError;
 use crate::i18n::t;
-use crate::session::use_session;
 use easemob_api::endpoints::SetAnnouncement;
 use easemob_api::limits::{check_length, Field, ANNOUNCEMENT_MAX_CHARS};
 use leptos::prelude::*;
 
 #[component]
 pub fn AnnouncementPanel(room: ModRoom) -> impl IntoView {
-    let session = use_session();
     let data = crate::data::use_data();
     let notices = use_notices();
     let current = LocalResource::new(move || {
@@ -36,13 +34,12 @@ pub fn AnnouncementPanel(room: ModRoom) -> impl IntoView {
             id: room.id.get_untracked(),
             text: text.clone(),
         };
-        async move { session.call(call).await }
+        async move { data.write(call).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(_)) = save.value().get() {
             notices.show(t().announcement_saved);
             draft.set(None);
-            room.changed(false);
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {

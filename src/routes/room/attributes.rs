@@ -7,7 +7,6 @@ use crate::components::field::{error_for, FormField};
 use crate::components::notice::use_notices;
 use crate::forms::FieldError;
 use crate::i18n::t;
-use crate::session::use_session;
 use easemob_api::endpoints::{DeleteAttributes, SetAttributes};
 use easemob_api::limits::{check_attributes, Field};
 use easemob_api::wire::AttributesChanged;
@@ -25,7 +24,6 @@ pub fn keys_not_done(done: &AttributesChanged) -> Vec<String> {
 
 #[component]
 pub fn AttributesPanel(room: ModRoom) -> impl IntoView {
-    let session = use_session();
     let data = crate::data::use_data();
     let notices = use_notices();
     let attrs = LocalResource::new(move || {
@@ -41,7 +39,7 @@ pub fn AttributesPanel(room: ModRoom) -> impl IntoView {
             auto_delete: false,
             forced: true,
         };
-        async move { session.call(call).await }
+        async move { data.write(call).await }
     });
     let delete = Action::new_local(move |k: &String| {
         let call = DeleteAttributes {
@@ -50,7 +48,7 @@ pub fn AttributesPanel(room: ModRoom) -> impl IntoView {
             keys: vec![k.clone()],
             forced: true,
         };
-        async move { session.call(call).await }
+        async move { data.write(call).await }
     });
     let key = RwSignal::new(String::new());
     let value = RwSignal::new(String::new());
@@ -64,7 +62,6 @@ pub fn AttributesPanel(room: ModRoom) -> impl IntoView {
                 key.set(String::new());
                 value.set(String::new());
             }
-            room.changed(false);
         }
     });
     Effect::new(move |_| {
@@ -72,7 +69,6 @@ pub fn AttributesPanel(room: ModRoom) -> impl IntoView {
             for k in &done.success_keys {
                 notices.show(t().attribute_deleted(k));
             }
-            room.changed(false);
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {

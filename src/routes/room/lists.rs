@@ -5,7 +5,6 @@ use super::moderation::{list_view, user_row, ModRoom, UsersForm};
 use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
 use crate::i18n::t;
-use crate::session::use_session;
 use easemob_api::endpoints::{AddToRoomList, RemoveFromRoomList, RoomList};
 use easemob_api::wire::ListChange;
 use easemob_api::UserReason;
@@ -25,7 +24,6 @@ pub fn not_done(results: &[ListChange]) -> Vec<String> {
 
 #[component]
 pub fn ListPanel(room: ModRoom, list: RoomList) -> impl IntoView {
-    let session = use_session();
     let data = crate::data::use_data();
     let notices = use_notices();
     let users = LocalResource::new(move || {
@@ -39,7 +37,7 @@ pub fn ListPanel(room: ModRoom, list: RoomList) -> impl IntoView {
             list,
             usernames: names.clone(),
         };
-        async move { session.call(call).await }
+        async move { data.write(call).await }
     });
     let remove = Action::new_local(move |names: &Vec<String>| {
         let call = RemoveFromRoomList {
@@ -47,7 +45,7 @@ pub fn ListPanel(room: ModRoom, list: RoomList) -> impl IntoView {
             list,
             usernames: names.clone(),
         };
-        async move { session.call(call).await }
+        async move { data.write(call).await }
     });
     let draft = RwSignal::new(String::new());
     Effect::new(move |_| {
@@ -59,7 +57,6 @@ pub fn ListPanel(room: ModRoom, list: RoomList) -> impl IntoView {
                     RoomList::Allow => t().allowed_n(n),
                 });
                 // Blocking takes members out of the room.
-                room.changed(list == RoomList::Block);
             }
             if n == results.len() {
                 draft.set(String::new());
@@ -77,7 +74,6 @@ pub fn ListPanel(room: ModRoom, list: RoomList) -> impl IntoView {
             if results.iter().all(|r| r.result) && results.len() > 1 {
                 draft.set(String::new());
             }
-            room.changed(false);
         }
     });
     let (key, title, hint, empty, submit) = match list {

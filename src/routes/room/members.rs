@@ -7,6 +7,7 @@ use crate::components::error::{describe, ErrorView};
 use crate::components::field::{error_for, general_error, FormField};
 use crate::components::notice::use_notices;
 use crate::components::Loading;
+use crate::data::Run;
 use crate::forms::{self, FieldError};
 use crate::i18n::t;
 use crate::routes::Pager;
@@ -250,21 +251,23 @@ fn UsernamesForm(
 
 #[component]
 pub fn AddMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoView {
-    let session = use_session();
     let data = crate::data::use_data();
     let notices = use_notices();
     let draft = RwSignal::new(String::new());
     let added = RwSignal::new(0usize);
-    let work: Work = Rc::new(move |batch: String| {
+    let work: Work = Rc::new(move |batch: String, run: Run| {
         let id = room_id.try_get_untracked().unwrap_or_default();
         let names: Vec<String> = batch.lines().map(str::to_string).collect();
         Box::pin(async move {
             let asked = names.len();
-            let done = session
-                .call(AddMembers {
-                    id,
-                    usernames: names,
-                })
+            let done = data
+                .write_in(
+                    &run,
+                    AddMembers {
+                        id,
+                        usernames: names,
+                    },
+                )
                 .await?;
             added.update(|n| *n += done.newmembers.len());
             Ok(t().batch_added(asked, done.newmembers.len()))
@@ -284,7 +287,6 @@ pub fn AddMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl I
             let n = added.get_untracked();
             if n > 0 {
                 notices.show(t().added(n));
-                data.rooms_changed(&[room_id.get_untracked()]);
             }
             if bulk.failed() == 0 {
                 draft.set(String::new());
@@ -313,7 +315,6 @@ pub fn AddMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl I
 
 #[component]
 pub fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoView {
-    let session = use_session();
     let data = crate::data::use_data();
     let notices = use_notices();
     let draft = RwSignal::new(String::new());
@@ -328,7 +329,7 @@ pub fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> imp
                     id: id.clone(),
                     usernames: chunk.to_vec(),
                 };
-                match session.call(call).await {
+                match data.write(call).await {
                     Ok(results) => rows.extend(results.into_iter().map(|r| {
                         let outcome = if r.result {
                             Ok(())
@@ -357,10 +358,6 @@ pub fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> imp
             let removed = results.iter().filter(|(_, r)| r.is_ok()).count();
             if removed > 0 {
                 notices.show(t().removed(removed));
-                // Members who leave take their admin, mute and allowlist marks with them.
-                let id = [room_id.get_untracked()];
-                data.rooms_changed(&id);
-                data.moderation_changed(&id);
             }
         }
     });
@@ -397,7 +394,6 @@ fn RemovalResults(results: Vec<(String, Result<(), String>)>) -> impl IntoView {
 
 #[component]
 pub fn LeaveDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoView {
-    let session = use_session();
     let data = crate::data::use_data();
     let notices = use_notices();
     let user = RwSignal::new(String::new());
@@ -407,7 +403,7 @@ pub fn LeaveDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoVi
             id: room_id.get_untracked(),
             username: u.clone(),
         };
-        async move { session.call(call).await }
+        async move { data.write(call).await }
     });
     // Each opening starts clean: no error or result left from the last time.
     Effect::new(move |_| {
@@ -421,9 +417,6 @@ pub fn LeaveDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoVi
             notices.show(t().left(&r.user));
             open.set(false);
             user.set(String::new());
-            let id = [room_id.get_untracked()];
-            data.rooms_changed(&id);
-            data.moderation_changed(&id);
         }
         Some(Err(e)) => problem.set(Some(FieldError {
             field: Some(Field::Username),

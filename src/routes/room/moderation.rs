@@ -1,7 +1,7 @@
 //! The room's moderation panels and what they share: admins, mutes (and muting everyone), the
 //! block and allow lists, the announcement and the custom attributes. Each panel shows its list
-//! at a glance with its actions; a change reloads that room's panels, and the room's details
-//! when it changed them (blocking takes a member out, muting everyone shows there).
+//! at a glance with its actions. A change goes through the data layer, which reloads what it
+//! touched (`crate::data::writes`): the panel, and the room's details when they show it.
 
 use super::{admins, announcement, attributes, lists, mutes};
 
@@ -21,20 +21,6 @@ pub struct ModRoom {
     pub id: Signal<String>,
     pub owner: Signal<String>,
     pub muted_all: Signal<bool>,
-}
-
-impl ModRoom {
-    /// After a change: what the data layer holds of this room's moderation goes and the panels
-    /// ask again (what is still held answers from memory); when the change shows in the room's
-    /// details, those go too.
-    pub fn changed(&self, details_too: bool) {
-        let data = crate::data::use_data();
-        let id = [self.id.get_untracked()];
-        data.moderation_changed(&id);
-        if details_too {
-            data.rooms_changed(&id);
-        }
-    }
 }
 
 #[component]

@@ -6,7 +6,6 @@ use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
 use crate::components::time::Time;
 use crate::i18n::t;
-use crate::session::use_session;
 use easemob_api::endpoints::{Mute, MuteAll, MuteFor, Unmute};
 use leptos::prelude::*;
 
@@ -52,7 +51,6 @@ pub fn DurationSelect(id: &'static str, value: RwSignal<String>) -> impl IntoVie
 
 #[component]
 pub fn MutesPanel(room: ModRoom) -> impl IntoView {
-    let session = use_session();
     let data = crate::data::use_data();
     let notices = use_notices();
     let muted = LocalResource::new(move || {
@@ -67,7 +65,7 @@ pub fn MutesPanel(room: ModRoom) -> impl IntoView {
             usernames: names.clone(),
             duration: mute_for(&duration.get_untracked()),
         };
-        async move { session.call(call).await.map(|r| r.len()) }
+        async move { data.write(call).await.map(|r| r.len()) }
     });
     let unmute = Action::new_local(move |u: &String| {
         let call = Unmute {
@@ -75,27 +73,25 @@ pub fn MutesPanel(room: ModRoom) -> impl IntoView {
             usernames: vec![u.clone()],
         };
         let u = u.clone();
-        async move { session.call(call).await.map(|_| u) }
+        async move { data.write(call).await.map(|_| u) }
     });
     let all = Action::new_local(move |on: &bool| {
         let call = MuteAll {
             id: room.id.get_untracked(),
             mute: *on,
         };
-        async move { session.call(call).await.map(|s| s.mute) }
+        async move { data.write(call).await.map(|s| s.mute) }
     });
     let draft = RwSignal::new(String::new());
     Effect::new(move |_| {
         if let Some(Ok(n)) = mute.value().get() {
             notices.show(t().muted_n(n));
             draft.set(String::new());
-            room.changed(false);
         }
     });
     Effect::new(move |_| {
         if let Some(Ok(u)) = unmute.value().get() {
             notices.show(t().unmuted(&u));
-            room.changed(false);
         }
     });
     Effect::new(move |_| {
@@ -105,7 +101,6 @@ pub fn MutesPanel(room: ModRoom) -> impl IntoView {
             } else {
                 t().unmute_all_done
             });
-            room.changed(true);
         }
     });
     view! {

@@ -10,11 +10,10 @@ use crate::components::notice::use_notices;
 use crate::components::Loading;
 use crate::forms::{self, FieldError};
 use crate::i18n::t;
-use crate::session::use_session;
-use easemob_api::endpoints::{DissolveRoom, ModifyRoom, RoomDetails, TransferRoom};
+use easemob_api::endpoints::{DissolveRoom, ModifyRoom, TransferRoom};
 use easemob_api::limits::Field;
 use easemob_api::wire::ChatroomDetail;
-use easemob_api::{ApiError, ErrorKind};
+use easemob_api::{ApiError, Verdict};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -48,7 +47,6 @@ pub fn RoomActions(room: Signal<ChatroomDetail>) -> impl IntoView {
 
 #[component]
 fn EditDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoView {
-    let session = use_session();
     let data = crate::data::use_data();
     let notices = use_notices();
     let name = RwSignal::new(String::new());
@@ -57,7 +55,7 @@ fn EditDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoVi
     let problem = RwSignal::new(None::<FieldError>);
     let save = Action::new_local(move |call: &ModifyRoom| {
         let call = call.clone();
-        async move { session.call(call).await }
+        async move { data.write(call).await }
     });
     // Pre-filled from the room as it is each time the dialog opens.
     Effect::new(move |_| {
@@ -74,7 +72,6 @@ fn EditDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoVi
         Some(Ok(done)) => {
             notices.show(t().changed(&forms::changed_fields(&done)));
             open.set(false);
-            data.rooms_changed(&[room.get_untracked().id]);
         }
         Some(Err(e)) => problem.set(Some(FieldError::from_api(&e, &room.get_untracked().owner))),
         None => {}
@@ -124,9 +121,7 @@ pub const SUGGESTIONS: usize = 20;
 
 #[component]
 fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoView {
-    let session = use_session();
     let data = crate::data::use_data();
-    let sent = StoredValue::new(None::<TransferRoom>);
     let notices = use_notices();
     let new_owner = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<FieldError>);
@@ -145,85 +140,88 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
                 .collect::<Vec<_>>()
         })
     });
+    // A transfer whose answer was lost and is not settled: not made (Send again), or not
+    // known (Look again).
+    let unsettled = RwSignal::new(None::<(TransferRoom, Verdict<bool>)>);
+    let looking = RwSignal::new(false);
+    let conclude = move |call: TransferRoom, verdict: Verdict<bool>| {
+        looking.try_set(false);
+        match &verdict {
+            Verdict::Done { .. } => {
+                notices.show(t().transferred(&call.new_owner));
+                new_owner.try_set(String::new());
+                open.try_set(false);
+                unsettled.try_set(None);
+            }
+            Verdict::Refused(e) => {
+                // Every refusal of a transfer is about the new owner.
+                let mut p = FieldError::from_api(e, "");
+                if p.field.is_some() {
+                    p.field = Some(Field::NewOwner);
+                }
+                problem.try_set(Some(p));
+                unsettled.try_set(None);
+            }
+            _ => {
+                unsettled.try_set(Some((call, verdict)));
+            }
+        }
+    };
+    // Never sent twice: a lost answer is settled by looking at the room's owner.
     let send = Action::new_local(move |call: &TransferRoom| {
         let call = call.clone();
-        async move { session.call(call).await }
-    });
-    // A transfer is not sent twice by the client: when its answer is lost, look at the room.
-    // Answers the owner now, and the call to send again if it did not happen.
-    let check = Action::new_local(move |call: &TransferRoom| {
-        let call = call.clone();
         async move {
-            let rooms = session.call(RoomDetails::one(call.id.clone())).await?;
-            let owner = rooms
-                .into_iter()
-                .next()
-                .map(|r| r.owner)
-                .unwrap_or_default();
-            Ok::<_, ApiError>((owner, call))
+            let verdict = data.write_once(&call, || looking.set(true)).await;
+            conclude(call, verdict);
         }
     });
-    let succeeded = move || {
-        notices.show(t().transferred(&new_owner.get_untracked()));
-        new_owner.set(String::new());
-        open.set(false);
-        // The new owner is no longer an admin of the room, or muted in it.
-        let id = [room.get_untracked().id];
-        data.rooms_changed(&id);
-        data.moderation_changed(&id);
-    };
+    let look = Action::new_local(
+        move |(call, sent_at, lost): &(TransferRoom, u64, ApiError)| {
+            let (call, sent_at, lost) = (call.clone(), *sent_at, lost.clone());
+            async move {
+                let verdict = data.look_again(&call, sent_at, lost).await;
+                conclude(call, verdict);
+            }
+        },
+    );
     // Each opening starts clean: no error or result left from the last time.
     Effect::new(move |_| {
         if open.get() {
             problem.set(None);
-            send.value().set(None);
-            check.value().set(None);
-        }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => succeeded(),
-        Some(Err(e)) if matches!(e.kind, ErrorKind::OutcomeUnknown { .. }) => {
-            if let Some(call) = send.input().get_untracked().or_else(|| sent.get_value()) {
-                check.dispatch_local(call);
-            }
-        }
-        Some(Err(e)) => {
-            // Every refusal of a transfer is about the new owner.
-            let mut p = FieldError::from_api(&e, "");
-            if p.field.is_some() {
-                p.field = Some(Field::NewOwner);
-            }
-            problem.set(Some(p));
-        }
-        None => {}
-    });
-    Effect::new(move |_| {
-        if let Some(Ok((owner, call))) = check.value().get() {
-            if owner.eq_ignore_ascii_case(&call.new_owner) {
-                succeeded();
-            }
+            unsettled.set(None);
         }
     });
     let recovery = move || {
-        if check.pending().get() {
+        if looking.get() || look.pending().get() {
             return Some(view! { <Loading what=t().checking_transfer/> }.into_any());
         }
-        check.value().get().and_then(|r| match r {
-            Ok((owner, call)) if !owner.eq_ignore_ascii_case(&call.new_owner) => Some(
+        unsettled.get().and_then(|(call, verdict)| match verdict {
+            Verdict::NotDone { .. } => Some(
                 view! {
                     <div class="recovery" role="alert" data-testid="transfer-recovery">
                         <p>{t().outcome_unknown_explained}</p>
-                        <p><strong>{t().was_not_transferred(&owner)}</strong></p>
+                        <p><strong>{t().was_not_transferred(&room.get_untracked().owner)}</strong></p>
                         <button type="button" class="primary" on:click=move |_| {
-                            check.value().set(None);
+                            unsettled.set(None);
                             send.dispatch_local(call.clone());
                         }>{t().send_again}</button>
                     </div>
                 }
                 .into_any(),
             ),
-            Ok(_) => None,
-            Err(e) => Some(view! { <ErrorView error=e/> }.into_any()),
+            Verdict::Unknown { lost, look: why, sent_at_ms } => Some(
+                view! {
+                    <div class="recovery" data-testid="transfer-recovery">
+                        <p>{t().outcome_unknown_explained}</p>
+                        <ErrorView error=why/>
+                        <button type="button" on:click=move |_| {
+                            look.dispatch_local((call.clone(), sent_at_ms, lost.clone()));
+                        }>{t().look_again}</button>
+                    </div>
+                }
+                .into_any(),
+            ),
+            Verdict::Done { .. } | Verdict::Refused(_) => None,
         })
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -235,13 +233,11 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
         match forms::check_new_owner(&new_owner.get_untracked(), &r.owner) {
             Ok(u) => {
                 problem.set(None);
-                check.value().set(None);
-                let call = TransferRoom {
+                unsettled.set(None);
+                send.dispatch_local(TransferRoom {
                     id: r.id,
                     new_owner: u,
-                };
-                sent.set_value(Some(call.clone()));
-                send.dispatch_local(call);
+                });
             }
             Err(p) => problem.set(Some(p)),
         }
@@ -271,14 +267,13 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
 
 #[component]
 fn DissolveDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoView {
-    let session = use_session();
     let data = crate::data::use_data();
     let notices = use_notices();
     let navigate = use_navigate();
     let typed = RwSignal::new(String::new());
     let send = Action::new_local(move |call: &DissolveRoom| {
         let call = call.clone();
-        async move { session.call(call).await }
+        async move { data.write(call).await }
     });
     // Each opening starts clean: no error or result left from the last time.
     Effect::new(move |_| {
@@ -290,7 +285,6 @@ fn DissolveDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
         if let Some(Ok(done)) = send.value().get() {
             notices.show(t().dissolved(&room.get_untracked().name, &done.id));
             open.set(false);
-            data.rooms_changed(&[room.get_untracked().id]);
             navigate("/rooms", NavigateOptions::default());
         }
     });
