@@ -37,6 +37,9 @@ pub fn App(deployment: deployment::Deployment) -> impl IntoView {
     provide_context(components::notice::Notices::new());
     provide_context(session.log);
     provide_context(components::shortcuts::Shortcuts::new());
+    // Work in progress (bulk runs, what their dialogs hold) lives here, above what a language
+    // switch rebuilds.
+    provide_context(components::kept::KeptAbove::new());
     session.start_token_keeper();
     let prefs = components::prefs::Prefs::install();
     // Every view reads its words from the current catalogue when it is built: a new language

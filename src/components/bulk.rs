@@ -1,68 +1,143 @@
 //! Bulk work: many requests, one after another, with progress (n of N), a Stop button, a
 //! result for each item, and the failed ones sent again in one click. The client paces and
 //! retries each request; this only walks the list.
+//!
+//! A run lives above the views (`components::kept`, under the app, outside what a language
+//! switch rebuilds): leaving the page, or switching language, neither stops it nor loses its
+//! results. Its results are kept as facts (what was done, the error), and put into words when
+//! shown, in the language on screen then. Its dialog's open state lives with it, so the dialog
+//! is open again where it was.
 
-use crate::components::error::{describe, Described};
+use crate::components::error::describe;
 use crate::data::{Data, Run};
 use crate::i18n::t;
 use easemob_api::{ApiError, ErrorKind};
 use leptos::prelude::*;
+use std::collections::HashMap;
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::Arc;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Words made when they are shown, in the language on screen then.
+#[derive(Clone)]
+pub struct Said(Arc<dyn Fn() -> String + Send + Sync>);
+
+impl Said {
+    pub fn new(words: impl Fn() -> String + Send + Sync + 'static) -> Said {
+        Said(Arc::new(words))
+    }
+    /// Data, shown as it is (an id, a name, a row number).
+    pub fn data(text: String) -> Said {
+        Said::new(move || text.clone())
+    }
+    pub fn text(&self) -> String {
+        (self.0)()
+    }
+}
+
+impl PartialEq for Said {
+    fn eq(&self, other: &Said) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Said(…)")
+    }
+}
+
+/// What an item's work did: what to say, and the id it made, if any (an import's new room).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Done {
+    pub said: Said,
+    pub id: Option<String>,
+}
+
+impl Done {
+    pub fn said(words: impl Fn() -> String + Send + Sync + 'static) -> Done {
+        Done {
+            said: Said::new(words),
+            id: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
-    Done(String),
-    Failed(Described),
+    Done(Done),
+    Failed(ApiError),
     /// Stopped before it was sent.
     NotSent,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     /// What the work function is given: an id, or a batch of names one per line.
     pub key: String,
-    pub label: String,
+    /// What the item is, as shown (data, or words such as "bob and 59 more").
+    pub label: Said,
     /// `None` while waiting its turn.
     pub outcome: Option<Outcome>,
 }
 
-/// What a page hands the runner: the work for one item, given its key and the run it is part
-/// of (whose writes go through [`Data::write_in`](crate::data::Data::write_in)).
-pub type Work =
-    Rc<dyn Fn(String, Run) -> std::pin::Pin<Box<dyn Future<Output = Result<String, ApiError>>>>>;
+/// The work for one item, given its key and the run it is part of (whose writes go through
+/// [`Data::write_in`](crate::data::Data::write_in)). It must hold only what outlives the page
+/// (values, the data layer, app-level state): the page may be gone before the run ends.
+pub type Work = Rc<dyn Fn(String, Run) -> Pin<Box<dyn Future<Output = Result<Done, ApiError>>>>>;
 
+/// What to do when a run ends (a notice, say), with the run's state.
+pub type Finish = Rc<dyn Fn(Bulk)>;
+
+/// One bulk run's state, kept above the views ([`use_bulk`]).
 #[derive(Clone, Copy)]
 pub struct Bulk {
-    work: StoredValue<Work, LocalStorage>,
     data: Data,
+    work: StoredValue<Option<(Work, Finish)>, LocalStorage>,
     /// The run under way: its Stop, and what its writes touched.
     run: StoredValue<Run, LocalStorage>,
-    pub rows: RwSignal<Vec<Row>>,
+    pub rows: RwSignal<Vec<Row>, LocalStorage>,
     pub running: RwSignal<bool>,
     stopping: RwSignal<bool>,
-    /// Bumped each time a run ends, so a page can react once per run.
-    pub finished: RwSignal<u32>,
+    /// Whether the run's dialog is open: kept here so that it is open again after a language
+    /// switch, or when its page is opened again.
+    pub open: RwSignal<bool>,
+    /// What the dialog is about (id and name each), as it was when it was opened.
+    pub subject: RwSignal<Vec<(String, String)>>,
+    /// Moves each time the dialog is opened for a new run, so its form starts fresh.
+    pub opened: RwSignal<u32>,
+    /// Items whose change may have been made (its answer lost, and looking failed too), with
+    /// when it was sent and how it was lost: looked for before they are sent again.
+    pub unsettled: StoredValue<HashMap<String, (u64, ApiError)>>,
+}
+
+/// The bulk run of this name, made the first time it is asked for.
+pub fn use_bulk(name: &'static str) -> Bulk {
+    let data = crate::data::use_data();
+    crate::components::kept::kept_above(name, || Bulk {
+        data,
+        work: StoredValue::new_local(None),
+        run: StoredValue::new_local(Run::new()),
+        rows: RwSignal::new_local(Vec::new()),
+        running: RwSignal::new(false),
+        stopping: RwSignal::new(false),
+        open: RwSignal::new(false),
+        subject: RwSignal::new(Vec::new()),
+        opened: RwSignal::new(0),
+        unsettled: StoredValue::new(HashMap::new()),
+    })
 }
 
 impl Bulk {
-    pub fn new(work: Work) -> Bulk {
-        Bulk {
-            work: StoredValue::new_local(work),
-            data: crate::data::use_data(),
-            run: StoredValue::new_local(Run::new()),
-            rows: RwSignal::new(Vec::new()),
-            running: RwSignal::new(false),
-            stopping: RwSignal::new(false),
-            finished: RwSignal::new(0),
-        }
-    }
-
-    /// Starts over with these items (key and label each).
-    pub fn start(&self, items: Vec<(String, String)>) {
+    /// Starts over with these items (key and label each): `work` does each, `finish` runs
+    /// when the run ends (and after each retry).
+    pub fn start(&self, items: Vec<(String, Said)>, work: Work, finish: Finish) {
         if self.running.get_untracked() {
             return;
         }
+        self.work.set_value(Some((work, finish)));
+        self.unsettled.set_value(HashMap::new());
         self.rows.set(
             items
                 .into_iter()
@@ -100,15 +175,29 @@ impl Bulk {
         }
     }
 
+    /// Forgets the last run's results (when the person starts a new one).
     pub fn clear(&self) {
         if !self.running.get_untracked() {
             self.rows.set(Vec::new());
         }
     }
 
+    /// Opens the run's dialog about these items (id and name each): a new run, with a fresh
+    /// form and the last run's results gone; or, while a run goes on, that run.
+    pub fn open_with(&self, subject: Vec<(String, String)>) {
+        if !self.running.get_untracked() {
+            self.rows.set(Vec::new());
+            self.subject.set(subject);
+            self.opened.update(|n| *n += 1);
+        }
+        self.open.set(true);
+    }
+
     fn go(&self) {
         let this = *self;
-        let work = self.work.get_value();
+        let Some((work, finish)) = self.work.get_value() else {
+            return;
+        };
         let run = Run::new();
         self.run.set_value(run.clone());
         this.running.set(true);
@@ -122,19 +211,17 @@ impl Bulk {
                     .collect()
             });
             for (i, key) in todo {
-                // The page may be gone (Back in the middle of a run): then nothing more is sent
-                // and there is nothing left to show.
-                let outcome = if this.stopping.try_get_untracked().unwrap_or(true) {
+                let outcome = if this.stopping.get_untracked() {
                     Outcome::NotSent
                 } else {
                     match work(key, run.clone()).await {
                         Ok(done) => Outcome::Done(done),
                         // Stopped while it waited its turn: nothing was sent.
                         Err(e) if matches!(e.kind, ErrorKind::Cancelled) => Outcome::NotSent,
-                        Err(e) => Outcome::Failed(describe(&e)),
+                        Err(e) => Outcome::Failed(e),
                     }
                 };
-                this.rows.try_update(|rows| {
+                this.rows.update(|rows| {
                     if let Some(r) = rows.get_mut(i) {
                         r.outcome = Some(outcome);
                     }
@@ -142,9 +229,9 @@ impl Bulk {
             }
             // What the run changed is read again, once.
             this.data.finish(&run);
-            this.running.try_set(false);
-            this.stopping.try_set(false);
-            this.finished.try_update(|n| *n += 1);
+            this.running.set(false);
+            this.stopping.set(false);
+            finish(this);
         });
     }
 
@@ -157,22 +244,16 @@ impl Bulk {
         self.count(|o| matches!(o, Some(Outcome::Done(_))))
     }
 
-    /// The keys of the items done.
-    pub fn done_keys(&self) -> Vec<String> {
+    /// The ids made by the items done, in order (an import's new rooms).
+    pub fn made(&self) -> Vec<(String, String)> {
         self.rows.with(|rows| {
             rows.iter()
-                .filter(|r| matches!(r.outcome, Some(Outcome::Done(_))))
-                .map(|r| r.key.clone())
-                .collect()
-        })
-    }
-
-    /// The keys of the items a request went out for (done or failed, not those never sent).
-    pub fn sent_keys(&self) -> Vec<String> {
-        self.rows.with(|rows| {
-            rows.iter()
-                .filter(|r| matches!(r.outcome, Some(Outcome::Done(_) | Outcome::Failed(_))))
-                .map(|r| r.key.clone())
+                .filter_map(|r| match &r.outcome {
+                    Some(Outcome::Done(Done { id: Some(id), .. })) => {
+                        Some((r.key.clone(), id.clone()))
+                    }
+                    _ => None,
+                })
                 .collect()
         })
     }
@@ -233,11 +314,11 @@ pub fn BulkProgress(
                                 let r = item.1;
                                 let (class, words) = match &r.outcome {
                                     None => ("pending", String::new()),
-                                    Some(Outcome::Done(d)) => ("ok", d.clone()),
-                                    Some(Outcome::Failed(d)) => ("failed", t().failed_because(&d.one_line())),
+                                    Some(Outcome::Done(d)) => ("ok", d.said.text()),
+                                    Some(Outcome::Failed(e)) => ("failed", t().failed_because(&describe(&e).one_line())),
                                     Some(Outcome::NotSent) => ("failed", t().not_sent_stopped.to_string()),
                                 };
-                                view! { <tr class=class><td class="mono" translate="no">{r.label}</td><td>{words}</td></tr> }
+                                view! { <tr class=class><td class="mono" translate="no">{r.label.text()}</td><td>{words}</td></tr> }
                             }
                         </For>
                     </tbody>

@@ -5,6 +5,7 @@ pub mod copy;
 pub mod dialog;
 pub mod error;
 pub mod field;
+pub mod kept;
 pub mod nav;
 pub mod notice;
 pub mod prefs;

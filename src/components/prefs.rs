@@ -24,6 +24,9 @@ pub struct Prefs {
     /// The remembered colour scheme.
     pub theme: Memo<Theme>,
     set_theme: WriteSignal<String>,
+    /// Whether a form on screen holds what the person typed: switching language builds the
+    /// views again and would lose it, so the switch waits (see [`follow_typing`]).
+    pub typing: RwSignal<bool>,
 }
 
 impl Prefs {
@@ -63,11 +66,14 @@ impl Prefs {
                 let _ = list.toggle_with_force("light", !dark);
             }
         });
+        let typing = RwSignal::new(false);
+        follow_typing(typing);
         let prefs = Prefs {
             lang,
             set_chosen,
             theme,
             set_theme,
+            typing,
         };
         provide_context(prefs);
         prefs
@@ -94,6 +100,83 @@ fn browser_lang() -> Lang {
             tag.starts_with("zh") || tag.starts_with("en")
         })
         .map_or(Lang::En, |tag| Lang::for_tag(&tag))
+}
+
+/// Follows whether a form on screen holds typed input: a text field or text area the person
+/// typed into, still holding text, in the page or in an open dialog. Fields whose text is kept
+/// above the views (`data-kept`: it survives the switch) and search boxes (their text is in the
+/// URL) do not count. Listens on the document for as long as the page lives.
+fn follow_typing(typing: RwSignal<bool>) {
+    let recheck = move || {
+        let set = move || typing.set(holds_typed_input());
+        // After the event's own handlers (a dialog closed, a form emptied, a page changed).
+        set_timeout(set, std::time::Duration::ZERO);
+        set_timeout(set, std::time::Duration::from_millis(150));
+    };
+    let on_input = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        if let Some(el) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            if is_text_field(&el) {
+                let _ = el.set_attribute("data-typed", "");
+            }
+        }
+        recheck();
+    });
+    let on_other = Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| recheck());
+    let doc = document();
+    let capture = web_sys::AddEventListenerOptions::new();
+    capture.set_capture(true);
+    let _ = doc.add_event_listener_with_callback_and_add_event_listener_options(
+        "input",
+        on_input.as_ref().unchecked_ref(),
+        &capture,
+    );
+    for event in ["click", "close", "submit", "focusin", "keyup"] {
+        let _ = doc.add_event_listener_with_callback_and_add_event_listener_options(
+            event,
+            on_other.as_ref().unchecked_ref(),
+            &capture,
+        );
+    }
+    let _ =
+        window().add_event_listener_with_callback("popstate", on_other.as_ref().unchecked_ref());
+    on_input.forget();
+    on_other.forget();
+}
+
+/// A field whose text would be lost: typed text, not a search box, not kept above the views.
+fn is_text_field(el: &web_sys::Element) -> bool {
+    let kept = el.closest("[data-kept]").ok().flatten().is_some();
+    let text = match el.dyn_ref::<web_sys::HtmlInputElement>() {
+        Some(i) => matches!(
+            i.type_().as_str(),
+            "text" | "url" | "number" | "password" | "email" | "tel" | ""
+        ),
+        None => el.dyn_ref::<web_sys::HtmlTextAreaElement>().is_some(),
+    };
+    text && !kept
+}
+
+fn holds_typed_input() -> bool {
+    let Ok(list) = document().query_selector_all("[data-typed]") else {
+        return false;
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter(|el| el.is_connected())
+        .filter(|el| el.closest("dialog:not([open])").ok().flatten().is_none())
+        .any(|el| {
+            let value = match el.dyn_ref::<web_sys::HtmlInputElement>() {
+                Some(i) => i.value(),
+                None => el
+                    .dyn_ref::<web_sys::HtmlTextAreaElement>()
+                    .map(|t| t.value())
+                    .unwrap_or_default(),
+            };
+            !value.trim().is_empty()
+        })
 }
 
 /// Whether the system's colour scheme is dark, following its changes
@@ -160,13 +243,17 @@ pub fn PrefsControls() -> impl IntoView {
     let theme = move || prefs.theme.get().value();
     view! {
         <div class="prefs">
-            <label>
+            <label title=move || prefs.typing.get().then_some(t().language_locked)>
                 <span class="visually-hidden">{t().language}</span>
-                <select data-testid="language" on:change=on_lang>
+                <select data-testid="language" on:change=on_lang disabled=move || prefs.typing.get()
+                    aria-describedby="language-locked">
                     {Lang::ALL.iter().map(|l| view! {
                         <option value=l.tag() lang=l.tag() translate="no" selected=*l == current>{l.own_name()}</option>
                     }).collect_view()}
                 </select>
+                <span id="language-locked" class="visually-hidden">
+                    {move || prefs.typing.get().then_some(t().language_locked)}
+                </span>
             </label>
             <label>
                 <span class="visually-hidden">{t().theme}</span>

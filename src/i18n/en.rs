@@ -248,6 +248,7 @@ static WORDS: Words = Words {
         theme_auto: "As the system",
         theme: "Colour scheme",
         language: "Language",
+        language_locked: "Finish or clear the form you are typing in first: switching the language now would lose what you typed.",
         nav_log: "Request log",
         log_title: "Request log",
         log_lead: "The API calls of this tab, newest first. The last 500 are kept, in memory only.",

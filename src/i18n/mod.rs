@@ -320,6 +320,8 @@ pub struct Words {
     pub theme_auto: &'static str,
     pub theme: &'static str,
     pub language: &'static str,
+    /// Why the language cannot be switched now.
+    pub language_locked: &'static str,
     pub nav_log: &'static str,
     pub log_title: &'static str,
     pub log_lead: &'static str,

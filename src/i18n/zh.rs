@@ -251,6 +251,7 @@ static WORDS: Words = Words {
     theme_auto: "跟随系统",
     theme: "配色方案",
     language: "语言",
+    language_locked: "请先完成或清空正在填写的表单：现在切换语言会丢失已输入的内容。",
         nav_log: "请求日志",
         log_title: "请求日志",
         log_lead: "本标签页发出的 API 请求，最新的在前。只保留最近 500 条，且仅存于内存。",

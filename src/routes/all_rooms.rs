@@ -151,13 +151,6 @@ pub fn AllRoomsTable() -> impl IntoView {
     });
 
     let selected = all.selected;
-    let selected_ids = Signal::derive(move || {
-        selected.with(|s| {
-            let mut ids: Vec<String> = s.iter().cloned().collect();
-            ids.sort();
-            ids
-        })
-    });
     // The selected rooms by id and name, for the dissolve confirmation (read when it opens).
     let selected_rooms = Signal::derive(move || {
         selected.with(|s| {
@@ -193,8 +186,8 @@ pub fn AllRoomsTable() -> impl IntoView {
             }
         });
     };
-    let bulk_open = RwSignal::new(false);
-    let moderate_open = RwSignal::new(false);
+    let dissolve = crate::routes::bulk::use_dissolve_run();
+    let moderate = crate::routes::bulk::use_moderate_run();
     let clear = Callback::new(move |_: ()| selected.set(HashSet::new()));
 
     let header = {
@@ -246,11 +239,11 @@ pub fn AllRoomsTable() -> impl IntoView {
                 <h1>{t().all_rooms}</h1>
                 <a class="button" href=paged data-testid="paged-view">{t().paged_view}</a>
                 <button type="button" data-testid="dissolve-selected" class:danger=move || !selected.with(HashSet::is_empty)
-                    disabled=move || selected.with(HashSet::is_empty) on:click=move |_| bulk_open.set(true)>
+                    disabled=move || selected.with(HashSet::is_empty) on:click=move |_| dissolve.open_with(selected_rooms.get_untracked())>
                     {move || t().dissolve_selected(selected.with(HashSet::len))}
                 </button>
                 <button type="button" data-testid="moderate-selected" disabled=move || selected.with(HashSet::is_empty)
-                    on:click=move |_| moderate_open.set(true)>
+                    on:click=move |_| moderate.open_with(selected_rooms.get_untracked())>
                     {move || t().moderate_selected(selected.with(HashSet::len))}
                 </button>
                 <label class="inline">
@@ -268,8 +261,8 @@ pub fn AllRoomsTable() -> impl IntoView {
                         disabled=move || count.get() == 0>{t().export_json}</button>
                 </div>
             </div>
-            <crate::routes::bulk::BulkDissolveDialog open=bulk_open rooms=selected_rooms on_done=clear/>
-            <crate::routes::bulk::BulkModerateDialog open=moderate_open ids=selected_ids/>
+            <crate::routes::bulk::BulkDissolveDialog on_started=clear/>
+            <crate::routes::bulk::BulkModerateDialog/>
             {move || all.loading.get().map(|n| view! {
                 <div class="walk" data-testid="all-progress">
                     <progress aria-label=t().all_rooms></progress>

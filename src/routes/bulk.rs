@@ -2,7 +2,7 @@
 //! room at a time, with progress, Stop, a result per room, and the failed ones sent again in
 //! one click.
 
-use crate::components::bulk::{Bulk, BulkProgress, Work};
+use crate::components::bulk::{use_bulk, Bulk, BulkProgress, Done, Finish, Said, Work};
 use crate::components::dialog::Dialog;
 use crate::components::field::{error_for, FormField};
 use crate::components::notice::use_notices;
@@ -17,84 +17,105 @@ use easemob_api::ApiError;
 use leptos::prelude::*;
 use std::rc::Rc;
 
+/// The bulk run that dissolves the selected rooms.
+pub fn use_dissolve_run() -> Bulk {
+    use_bulk("dissolve")
+}
+
+/// The bulk run that does the same moderation in the selected rooms.
+pub fn use_moderate_run() -> Bulk {
+    use_bulk("moderate")
+}
+
+/// Dissolves the rooms the run was opened with ([`Bulk::open_with`]), after the person types
+/// their number; each room is named (name and id) before anything is sent.
 #[component]
 pub fn BulkDissolveDialog(
-    open: RwSignal<bool>,
-    /// The rooms to dissolve: id and name each, both shown before anything is sent.
-    #[prop(into)]
-    rooms: Signal<Vec<(String, String)>>,
-    /// Called once a run has ended, to clear the selection.
-    on_done: Callback<()>,
+    /// Called when a run starts, to clear the selection.
+    on_started: Callback<()>,
 ) -> impl IntoView {
+    let bulk = use_dissolve_run();
     let data = crate::data::use_data();
     let notices = use_notices();
-    let typed = RwSignal::new(String::new());
-    let work: Work = Rc::new(move |id: String, run: Run| {
-        Box::pin(async move {
-            data.write_in(&run, DissolveRoom { id })
-                .await
-                .map(|_| t().dissolved.to_string())
-        })
-    });
-    let bulk = Bulk::new(work);
-    // The rooms as they were when the dialog opened: clearing the selection afterwards must not
-    // change what the dialog is about.
-    let shown = RwSignal::new(Vec::<(String, String)>::new());
-    Effect::new(move |_| {
-        if open.get() && !bulk.running.get_untracked() {
-            shown.set(rooms.get_untracked());
-            typed.set(String::new());
-            bulk.clear();
-        }
-    });
-    Effect::new(move |previous: Option<u32>| {
-        let runs = bulk.finished.get();
-        if previous.is_some_and(|p| p != runs) {
-            notices.show(t().bulk_dissolved(bulk.done(), shown.get_untracked().len()));
-            on_done.run(());
-        }
-        runs
-    });
-    let confirmed = Memo::new(move |_| typed.get().trim() == shown.get().len().to_string());
+    let shown = bulk.subject;
     let started = move || bulk.rows.with(|r| !r.is_empty());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if confirmed.get_untracked() && !bulk.running.get_untracked() {
-            let items = shown
-                .get_untracked()
-                .into_iter()
-                .map(|(id, _)| (id.clone(), id))
-                .collect();
-            bulk.start(items);
+    let count = move || {
+        if started() {
+            bulk.rows.with(Vec::len)
+        } else {
+            shown.with(Vec::len)
         }
     };
+    let start = move || {
+        let work: Work = Rc::new(move |id: String, run: Run| {
+            Box::pin(async move {
+                data.write_in(&run, DissolveRoom { id })
+                    .await
+                    .map(|_| Done::said(|| t().dissolved.to_string()))
+            })
+        });
+        let finish: Finish = Rc::new(move |b: Bulk| {
+            notices.show(t().bulk_dissolved(b.done(), b.rows.with(Vec::len)))
+        });
+        let items = shown
+            .get_untracked()
+            .into_iter()
+            .map(|(id, _)| (id.clone(), Said::data(id)))
+            .collect();
+        bulk.start(items, work, finish);
+        on_started.run(());
+    };
     view! {
-        <Dialog open id="bulk-dissolve-dialog" title=Signal::derive(move || t().bulk_dissolve_title(shown.get().len()))>
+        <Dialog open=bulk.open id="bulk-dissolve-dialog" title=Signal::derive(move || t().bulk_dissolve_title(count()))>
             <Show when=move || !started()>
-                <ul class="dissolve-list" data-testid="dissolve-list">
-                    {move || shown.get().into_iter().map(|(id, name)| view! {
-                        <li><span translate="no">{name}</span>" "<code translate="no">{id}</code></li>
-                    }).collect_view()}
-                </ul>
-                <p class="warning">{t().dissolve_warning}</p>
-                <form on:submit=submit>
-                    <div class="field">
-                        <label for="bulk-confirm">{t().bulk_confirm}</label>
-                        <input id="bulk-confirm" bind:value=typed autocomplete="off" inputmode="numeric"/>
-                    </div>
-                    <div class="actions">
-                        <button type="submit" class="danger" disabled=move || !confirmed.get()>{t().dissolve}</button>
-                        <button type="button" on:click=move |_| open.set(false)>{t().cancel}</button>
-                    </div>
-                </form>
+                // A fresh confirmation each time the dialog opens.
+                {move || {
+                    bulk.opened.track();
+                    view! { <DissolveConfirm rooms=shown on_confirmed=Callback::new(move |_| start()) open=bulk.open/> }
+                }}
             </Show>
             <BulkProgress bulk item_heading=t().col_id testid="bulk-results"/>
             <Show when=move || started() && !bulk.running.get()>
                 <div class="actions">
-                    <button type="button" on:click=move |_| open.set(false)>{t().close}</button>
+                    <button type="button" on:click=move |_| bulk.open.set(false)>{t().close}</button>
                 </div>
             </Show>
         </Dialog>
+    }
+}
+
+/// The rooms named, the warning, and the typed count that confirms it.
+#[component]
+fn DissolveConfirm(
+    rooms: RwSignal<Vec<(String, String)>>,
+    on_confirmed: Callback<()>,
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let typed = RwSignal::new(String::new());
+    let confirmed = Memo::new(move |_| typed.get().trim() == rooms.with(Vec::len).to_string());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if confirmed.get_untracked() {
+            on_confirmed.run(());
+        }
+    };
+    view! {
+        <ul class="dissolve-list" data-testid="dissolve-list">
+            {move || rooms.get().into_iter().map(|(id, name)| view! {
+                <li><span translate="no">{name}</span>" "<code translate="no">{id}</code></li>
+            }).collect_view()}
+        </ul>
+        <p class="warning">{t().dissolve_warning}</p>
+        <form on:submit=submit>
+            <div class="field">
+                <label for="bulk-confirm">{t().bulk_confirm}</label>
+                <input id="bulk-confirm" bind:value=typed autocomplete="off" inputmode="numeric"/>
+            </div>
+            <div class="actions">
+                <button type="submit" class="danger" disabled=move || !confirmed.get()>{t().dissolve}</button>
+                <button type="button" on:click=move |_| open.set(false)>{t().cancel}</button>
+            </div>
+        </form>
     }
 }
 
@@ -165,7 +186,7 @@ impl Job {
     }
 
     /// Does the job in one room: what was done, in words, or why it was not.
-    async fn run(self, data: crate::data::Data, run: Run, id: String) -> Result<String, ApiError> {
+    async fn run(self, data: crate::data::Data, run: Run, id: String) -> Result<Done, ApiError> {
         match self.op {
             BulkOp::AddMembers => {
                 let mut added = 0;
@@ -176,7 +197,7 @@ impl Job {
                     };
                     added += data.write_in(&run, call).await?.newmembers.len();
                 }
-                Ok(t().added(added))
+                Ok(Done::said(move || t().added(added)))
             }
             BulkOp::Mute => {
                 let call = Mute {
@@ -185,7 +206,8 @@ impl Job {
                     duration: self.mute_for,
                 };
                 let results = data.write_in(&run, call).await?;
-                Ok(t().muted_n(results.iter().filter(|r| r.result).count()))
+                let n = results.iter().filter(|r| r.result).count();
+                Ok(Done::said(move || t().muted_n(n)))
             }
             BulkOp::Block => {
                 let call = AddToRoomList {
@@ -194,10 +216,12 @@ impl Job {
                     usernames: self.users,
                 };
                 let results = data.write_in(&run, call).await?;
-                let done = results.iter().filter(|r| r.result).count();
-                let mut words = vec![t().blocked_n(done)];
-                words.extend(crate::routes::room::lists::not_done(&results));
-                Ok(words.join(" "))
+                Ok(Done::said(move || {
+                    let done = results.iter().filter(|r| r.result).count();
+                    let mut words = vec![t().blocked_n(done)];
+                    words.extend(crate::routes::room::lists::not_done(&results));
+                    words.join(" ")
+                }))
             }
             BulkOp::Announcement => {
                 let call = SetAnnouncement {
@@ -205,7 +229,7 @@ impl Job {
                     text: self.text,
                 };
                 data.write_in(&run, call).await?;
-                Ok(t().announcement_saved.to_string())
+                Ok(Done::said(|| t().announcement_saved.to_string()))
             }
         }
     }
@@ -215,10 +239,38 @@ impl Job {
 /// announcement; one room at a time, with progress, Stop, a result per room, and the failed
 /// rooms sent again in one click. The selection stays, for the next job on the same rooms.
 #[component]
-pub fn BulkModerateDialog(
-    open: RwSignal<bool>,
-    #[prop(into)] ids: Signal<Vec<String>>,
-) -> impl IntoView {
+pub fn BulkModerateDialog() -> impl IntoView {
+    let bulk = use_moderate_run();
+    let started = move || bulk.rows.with(|r| !r.is_empty());
+    let count = move || {
+        if started() {
+            bulk.rows.with(Vec::len)
+        } else {
+            bulk.subject.with(Vec::len)
+        }
+    };
+    view! {
+        <Dialog open=bulk.open id="bulk-moderate-dialog" title=Signal::derive(move || t().bulk_moderate_title(count()))>
+            <Show when=move || !started()>
+                // A fresh form each time the dialog opens.
+                {move || {
+                    bulk.opened.track();
+                    view! { <ModerateForm bulk/> }
+                }}
+            </Show>
+            <BulkProgress bulk item_heading=t().col_id testid="moderate-results"/>
+            <Show when=move || started() && !bulk.running.get()>
+                <div class="actions">
+                    <button type="button" on:click=move |_| bulk.open.set(false)>{t().close}</button>
+                </div>
+            </Show>
+        </Dialog>
+    }
+}
+
+/// What to do in every room, checked before anything is sent.
+#[component]
+fn ModerateForm(bulk: Bulk) -> impl IntoView {
     let data = crate::data::use_data();
     let notices = use_notices();
     let op = RwSignal::new(BulkOp::AddMembers);
@@ -226,34 +278,6 @@ pub fn BulkModerateDialog(
     let duration = RwSignal::new("1h".to_string());
     let text = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<FieldError>);
-    let job = StoredValue::new(None::<Job>);
-    let work: Work = Rc::new(move |id: String, run: Run| {
-        let job = job.get_value();
-        Box::pin(async move {
-            match job {
-                Some(job) => job.run(data, run, id).await,
-                None => Err(ApiError::from(easemob_api::ErrorKind::Cancelled)),
-            }
-        })
-    });
-    let bulk = Bulk::new(work);
-    // The rooms as they were when the dialog opened.
-    let shown = RwSignal::new(Vec::<String>::new());
-    Effect::new(move |_| {
-        if open.get() && !bulk.running.get_untracked() {
-            shown.set(ids.get_untracked());
-            problem.set(None);
-            bulk.clear();
-        }
-    });
-    Effect::new(move |previous: Option<u32>| {
-        let runs = bulk.finished.get();
-        if previous.is_some_and(|p| p != runs) {
-            notices.show(t().bulk_moderated(bulk.done(), shown.get_untracked().len()));
-        }
-        runs
-    });
-    let started = move || bulk.rows.with(|r| !r.is_empty());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if bulk.running.get_untracked() {
@@ -265,58 +289,54 @@ pub fn BulkModerateDialog(
             &duration.get_untracked(),
             &text.get_untracked(),
         ) {
-            Ok(j) => {
+            Ok(job) => {
                 problem.set(None);
-                job.set_value(Some(j));
-                bulk.start(
-                    shown
-                        .get_untracked()
-                        .into_iter()
-                        .map(|id| (id.clone(), id))
-                        .collect(),
-                );
+                let work: Work = Rc::new(move |id: String, run: Run| {
+                    let job = job.clone();
+                    Box::pin(async move { job.run(data, run, id).await })
+                });
+                let finish: Finish = Rc::new(move |b: Bulk| {
+                    notices.show(t().bulk_moderated(b.done(), b.rows.with(Vec::len)))
+                });
+                let items = bulk
+                    .subject
+                    .get_untracked()
+                    .into_iter()
+                    .map(|(id, _)| (id.clone(), Said::data(id)))
+                    .collect();
+                bulk.start(items, work, finish);
             }
             Err(p) => problem.set(Some(p)),
         }
     };
     let needs_users = move || op.get() != BulkOp::Announcement;
     view! {
-        <Dialog open id="bulk-moderate-dialog" title=Signal::derive(move || t().bulk_moderate_title(shown.get().len()))>
-            <Show when=move || !started()>
-                <form on:submit=submit novalidate>
-                    <fieldset class="ops">
-                        <legend>{t().bulk_op_legend}</legend>
-                        {BulkOp::ALL.into_iter().map(|o| view! {
-                            <label>
-                                <input type="radio" name="bulk-op" value=o.key() prop:checked=move || op.get() == o
-                                    on:change=move |_| { op.set(o); problem.set(None); }/>
-                                {o.label()}
-                            </label>
-                        }).collect_view()}
-                    </fieldset>
-                    <Show when=needs_users>
-                        <FormField id="bulk-usernames" label=t().usernames_label value=users multiline=true
-                            error=Signal::derive(error_for(problem, Field::Usernames))/>
-                    </Show>
-                    <Show when=move || op.get() == BulkOp::Mute>
-                        <crate::routes::room::mutes::DurationSelect id="bulk-duration" value=duration/>
-                    </Show>
-                    <Show when=move || op.get() == BulkOp::Announcement>
-                        <FormField id="bulk-announcement" label=t().announcement_title value=text multiline=true
-                            error=Signal::derive(error_for(problem, Field::Announcement))/>
-                    </Show>
-                    <div class="actions">
-                        <button type="submit" class="primary">{t().start}</button>
-                        <button type="button" on:click=move |_| open.set(false)>{t().cancel}</button>
-                    </div>
-                </form>
+        <form on:submit=submit novalidate>
+            <fieldset class="ops">
+                <legend>{t().bulk_op_legend}</legend>
+                {BulkOp::ALL.into_iter().map(|o| view! {
+                    <label>
+                        <input type="radio" name="bulk-op" value=o.key() prop:checked=move || op.get() == o
+                            on:change=move |_| { op.set(o); problem.set(None); }/>
+                        {o.label()}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <Show when=needs_users>
+                <FormField id="bulk-usernames" label=t().usernames_label value=users multiline=true
+                    error=Signal::derive(error_for(problem, Field::Usernames))/>
             </Show>
-            <BulkProgress bulk item_heading=t().col_id testid="moderate-results"/>
-            <Show when=move || started() && !bulk.running.get()>
-                <div class="actions">
-                    <button type="button" on:click=move |_| open.set(false)>{t().close}</button>
-                </div>
+            <Show when=move || op.get() == BulkOp::Mute>
+                <crate::routes::room::mutes::DurationSelect id="bulk-duration" value=duration/>
             </Show>
-        </Dialog>
+            <Show when=move || op.get() == BulkOp::Announcement>
+                <FormField id="bulk-announcement" label=t().announcement_title value=text multiline=true
+                    error=Signal::derive(error_for(problem, Field::Announcement))/>
+            </Show>
+            <div class="actions">
+                <button type="submit" class="primary">{t().start}</button>
+                <button type="button" on:click=move |_| bulk.open.set(false)>{t().cancel}</button>
+            </div>
+        </form>
     }
 }

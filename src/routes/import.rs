@@ -4,8 +4,9 @@
 //! create rate limit, with a result per row, the failed ones sent again in one click, and the
 //! new ids to download. The rules are in `crate::import`.
 
-use crate::components::bulk::{Bulk, BulkProgress, Work};
+use crate::components::bulk::{use_bulk, Bulk, BulkProgress, Done, Finish, Said, Work};
 use crate::components::error::ErrorView;
+use crate::components::kept::use_kept;
 use crate::components::RequireConnection;
 use crate::data::{Run, Shared};
 use crate::i18n::t;
@@ -15,7 +16,7 @@ use easemob_api::endpoints::{CreateRoom, GetUser};
 use easemob_api::wire::CreateChatroom;
 use easemob_api::{ApiError, ErrorKind, Refusal, Verdict};
 use leptos::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -36,7 +37,12 @@ fn ImportView() -> impl IntoView {
     let session = use_session();
     let data = crate::data::use_data();
     let notices = crate::components::notice::use_notices();
-    let text = RwSignal::new(None::<String>);
+    // The file's text and what the check found are kept above the page: a language switch, or
+    // a visit to another page, keeps them (and a run started from them).
+    let text = use_kept("import.text", || None::<String>);
+    let checked = use_kept("import.checked", || {
+        None::<Result<Shared<Vec<Row>>, CheckFailed>>
+    });
     // A chosen file is being read: Check waits for it.
     let reading = RwSignal::new(false);
     let users_checked = RwSignal::new((0usize, 0usize));
@@ -56,7 +62,7 @@ fn ImportView() -> impl IntoView {
     };
     let check = Action::new_local(move |text: &String| {
         let text = text.clone();
-        async move {
+        let checking = async move {
             let rows = import::read_rows(&text).map_err(CheckFailed::File)?;
             let client = session.require_client().map_err(CheckFailed::Api)?;
             let users = import::usernames(&rows);
@@ -88,78 +94,15 @@ fn ImportView() -> impl IntoView {
                 .await
                 .map_err(CheckFailed::Api)?;
             Ok::<_, CheckFailed>(Shared(Arc::new(import::plan(rows, &missing, &existing))))
+        };
+        async move {
+            let result = checking.await;
+            checked.set(Some(result));
         }
     });
     let checking = check.pending();
-    let planned = Memo::new(move |_| check.value().get().and_then(Result::ok));
-    // The ids of the rooms created, by row.
-    let created = RwSignal::new(BTreeMap::<usize, String>::new());
-    // Rows whose create may have been made (its answer lost, and looking failed too): sent
-    // again, they are looked for first, so that no room is made twice.
-    let unsettled = StoredValue::new(HashMap::<usize, (u64, ApiError)>::new());
-    let work: Work = Rc::new(move |key: String, run: Run| {
-        let row: usize = key.parse().unwrap_or_default();
-        let req: Option<CreateChatroom> = planned.with_untracked(|p| {
-            p.as_ref().and_then(|rows| {
-                rows.iter()
-                    .find(|r| r.number == row)
-                    .and_then(|r| match &r.plan {
-                        Plan::Create(req) => Some(req.clone()),
-                        _ => None,
-                    })
-            })
-        });
-        Box::pin(async move {
-            let call = CreateRoom(req.ok_or_else(|| ApiError::from(ErrorKind::Cancelled))?);
-            let earlier = unsettled.with_value(|m| m.get(&row).cloned());
-            let verdict = match earlier {
-                // Sent before: if the room is there, that send made it.
-                Some((sent_at, lost)) => match data.look_again(&call, sent_at, lost).await {
-                    Verdict::NotDone { .. } => data.write_once_in(&run, &call).await,
-                    other => other,
-                },
-                None => data.write_once_in(&run, &call).await,
-            };
-            match verdict {
-                Verdict::Done { value: id, .. } => {
-                    unsettled.update_value(|m| {
-                        m.remove(&row);
-                    });
-                    created.update(|c| {
-                        c.insert(row, id.clone());
-                    });
-                    Ok(t().import_created(&id))
-                }
-                Verdict::Unknown {
-                    lost,
-                    look,
-                    sent_at_ms,
-                } => {
-                    unsettled.update_value(|m| {
-                        m.insert(row, (sent_at_ms, lost));
-                    });
-                    Err(look)
-                }
-                Verdict::NotDone { lost: e } | Verdict::Refused(e) => {
-                    unsettled.update_value(|m| {
-                        m.remove(&row);
-                    });
-                    Err(e)
-                }
-            }
-        })
-    });
-    let bulk = Bulk::new(work);
-    Effect::new(move |previous: Option<u32>| {
-        let runs = bulk.finished.get();
-        if previous.is_some_and(|p| p != runs) {
-            let done = bulk.done();
-            if done > 0 {
-                notices.show(t().created_n(done));
-            }
-        }
-        runs
-    });
+    let planned = Memo::new(move |_| checked.get().and_then(Result::ok));
+    let bulk = use_bulk("import");
     let to_create = Memo::new(move |_| {
         planned.with(|p| {
             p.as_ref().map_or(0, |rows| {
@@ -173,40 +116,100 @@ fn ImportView() -> impl IntoView {
         if bulk.running.get_untracked() {
             return;
         }
-        let items = planned.with_untracked(|p| {
-            p.as_ref()
-                .map(|rows| {
-                    rows.iter()
-                        .filter(|r| matches!(r.plan, Plan::Create(_)))
-                        .map(|r| {
-                            (
-                                r.number.to_string(),
-                                t().import_row_label(r.number, &r.name),
-                            )
-                        })
-                        .collect()
+        let creates: Vec<(usize, String, CreateChatroom)> = planned.with_untracked(|p| {
+            p.iter()
+                .flat_map(|rows| rows.iter())
+                .filter_map(|r| match &r.plan {
+                    Plan::Create(req) => Some((r.number, r.name.clone(), req.clone())),
+                    _ => None,
                 })
-                .unwrap_or_default()
+                .collect()
         });
-        bulk.start(items);
+        let items = creates
+            .iter()
+            .map(|(n, name, _)| {
+                let (n, name) = (*n, name.clone());
+                (
+                    n.to_string(),
+                    Said::new(move || t().import_row_label(n, &name)),
+                )
+            })
+            .collect();
+        let requests: Rc<HashMap<String, CreateChatroom>> = Rc::new(
+            creates
+                .into_iter()
+                .map(|(n, _, req)| (n.to_string(), req))
+                .collect(),
+        );
+        // A row whose create may have been made (its answer lost, and looking failed too) is
+        // looked for before it is sent again, so that no room is made twice.
+        let work: Work = Rc::new(move |key: String, run: Run| {
+            let req = requests.get(&key).cloned();
+            Box::pin(async move {
+                let call = CreateRoom(req.ok_or_else(|| ApiError::from(ErrorKind::Cancelled))?);
+                let earlier = bulk.unsettled.with_value(|m| m.get(&key).cloned());
+                let verdict = match earlier {
+                    // Sent before: if the room is there, that send made it.
+                    Some((sent_at, lost)) => match data.look_again(&call, sent_at, lost).await {
+                        Verdict::NotDone { .. } => data.write_once_in(&run, &call).await,
+                        other => other,
+                    },
+                    None => data.write_once_in(&run, &call).await,
+                };
+                match verdict {
+                    Verdict::Done { value: id, .. } => {
+                        bulk.unsettled.update_value(|m| {
+                            m.remove(&key);
+                        });
+                        let shown = id.clone();
+                        Ok(Done {
+                            said: Said::new(move || t().import_created(&shown)),
+                            id: Some(id),
+                        })
+                    }
+                    Verdict::Unknown {
+                        lost,
+                        look,
+                        sent_at_ms,
+                    } => {
+                        bulk.unsettled.update_value(|m| {
+                            m.insert(key, (sent_at_ms, lost));
+                        });
+                        Err(look)
+                    }
+                    Verdict::NotDone { lost: e } | Verdict::Refused(e) => {
+                        bulk.unsettled.update_value(|m| {
+                            m.remove(&key);
+                        });
+                        Err(e)
+                    }
+                }
+            })
+        });
+        let finish: Finish = Rc::new(move |b: Bulk| {
+            let done = b.done();
+            if done > 0 {
+                notices.show(t().created_n(done));
+            }
+        });
+        bulk.start(items, work, finish);
     };
     let download = move |_| {
+        let made = bulk.made();
         let rows: Vec<Vec<String>> = planned.with_untracked(|p| {
-            created.with_untracked(|c| {
-                c.iter()
-                    .map(|(n, id)| {
-                        let row = p
-                            .as_ref()
-                            .and_then(|rows| rows.iter().find(|r| r.number == *n));
-                        vec![
-                            n.to_string(),
-                            row.map(|r| r.name.clone()).unwrap_or_default(),
-                            row.map(|r| r.owner.clone()).unwrap_or_default(),
-                            id.clone(),
-                        ]
-                    })
-                    .collect()
-            })
+            made.iter()
+                .map(|(n, id)| {
+                    let row = p
+                        .as_ref()
+                        .and_then(|rows| rows.iter().find(|r| r.number.to_string() == *n));
+                    vec![
+                        n.to_string(),
+                        row.map(|r| r.name.clone()).unwrap_or_default(),
+                        row.map(|r| r.owner.clone()).unwrap_or_default(),
+                        id.clone(),
+                    ]
+                })
+                .collect()
         });
         let text = crate::export::csv(&["row", "name", "owner", "id"], &rows);
         crate::export::download("chatrooms-created.csv", "text/csv", &text);
@@ -234,8 +237,7 @@ fn ImportView() -> impl IntoView {
                     on:click=move |_| {
                         if let Some(t) = text.get_untracked() {
                             bulk.clear();
-                            created.set(BTreeMap::new());
-                            unsettled.set_value(HashMap::new());
+                            checked.set(None);
                             check.dispatch_local(t);
                         }
                     }>
@@ -245,7 +247,7 @@ fn ImportView() -> impl IntoView {
                     <span role="status">{move || { let (d, a) = users_checked.get(); t().import_users_checked(d, a) }}</span>
                 </Show>
             </div>
-            {move || match check.value().get() {
+            {move || match checked.get() {
                 Some(Err(CheckFailed::File(p))) => Some(view! { <p class="form-error" role="alert" data-testid="import-file-problem">{t().import_file_problem(&p)}</p> }.into_any()),
                 Some(Err(CheckFailed::Api(e))) => Some(view! { <ErrorView error=e/> }.into_any()),
                 _ => None,
@@ -256,7 +258,7 @@ fn ImportView() -> impl IntoView {
                     on:click=start>{move || t().import_create(to_create.get())}</button>
             </Show>
             <BulkProgress bulk item_heading=t().import_row testid="import-results"/>
-            <Show when=move || !created.with(BTreeMap::is_empty) && !bulk.running.get()>
+            <Show when=move || { bulk.done() > 0 && !bulk.running.get() }>
                 <button type="button" data-testid="import-download" on:click=download>{t().import_download}</button>
             </Show>
         </section>

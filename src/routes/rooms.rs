@@ -437,8 +437,8 @@ fn RoomTable() -> impl IntoView {
     if shortcuts.offer_new_room(Callback::new(move |_| create_open.set(true))) {
         create_open.set(true);
     }
-    let bulk_open = RwSignal::new(false);
-    let moderate_open = RwSignal::new(false);
+    let dissolve = crate::routes::bulk::use_dissolve_run();
+    let moderate = crate::routes::bulk::use_moderate_run();
     // Only rooms shown on this page can be selected: a `sel=` from a link names nothing else.
     let selected = Signal::derive(move || {
         let wanted = query.with(|q| q.selected.clone());
@@ -491,11 +491,11 @@ fn RoomTable() -> impl IntoView {
                 <a class="button" data-testid="import-rooms" href=crate::url::link("/import")>{t().nav_import}</a>
                 <a class="button" data-testid="all-rooms" href=move || crate::url::link(&ListQuery { all: true, ..query.get() }.href())>{t().all_rooms}</a>
                 <button type="button" data-testid="dissolve-selected" class:danger=move || !selected.get().is_empty() disabled=move || selected.get().is_empty()
-                    on:click=move |_| bulk_open.set(true)>
+                    on:click=move |_| dissolve.open_with(selected_rooms.get_untracked())>
                     {move || t().dissolve_selected(selected.get().len())}
                 </button>
                 <button type="button" data-testid="moderate-selected" disabled=move || selected.get().is_empty()
-                    on:click=move |_| moderate_open.set(true)>
+                    on:click=move |_| moderate.open_with(selected_rooms.get_untracked())>
                     {move || t().moderate_selected(selected.get().len())}
                 </button>
                 <label class="inline">
@@ -530,8 +530,8 @@ fn RoomTable() -> impl IntoView {
                 </fieldset>
             </div>
             <crate::routes::create::CreateDialog open=create_open/>
-            <crate::routes::bulk::BulkDissolveDialog open=bulk_open rooms=selected_rooms on_done=clear_selection/>
-            <crate::routes::bulk::BulkModerateDialog open=moderate_open ids=selected/>
+            <crate::routes::bulk::BulkDissolveDialog on_started=clear_selection/>
+            <crate::routes::bulk::BulkModerateDialog/>
             <Pager label=t().rooms_pager page=page_number prev=prev next=next/>
             <Show when=move || pending.get()>
                 <Loading what=t().loading_rooms/>

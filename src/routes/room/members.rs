@@ -1,10 +1,11 @@
 //! The room's members: the list a page at a time, a search over all of them, the export, and
 //! the dialogs that add members, remove them, and take one out as if they left.
 
-use crate::components::bulk::{Bulk, BulkProgress, Work};
+use crate::components::bulk::{use_bulk, Bulk, BulkProgress, Done, Finish, Said, Work};
 use crate::components::dialog::Dialog;
 use crate::components::error::{describe, ErrorView};
 use crate::components::field::{error_for, general_error, FormField};
+use crate::components::kept::use_kept;
 use crate::components::notice::use_notices;
 use crate::components::Loading;
 use crate::data::Run;
@@ -249,65 +250,71 @@ fn UsernamesForm(
     }
 }
 
+/// The bulk run that adds members to a room, 60 a request.
+pub fn use_add_members_run() -> Bulk {
+    use_bulk("add-members")
+}
+
 #[component]
-pub fn AddMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoView {
+pub fn AddMembersDialog(room_id: Signal<String>) -> impl IntoView {
     let data = crate::data::use_data();
     let notices = use_notices();
-    let draft = RwSignal::new(String::new());
-    let added = RwSignal::new(0usize);
-    let work: Work = Rc::new(move |batch: String, run: Run| {
-        let id = room_id.try_get_untracked().unwrap_or_default();
-        let names: Vec<String> = batch.lines().map(str::to_string).collect();
-        Box::pin(async move {
-            let asked = names.len();
-            let done = data
-                .write_in(
-                    &run,
-                    AddMembers {
-                        id,
-                        usernames: names,
-                    },
-                )
-                .await?;
-            added.update(|n| *n += done.newmembers.len());
-            Ok(t().batch_added(asked, done.newmembers.len()))
-        })
-    });
-    // One item per request of at most 60 users.
-    let bulk = Bulk::new(work);
-    // Each opening starts clean: no result left from the last time.
-    Effect::new(move |_| {
-        if open.get() {
-            bulk.clear();
-        }
-    });
-    Effect::new(move |previous: Option<u32>| {
-        let runs = bulk.finished.get();
-        if previous.is_some_and(|p| p != runs) {
-            let n = added.get_untracked();
+    let bulk = use_add_members_run();
+    // What was typed, kept with the run: a language switch keeps it, and a run that added
+    // everyone empties it.
+    let draft = use_kept("add-members.draft", String::new);
+    let start = Callback::new(move |names: Vec<String>| {
+        let id = room_id.get_untracked();
+        let added = Rc::new(std::cell::Cell::new(0usize));
+        let total = added.clone();
+        let work: Work = Rc::new(move |batch: String, run: Run| {
+            let added_here = added.clone();
+            let names: Vec<String> = batch.lines().map(str::to_string).collect();
+            let id = id.clone();
+            Box::pin(async move {
+                let asked = names.len();
+                let done = data
+                    .write_in(
+                        &run,
+                        AddMembers {
+                            id,
+                            usernames: names,
+                        },
+                    )
+                    .await?;
+                let n = done.newmembers.len();
+                added_here.set(added_here.get() + n);
+                Ok(Done::said(move || t().batch_added(asked, n)))
+            })
+        });
+        let finish: Finish = Rc::new(move |b: Bulk| {
+            let n = total.get();
             if n > 0 {
                 notices.show(t().added(n));
             }
-            if bulk.failed() == 0 {
+            if b.failed() == 0 {
                 draft.set(String::new());
             }
-        }
-        runs
-    });
-    let start = Callback::new(move |names: Vec<String>| {
-        added.set(0);
+        });
+        // One item per request of at most 60 users.
         let items = names
             .chunks(ADD_MEMBERS_MAX)
-            .map(|c| (c.join("\n"), t().batch_of(&c[0], c.len())))
+            .map(|c| {
+                let (first, n) = (c[0].clone(), c.len());
+                (c.join("\n"), Said::new(move || t().batch_of(&first, n)))
+            })
             .collect();
-        bulk.start(items);
+        bulk.start(items, work, finish);
     });
     let pending = bulk.running;
     view! {
-        <Dialog open id="add-dialog" title=t().add_members_title.to_string()>
-            <UsernamesForm open id="add-usernames" hint=t().add_members_hint draft pending
+        <Dialog open=bulk.open id="add-dialog" title=t().add_members_title.to_string()>
+            // What is typed here is kept above the views: it survives a language switch.
+            <div data-kept="">
+            <UsernamesForm open=bulk.open id="add-usernames" hint=t().add_members_hint draft pending
                 submit_label=Signal::derive(move || if pending.get() { t().adding } else { t().add_members })
                 submit_class="primary" on_names=start/>
+            </div>
             <BulkProgress bulk item_heading=t().user testid="add-results"/>
         </Dialog>
     }

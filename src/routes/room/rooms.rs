@@ -24,21 +24,21 @@ pub fn RoomActions(room: Signal<ChatroomDetail>) -> impl IntoView {
     let edit = RwSignal::new(false);
     let transfer = RwSignal::new(false);
     let dissolve = RwSignal::new(false);
-    let add = RwSignal::new(false);
+    let add = super::members::use_add_members_run();
     let remove = RwSignal::new(false);
     let leave = RwSignal::new(false);
     view! {
         <div class="room-actions" role="toolbar" aria-label=t().room_actions>
             <button type="button" on:click=move |_| edit.set(true)>{t().edit}</button>
             <button type="button" on:click=move |_| transfer.set(true)>{t().transfer}</button>
-            <button type="button" on:click=move |_| add.set(true)>{t().add_members}</button>
+            <button type="button" on:click=move |_| add.open_with(vec![(room_id.get_untracked(), String::new())])>{t().add_members}</button>
             <button type="button" on:click=move |_| remove.set(true)>{t().remove_members}</button>
             <button type="button" on:click=move |_| leave.set(true)>{t().member_leaves}</button>
             <button type="button" class="danger" on:click=move |_| dissolve.set(true)>{t().dissolve}</button>
         </div>
         <EditDialog open=edit room/>
         <TransferDialog open=transfer room/>
-        <AddMembersDialog open=add room_id/>
+        <AddMembersDialog room_id/>
         <RemoveMembersDialog open=remove room_id/>
         <LeaveDialog open=leave room_id/>
         <DissolveDialog open=dissolve room/>
