@@ -22,7 +22,8 @@ use leptos_router::{path, Lazy};
 /// Mounts the dashboard on the page, once this deployment's `config.json` is read (a locked
 /// host holds from the first moment).
 pub fn start() {
-    leptos::task::spawn_local(async {
+    // Leptos's executor is set up by mounting: before it, the browser's own.
+    wasm_bindgen_futures::spawn_local(async {
         let deployment = deployment::load().await;
         mount_to_body(move || view! { <App deployment/> });
     });

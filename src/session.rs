@@ -87,6 +87,8 @@ pub struct Session {
     pub token_wanted: RwSignal<bool>,
     /// Where the new token goes; taken when answered.
     token_reply: StoredValue<Option<oneshot::Sender<Option<String>>>, LocalStorage>,
+    /// Told when the app changes (see [`Session::on_app_change`]).
+    app_listeners: StoredValue<Vec<Rc<dyn Fn()>>, LocalStorage>,
 }
 
 pub fn use_session() -> Session {
@@ -116,6 +118,7 @@ impl Session {
             log: crate::request_log::RequestLog::new(),
             token_wanted: RwSignal::new(false),
             token_reply: StoredValue::new_local(None),
+            app_listeners: StoredValue::new_local(Vec::new()),
         };
         if let Some(info) = stored
             .get_untracked()
@@ -149,7 +152,20 @@ impl Session {
         self.client.set_value(Some(Rc::new(client)));
         self.set_stored.set(Some(info.clone()));
         self.info.set(Some(info));
+        self.app_changed();
+    }
+
+    /// Another app (or none): views reload, and what belongs to the app left goes.
+    fn app_changed(&self) {
         self.generation.update(|g| *g += 1);
+        for f in self.app_listeners.get_value() {
+            f();
+        }
+    }
+
+    /// Calls `f` each time the app changes (a connection made, or ended).
+    pub fn on_app_change(&self, f: impl Fn() + 'static) {
+        self.app_listeners.update_value(|l| l.push(Rc::new(f)));
     }
 
     /// Shows what the client waits for, and takes it away when the call is sent again.
@@ -263,7 +279,7 @@ impl Session {
         self.client.set_value(None);
         self.set_stored.set(None);
         self.info.set(None);
-        self.generation.update(|g| *g += 1);
+        self.app_changed();
     }
 
     pub fn remember(&self, app: SavedApp) {

@@ -62,7 +62,8 @@ where
     (value.into(), set)
 }
 
-/// Writes `text` under `key` whenever it changes (one effect for every kind of value).
+/// Writes `text` under `key` whenever it changes (one effect for every kind of value: the
+/// browser's storage is the outside world).
 fn keep(area: Area, key: &'static str, text: Signal<String>) {
     Effect::new(move |started: Option<()>| {
         let text = text.get();

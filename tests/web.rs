@@ -66,33 +66,49 @@ async fn an_error_says_its_kind_our_explanation_the_servers_words_and_the_reques
 
 #[wasm_bindgen_test]
 async fn bulk_work_shows_a_result_per_item_and_sends_only_the_failed_again() {
-    use chatroom_admin::components::bulk::{Bulk, BulkProgress, Work};
-    use std::cell::RefCell;
+    use chatroom_admin::components::bulk::{use_bulk, BulkProgress, Done, Said, Work};
+    use chatroom_admin::components::kept::KeptAbove;
+    use chatroom_admin::data::Data;
+    use chatroom_admin::deployment::Deployment;
+    use chatroom_admin::session::Session;
+    use std::cell::{Cell, RefCell};
     use std::rc::Rc;
     let el = host();
     // Item "b" fails the first time it is sent, then works.
     let sent = Rc::new(RefCell::new(Vec::<String>::new()));
     let log = sent.clone();
-    let work: Work = Rc::new(move |k: String| {
+    let work: Work = Rc::new(move |k: String, _run| {
         let first_b = k == "b" && !log.borrow().contains(&k);
         log.borrow_mut().push(k.clone());
         Box::pin(async move {
             if first_b {
                 Err(ApiError::network("connection reset"))
             } else {
-                Ok(format!("did {k}"))
+                Ok(Done::said(move || format!("did {k}")))
             }
         })
     });
-    let bulk = Bulk::new(work);
+    // The run is kept above the views: the app's contexts, as `App` provides them.
+    let slot = Rc::new(Cell::new(None));
+    let put = slot.clone();
     let _mounted = leptos::mount::mount_to(el.clone(), move || {
+        let session = Session::restore(&Deployment::Read(Default::default()));
+        provide_context(session);
+        provide_context(Data::new(session));
+        provide_context(KeptAbove::new());
+        let bulk = use_bulk("test");
+        put.set(Some(bulk));
         view! { <BulkProgress bulk item_heading="Item" testid="results"/> }
     });
-    bulk.start(vec![
-        ("a".into(), "a".into()),
-        ("b".into(), "b".into()),
-        ("c".into(), "c".into()),
-    ]);
+    let bulk = slot.get().expect("mounted");
+    bulk.start(
+        ["a", "b", "c"]
+            .into_iter()
+            .map(|k| (k.to_string(), Said::data(k.to_string())))
+            .collect(),
+        work,
+        Rc::new(|_| ()),
+    );
     for _ in 0..10 {
         leptos::task::tick().await;
     }

@@ -1,5 +1,7 @@
 //! A native `<dialog>` opened as a modal: the page behind is inert so focus stays inside, Esc
-//! closes it, and focus goes back to what opened it.
+//! closes it, and focus goes back to what opened it. Its content is made each time it opens,
+//! so a form inside starts fresh (no error or result left from the last time) without an
+//! Effect to reset it; what must outlive a closing lives outside the content.
 
 use crate::i18n::t;
 use leptos::html;
@@ -20,10 +22,14 @@ pub fn Dialog(
     /// Unique on the page: the title's id is `{id}-title`.
     id: &'static str,
     #[prop(into)] title: Signal<String>,
-    children: Children,
+    /// Called when the dialog closes (Esc, the close button, or from code).
+    #[prop(optional)]
+    on_close: Option<Callback<()>>,
+    children: ChildrenFn,
 ) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    // The browser's modal state follows `open`: an Effect, since it is the DOM's.
     Effect::new(move |_| {
         let wanted = open.get();
         let Some(d) = dialog.get() else { return };
@@ -35,8 +41,11 @@ pub fn Dialog(
         }
     });
     // Fired for Esc, the close button, and closing from code alike.
-    let on_close = move |_| {
+    let closed = move |_| {
         open.set(false);
+        if let Some(f) = on_close {
+            f.run(());
+        }
         // Back to the opener; if it is gone or disabled now (a bulk action emptied the
         // selection), to the main region rather than nowhere.
         let usable = opener
@@ -56,14 +65,14 @@ pub fn Dialog(
     let title_id = format!("{id}-title");
     let labelled_by = title_id.clone();
     view! {
-        <dialog node_ref=dialog class="dialog" id=id aria-labelledby=labelled_by on:close=on_close>
+        <dialog node_ref=dialog class="dialog" id=id aria-labelledby=labelled_by on:close=closed>
             <div class="dialog-head">
                 <h2 id=title_id>{move || title.get()}</h2>
                 <button type="button" class="close" aria-label=t().close on:click=move |_| open.set(false)>"×"</button>
             </div>
             // Shown here too: the page behind a modal dialog is inert.
             <crate::components::traffic::WaitingStatus/>
-            {children()}
+            {move || open.get().then(|| children())}
         </dialog>
     }
 }

@@ -58,6 +58,7 @@ impl Prefs {
             Theme::Light => false,
             Theme::System => system_dark.get(),
         });
+        // `<html>`'s class is outside the app's view too.
         Effect::new(move |_| {
             if let Some(html) = document().document_element() {
                 let list = html.class_list();

@@ -25,14 +25,9 @@ pub fn TokenPrompt() -> impl IntoView {
     let session = use_session();
     let open = session.token_wanted;
     let token = RwSignal::new(String::new());
-    // Closed any other way (Esc, the close button): the person gave up.
-    Effect::new(move |was_open: Option<bool>| {
-        let now = open.get();
-        if was_open == Some(true) && !now {
-            session.answer_token_request(None);
-        }
-        now
-    });
+    // Closed any other way (Esc, the close button): the person gave up. (After an answer
+    // there is no request left to give up.)
+    let dismissed = Callback::new(move |_| session.answer_token_request(None));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = token.get_untracked().trim().to_string();
@@ -42,7 +37,7 @@ pub fn TokenPrompt() -> impl IntoView {
         }
     };
     view! {
-        <Dialog open id="token-dialog" title=t().token_refused_title.to_string()>
+        <Dialog open id="token-dialog" title=t().token_refused_title.to_string() on_close=dismissed>
             <p>{t().token_refused_lead}</p>
             <form on:submit=submit>
                 <div class="field">

@@ -72,21 +72,18 @@ impl Data {
         };
         // Another app: the rooms of the last one are not this one's.
         let all = data.all;
-        Effect::new(move |seen: Option<u32>| {
-            let g = session.generation.get();
-            if seen.is_some_and(|s| s != g) {
-                all.rooms.set(None);
-                all.error.set(None);
-                all.selected.set(HashSet::new());
-                all.scroll.set_value(0.0);
-            }
-            g
+        session.on_app_change(move || {
+            all.rooms.set(None);
+            all.error.set(None);
+            all.selected.set(HashSet::new());
+            all.scroll.set_value(0.0);
         });
         data
     }
 
     /// Drops what is held when the app changed since it was read. It writes no signal, since
-    /// it runs inside resources; the all-rooms state is reset by an effect ([`Data::new`]).
+    /// it runs inside resources; the all-rooms state is reset when the session says the app
+    /// changed ([`Data::new`]).
     fn same_app(&self) {
         let g = self.session.generation.get_untracked();
         if self.generation.get_value() != g {

@@ -99,7 +99,8 @@ pub fn AllRoomsTable() -> impl IntoView {
             }
         }
     };
-    // The URL follows once typing pauses...
+    // The URL follows once typing pauses (an Effect: the browser's history is the outside
+    // world)...
     let settled = signal_debounced(filter, 300.0);
     {
         let put_filter = put_filter.clone();
@@ -130,7 +131,8 @@ pub fn AllRoomsTable() -> impl IntoView {
     let total = Memo::new(move |_| rooms.with(|r| r.as_ref().map_or(0, |r| r.rows.len())));
 
     let scroller = Scroller::new();
-    // Back where the person left the table; to the top when the filter or the order changes.
+    // Back where the person left the table; to the top when the filter or the order changes
+    // (an Effect: scrolling is the DOM's).
     Effect::new(move |seen: Option<(String, Option<(SortKey, bool)>)>| {
         let now = (filter.get(), sort.get());
         match seen {

@@ -125,26 +125,25 @@ pub fn ConnectPage() -> impl IntoView {
         move |host: &str| d.with_value(|d| d.allows(host))
     };
 
+    let navigate = StoredValue::new_local(navigate);
+    // Connected: on to where the person was going (a page of this app), or the list.
     let connect = Action::new_local(move |(form, remember): &(ConnectForm, bool)| {
         let (form, remember) = (form.clone(), *remember);
+        let next = query
+            .get_untracked()
+            .get("next")
+            .and_then(|n| crate::url::safe_next(&n))
+            .unwrap_or_else(|| "/rooms".to_string());
         async move {
             let login = form.validate().expect("validated before dispatch");
             // The list's code comes while the token is asked for.
             leptos::task::spawn_local(super::preload_rooms_page());
-            session.connect(login, remember).await
+            session.connect(login, remember).await?;
+            let _ = navigate.try_with_value(|go| go(&next, NavigateOptions::default()));
+            Ok::<_, easemob_api::ApiError>(())
         }
     });
     let pending = connect.pending();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = connect.value().get() {
-            let next = query
-                .get_untracked()
-                .get("next")
-                .and_then(|n| crate::url::safe_next(&n))
-                .unwrap_or_else(|| "/rooms".to_string());
-            navigate(&next, NavigateOptions::default());
-        }
-    });
 
     let problems = Memo::new(move |_| {
         if tried.get() {

@@ -19,17 +19,70 @@ use leptos_router::NavigateOptions;
 /// Members shown as removable chips; the rest are counted.
 const MAX_CHIPS: usize = 50;
 
+/// What the create dialog holds, kept above the views: whether it is open, what was typed, a
+/// create under way, and a create whose answer was lost and is not settled. A language switch
+/// or a visit to another page keeps them; in particular a create under way is never offered
+/// again while it is.
+#[derive(Clone, Copy)]
+pub struct CreateState {
+    pub open: RwSignal<bool>,
+    name: RwSignal<String>,
+    description: RwSignal<String>,
+    maxusers: RwSignal<String>,
+    owner: RwSignal<String>,
+    members: RwSignal<String>,
+    custom: RwSignal<String>,
+    sending: RwSignal<bool>,
+    looking: RwSignal<bool>,
+    unsettled: RwSignal<Option<(CreateRoom, Verdict<String>)>>,
+}
+
+pub fn use_create() -> CreateState {
+    crate::components::kept::kept_above("create", || CreateState {
+        open: RwSignal::new(false),
+        name: RwSignal::new(String::new()),
+        description: RwSignal::new(String::new()),
+        maxusers: RwSignal::new("1000".to_string()),
+        owner: RwSignal::new(String::new()),
+        members: RwSignal::new(String::new()),
+        custom: RwSignal::new(String::new()),
+        sending: RwSignal::new(false),
+        looking: RwSignal::new(false),
+        unsettled: RwSignal::new(None),
+    })
+}
+
 #[component]
-pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
+pub fn CreateDialog() -> impl IntoView {
+    let st = use_create();
+    view! {
+        <Dialog open=st.open id="create-dialog" title=t().create_title.to_string()>
+            // What is typed here is kept above the views: it survives a language switch.
+            <div data-kept="">
+                <CreateForm st/>
+            </div>
+        </Dialog>
+    }
+}
+
+/// Made each time the dialog opens: no error left from the last time (what was typed stays).
+#[component]
+fn CreateForm(st: CreateState) -> impl IntoView {
     let data = crate::data::use_data();
     let notices = use_notices();
     let navigate = StoredValue::new_local(use_navigate());
-    let name = RwSignal::new(String::new());
-    let description = RwSignal::new(String::new());
-    let maxusers = RwSignal::new("1000".to_string());
-    let owner = RwSignal::new(String::new());
-    let members = RwSignal::new(String::new());
-    let custom = RwSignal::new(String::new());
+    let CreateState {
+        open,
+        name,
+        description,
+        maxusers,
+        owner,
+        members,
+        custom,
+        sending,
+        looking,
+        unsettled,
+    } = st;
     let problem = RwSignal::new(None::<FieldError>);
     let draft = move || CreateDraft {
         name: name.get_untracked(),
@@ -39,14 +92,11 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
         members: members.get_untracked(),
         custom: custom.get_untracked(),
     };
-    // The create last sent, and what became of it when that is still open: its answer was
-    // lost and looking found it was not made (Send again), or looking failed (Look again).
-    let unsettled = RwSignal::new(None::<(CreateRoom, Verdict<String>)>);
-    let looking = RwSignal::new(false);
     // What a verdict leads to: the new room opened, the refusal shown at its field, or the
-    // recovery below.
+    // recovery below (not made: Send again; not known: Look again).
     let conclude = move |call: CreateRoom, verdict: Verdict<String>| {
-        looking.try_set(false);
+        sending.set(false);
+        looking.set(false);
         match &verdict {
             Verdict::Done {
                 value: id,
@@ -54,49 +104,46 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
             } => {
                 notices.show(t().created(&call.0.name, id));
                 for s in [name, description, owner, members, custom] {
-                    s.try_set(String::new());
+                    s.set(String::new());
                 }
-                maxusers.try_set("1000".into());
-                open.try_set(false);
-                navigate.with_value(|go| go(&crate::url::room(id), NavigateOptions::default()));
-                unsettled.try_set(None);
+                maxusers.set("1000".into());
+                open.set(false);
+                unsettled.set(None);
+                let _ = navigate
+                    .try_with_value(|go| go(&crate::url::room(id), NavigateOptions::default()));
             }
             Verdict::Refused(e) => {
                 problem.try_set(Some(FieldError::from_api(e, &call.0.owner)));
-                unsettled.try_set(None);
+                unsettled.set(None);
             }
-            _ => {
-                unsettled.try_set(Some((call, verdict)));
-            }
+            _ => unsettled.set(Some((call, verdict))),
         }
     };
     // One click, one POST; a lost answer is looked for by the data layer, never sent again.
-    let create = Action::new_local(move |call: &CreateRoom| {
-        let call = call.clone();
-        async move {
-            let verdict = data.write_once(&call, || looking.set(true)).await;
-            conclude(call, verdict);
-        }
-    });
-    let look = Action::new_local(move |(call, sent_at, lost): &(CreateRoom, u64, ApiError)| {
-        let (call, sent_at, lost) = (call.clone(), *sent_at, lost.clone());
-        async move {
-            let verdict = data.look_again(&call, sent_at, lost).await;
-            conclude(call, verdict);
-        }
-    });
     let send = move |req: CreateChatroom| {
+        if sending.get_untracked() {
+            return;
+        }
         problem.set(None);
         unsettled.set(None);
-        create.dispatch_local(CreateRoom(req));
+        sending.set(true);
+        let call = CreateRoom(req);
+        leptos::task::spawn_local(async move {
+            let verdict = data.write_once(&call, || looking.set(true)).await;
+            conclude(call, verdict);
+        });
     };
-    // Each opening starts clean: no error left from the last time (the typed form stays).
-    Effect::new(move |_| {
-        if open.get() {
-            problem.set(None);
-            unsettled.set(None);
+    let look = move |call: CreateRoom, sent_at: u64, lost: ApiError| {
+        if sending.get_untracked() {
+            return;
         }
-    });
+        sending.set(true);
+        looking.set(true);
+        leptos::task::spawn_local(async move {
+            let verdict = data.look_again(&call, sent_at, lost).await;
+            conclude(call, verdict);
+        });
+    };
     // The room is there already, or it may be: another Create could make a second one.
     let found = move || {
         unsettled.with(|v| {
@@ -107,7 +154,7 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
         })
     };
     let recovery = move || {
-        if looking.get() || look.pending().get() {
+        if looking.get() {
             return Some(view! { <Loading what=t().checking_create/> }.into_any());
         }
         unsettled.get().map(|(call, verdict)| match verdict {
@@ -132,9 +179,7 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
                 <div class="recovery" data-testid="create-recovery">
                     <p>{t().outcome_unknown_explained}</p>
                     <ErrorView error=why/>
-                    <button type="button" on:click=move |_| {
-                        look.dispatch_local((call.clone(), sent_at_ms, lost.clone()));
-                    }>{t().look_again}</button>
+                    <button type="button" on:click=move |_| look(call.clone(), sent_at_ms, lost.clone())>{t().look_again}</button>
                 </div>
             }
             .into_any(),
@@ -144,7 +189,7 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // One click, one POST: a second click while the first is under way does nothing.
-        if create.pending().get_untracked() {
+        if sending.get_untracked() {
             return;
         }
         match draft().build() {
@@ -152,8 +197,7 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
             Err(p) => problem.set(Some(p)),
         }
     };
-    let pending = create.pending();
-    let pending = Signal::derive(move || pending.get() && !looking.get());
+    let pending = Signal::derive(move || sending.get() && !looking.get());
     // A chip for each of the first names only: a paste of thousands stays quick to show.
     let listed = Memo::new(move |_| split_list(&members.get()));
     let chips = move || listed.with(|l| l.iter().take(MAX_CHIPS).cloned().collect::<Vec<_>>());
@@ -166,7 +210,6 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
         members.set(rest.join("\n"));
     };
     view! {
-        <Dialog open id="create-dialog" title=t().create_title.to_string()>
             <form on:submit=submit novalidate>
                 <FormField id="create-name" label=t().field_name value=name error=Signal::derive(error_for(problem, Field::Name))/>
                 <FormField id="create-description" label=t().field_description value=description multiline=true
@@ -198,12 +241,11 @@ pub fn CreateDialog(open: RwSignal<bool>) -> impl IntoView {
                 {general_error(problem)}
                 {recovery}
                 <div class="actions">
-                    <button type="submit" class="primary" disabled=move || create.pending().get() || look.pending().get() || found() aria-busy=move || pending.get().to_string()>
+                    <button type="submit" class="primary" disabled=move || sending.get() || found() aria-busy=move || pending.get().to_string()>
                         {move || if pending.get() { t().creating } else { t().create }}
                     </button>
                     <button type="button" on:click=move |_| open.set(false)>{t().cancel}</button>
                 </div>
             </form>
-        </Dialog>
     }
 }

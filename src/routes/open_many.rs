@@ -29,9 +29,16 @@ fn OpenManyView() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let ids = Memo::new(move |_| split_list(&query.get().get("ids").unwrap_or_default()));
-    let draft = RwSignal::new(String::new());
-    // The box shows the ids of the URL, also after Back and Forward.
-    Effect::new(move |_| draft.set(ids.get().join("\n")));
+    // The box shows the ids of the URL (also after Back and Forward) until the person types:
+    // what is typed is kept with the ids it was typed over.
+    let typed = RwSignal::new(None::<(Vec<String>, String)>);
+    let draft = move || {
+        typed
+            .get()
+            .filter(|(over, _)| *over == ids.get())
+            .map(|(_, t)| t)
+            .unwrap_or_else(|| ids.get().join("\n"))
+    };
     let data = crate::data::use_data();
     let result = LocalResource::new(move || {
         let ids = ids.get();
@@ -49,7 +56,7 @@ fn OpenManyView() -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let list = split_list(&draft.get_untracked()).join(",");
+        let list = split_list(&untrack(draft)).join(",");
         navigate(
             &crate::url::href("/open", &[("ids", list)]),
             NavigateOptions::default(),
@@ -60,7 +67,8 @@ fn OpenManyView() -> impl IntoView {
             <h1>{t().open_many_title}</h1>
             <form on:submit=submit>
                 <label for="ids">{t().open_many_label}</label>
-                <textarea id="ids" rows="5" bind:value=draft placeholder=t().open_many_placeholder></textarea>
+                <textarea id="ids" rows="5" prop:value=draft placeholder=t().open_many_placeholder
+                    on:input=move |ev| typed.set(Some((ids.get_untracked(), event_target_value(&ev))))></textarea>
                 <div class="actions">
                     <button type="submit" class="primary">{t().open}</button>
                 </div>

@@ -276,7 +276,8 @@ fn RoomTable() -> impl IntoView {
     });
     // A page size or cursor changed while a page was loading can be missed by the resource
     // (reactive_graph 0.2.16: re-triggered while its fetch is under way, it does not fetch
-    // again). When an answer lands for another key than the URL's, ask again.
+    // again). When an answer lands for another key than the URL's, ask again. (An Effect only
+    // because the resource is the thing to be told; it writes no state.)
     Effect::new(move |_| {
         let answered = page.with(|p| match p {
             Some(Ok((key, _))) => Some(key.clone()),
@@ -433,7 +434,7 @@ fn RoomTable() -> impl IntoView {
         crate::export::rooms::download(&shown, &cols, &found, as_json);
     };
     let shortcuts = crate::components::shortcuts::use_shortcuts();
-    let create_open = RwSignal::new(false);
+    let create_open = crate::routes::create::use_create().open;
     if shortcuts.offer_new_room(Callback::new(move |_| create_open.set(true))) {
         create_open.set(true);
     }
@@ -529,7 +530,7 @@ fn RoomTable() -> impl IntoView {
                     }).collect_view()}
                 </fieldset>
             </div>
-            <crate::routes::create::CreateDialog open=create_open/>
+            <crate::routes::create::CreateDialog/>
             <crate::routes::bulk::BulkDissolveDialog on_started=clear_selection/>
             <crate::routes::bulk::BulkModerateDialog/>
             <Pager label=t().rooms_pager page=page_number prev=prev next=next/>

@@ -39,29 +39,28 @@ fn SuperAdminsView() -> impl IntoView {
                 .map(|list| (pagenum, list))
         }
     });
+    let draft = RwSignal::new(String::new());
+    // Each action says what it did itself; its failure stays in its value, shown below.
     let add = Action::new_local(move |u: &String| {
         let call = AddSuperAdmin {
             username: u.clone(),
         };
         let u = u.clone();
-        async move { data.write(call).await.map(|_| u) }
+        async move {
+            data.write(call).await?;
+            notices.show(t().super_admin_added(&u));
+            draft.try_set(String::new());
+            Ok::<_, easemob_api::ApiError>(())
+        }
     });
     let remove = Action::new_local(move |u: &String| {
         let call = RemoveSuperAdmin {
             username: u.clone(),
         };
-        async move { data.write(call).await.map(|r| r.new_super_admin) }
-    });
-    let draft = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        if let Some(Ok(u)) = add.value().get() {
-            notices.show(t().super_admin_added(&u));
-            draft.set(String::new());
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(u)) = remove.value().get() {
+        async move {
+            let u = data.write(call).await?.new_super_admin;
             notices.show(t().super_admin_removed(&u));
+            Ok::<_, easemob_api::ApiError>(())
         }
     });
     let href = |p: u32| {

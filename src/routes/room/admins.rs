@@ -5,6 +5,7 @@ use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
 use crate::i18n::t;
 use easemob_api::endpoints::{AddAdmin, RemoveAdmin};
+use easemob_api::ApiError;
 use leptos::prelude::*;
 
 #[component]
@@ -16,30 +17,29 @@ pub fn AdminsPanel(room: ModRoom) -> impl IntoView {
         data.track();
         async move { data.admins(&id).await }
     });
+    let draft = RwSignal::new(String::new());
+    // Each action says what it did itself; its failure stays in its value, shown below.
     let add = Action::new_local(move |u: &String| {
         let call = AddAdmin {
             id: room.id.get_untracked(),
             username: u.clone(),
         };
-        async move { data.write(call).await.map(|a| a.newadmin) }
+        async move {
+            let u = data.write(call).await?.newadmin;
+            notices.show(t().admin_added(&u));
+            draft.try_set(String::new());
+            Ok::<_, ApiError>(())
+        }
     });
     let remove = Action::new_local(move |u: &String| {
         let call = RemoveAdmin {
             id: room.id.get_untracked(),
             username: u.clone(),
         };
-        async move { data.write(call).await.map(|a| a.oldadmin) }
-    });
-    let draft = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        if let Some(Ok(u)) = add.value().get() {
-            notices.show(t().admin_added(&u));
-            draft.set(String::new());
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(u)) = remove.value().get() {
+        async move {
+            let u = data.write(call).await?.oldadmin;
             notices.show(t().admin_removed(&u));
+            Ok::<_, ApiError>(())
         }
     });
     view! {

@@ -7,6 +7,7 @@ use crate::forms::FieldError;
 use crate::i18n::t;
 use easemob_api::endpoints::SetAnnouncement;
 use easemob_api::limits::{check_length, Field, ANNOUNCEMENT_MAX_CHARS};
+use easemob_api::ApiError;
 use leptos::prelude::*;
 
 #[component]
@@ -34,12 +35,11 @@ pub fn AnnouncementPanel(room: ModRoom) -> impl IntoView {
             id: room.id.get_untracked(),
             text: text.clone(),
         };
-        async move { data.write(call).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = save.value().get() {
+        async move {
+            let saved = data.write(call).await?;
             notices.show(t().announcement_saved);
-            draft.set(None);
+            draft.try_set(None);
+            Ok::<_, ApiError>(saved)
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -31,6 +31,10 @@ pub fn AttributesPanel(room: ModRoom) -> impl IntoView {
         data.track();
         async move { data.attributes(&id).await }
     });
+    let key = RwSignal::new(String::new());
+    let value = RwSignal::new(String::new());
+    // Each action says what it did itself; its value keeps the per-key results and the
+    // failure, shown below.
     let set = Action::new_local(move |(k, v): &(String, String)| {
         let call = SetAttributes {
             id: room.id.get_untracked(),
@@ -39,7 +43,17 @@ pub fn AttributesPanel(room: ModRoom) -> impl IntoView {
             auto_delete: false,
             forced: true,
         };
-        async move { data.write(call).await }
+        async move {
+            let done = data.write(call).await?;
+            for k in &done.success_keys {
+                notices.show(t().attribute_set(k));
+            }
+            if done.error_keys.is_empty() {
+                key.try_set(String::new());
+                value.try_set(String::new());
+            }
+            Ok(done)
+        }
     });
     let delete = Action::new_local(move |k: &String| {
         let call = DeleteAttributes {
@@ -48,29 +62,15 @@ pub fn AttributesPanel(room: ModRoom) -> impl IntoView {
             keys: vec![k.clone()],
             forced: true,
         };
-        async move { data.write(call).await }
-    });
-    let key = RwSignal::new(String::new());
-    let value = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<FieldError>);
-    Effect::new(move |_| {
-        if let Some(Ok(done)) = set.value().get() {
-            for k in &done.success_keys {
-                notices.show(t().attribute_set(k));
-            }
-            if done.error_keys.is_empty() {
-                key.set(String::new());
-                value.set(String::new());
-            }
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(done)) = delete.value().get() {
+        async move {
+            let done = data.write(call).await?;
             for k in &done.success_keys {
                 notices.show(t().attribute_deleted(k));
             }
+            Ok(done)
         }
     });
+    let problem = RwSignal::new(None::<FieldError>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if set.pending().get_untracked() {

@@ -31,13 +31,29 @@ pub fn ListPanel(room: ModRoom, list: RoomList) -> impl IntoView {
         data.track();
         async move { data.room_list(&id, list).await }
     });
+    let draft = RwSignal::new(String::new());
+    // Each action says what it did itself; its value keeps the per-user results and the
+    // failure, shown below.
     let add = Action::new_local(move |names: &Vec<String>| {
         let call = AddToRoomList {
             id: room.id.get_untracked(),
             list,
             usernames: names.clone(),
         };
-        async move { data.write(call).await }
+        async move {
+            let results = data.write(call).await?;
+            let n = results.iter().filter(|r| r.result).count();
+            if n > 0 {
+                notices.show(match list {
+                    RoomList::Block => t().blocked_n(n),
+                    RoomList::Allow => t().allowed_n(n),
+                });
+            }
+            if n == results.len() {
+                draft.try_set(String::new());
+            }
+            Ok(results)
+        }
     });
     let remove = Action::new_local(move |names: &Vec<String>| {
         let call = RemoveFromRoomList {
@@ -45,26 +61,8 @@ pub fn ListPanel(room: ModRoom, list: RoomList) -> impl IntoView {
             list,
             usernames: names.clone(),
         };
-        async move { data.write(call).await }
-    });
-    let draft = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        if let Some(Ok(results)) = add.value().get() {
-            let n = results.iter().filter(|r| r.result).count();
-            if n > 0 {
-                notices.show(match list {
-                    RoomList::Block => t().blocked_n(n),
-                    RoomList::Allow => t().allowed_n(n),
-                });
-                // Blocking takes members out of the room.
-            }
-            if n == results.len() {
-                draft.set(String::new());
-            }
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(results)) = remove.value().get() {
+        async move {
+            let results = data.write(call).await?;
             for r in results.iter().filter(|r| r.result) {
                 notices.show(match list {
                     RoomList::Block => t().unblocked(&r.user),
@@ -72,8 +70,9 @@ pub fn ListPanel(room: ModRoom, list: RoomList) -> impl IntoView {
                 });
             }
             if results.iter().all(|r| r.result) && results.len() > 1 {
-                draft.set(String::new());
+                draft.try_set(String::new());
             }
+            Ok(results)
         }
     });
     let (key, title, hint, empty, submit) = match list {

@@ -167,6 +167,7 @@ fn MemberMatches(
 ) -> impl IntoView {
     let scroller = crate::components::virtual_rows::Scroller::new();
     let count = Memo::new(move |_| found.with(|f| f.as_ref().map_or(0, |f| f.len())));
+    // A new search starts at the top of the list: an Effect, since scrolling is the DOM's.
     Effect::new(move |_| {
         let _ = count.get();
         scroller.scroll_to(0.0);
@@ -214,12 +215,8 @@ fn UsernamesForm(
     submit_class: &'static str,
     on_names: Callback<Vec<String>>,
 ) -> impl IntoView {
+    // Made each time its dialog opens (`Dialog`): no error left from the last time.
     let problem = RwSignal::new(None::<FieldError>);
-    Effect::new(move |_| {
-        if open.get() {
-            problem.set(None);
-        }
-    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
@@ -322,9 +319,20 @@ pub fn AddMembersDialog(room_id: Signal<String>) -> impl IntoView {
 
 #[component]
 pub fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoView {
+    // What was typed stays while the page does, across openings.
+    let draft = RwSignal::new(String::new());
+    view! {
+        <Dialog open id="remove-dialog" title=t().remove_members_title.to_string()>
+            <RemoveForm open room_id draft/>
+        </Dialog>
+    }
+}
+
+/// Made each time the dialog opens: no result left from the last time.
+#[component]
+fn RemoveForm(open: RwSignal<bool>, room_id: Signal<String>, draft: RwSignal<String>) -> impl IntoView {
     let data = crate::data::use_data();
     let notices = use_notices();
-    let draft = RwSignal::new(String::new());
     // A result for every user: the server's per-user answer, or, when a whole request of 60
     // failed, that failure described for each of its users.
     let send = Action::new_local(move |names: &Vec<String>| {
@@ -351,31 +359,19 @@ pub fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> imp
                     }
                 }
             }
-            rows
-        }
-    });
-    // Each opening starts clean: no result left from the last time.
-    Effect::new(move |_| {
-        if open.get() {
-            send.value().set(None);
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(results) = send.value().get() {
-            let removed = results.iter().filter(|(_, r)| r.is_ok()).count();
+            let removed = rows.iter().filter(|(_, r)| r.is_ok()).count();
             if removed > 0 {
                 notices.show(t().removed(removed));
             }
+            rows
         }
     });
     let pending = send.pending();
     view! {
-        <Dialog open id="remove-dialog" title=t().remove_members_title.to_string()>
-            <UsernamesForm open id="remove-usernames" hint=t().remove_members_hint draft pending
-                submit_label=Signal::derive(|| t().remove_members)
-                submit_class="danger" on_names=Callback::new(move |names| { send.dispatch_local(names); })/>
-            {move || send.value().get().map(|results| view! { <RemovalResults results/> })}
-        </Dialog>
+        <UsernamesForm open id="remove-usernames" hint=t().remove_members_hint draft pending
+            submit_label=Signal::derive(|| t().remove_members)
+            submit_class="danger" on_names=Callback::new(move |names| { send.dispatch_local(names); })/>
+        {move || send.value().get().map(|results| view! { <RemovalResults results/> })}
     }
 }
 
@@ -401,6 +397,16 @@ fn RemovalResults(results: Vec<(String, Result<(), String>)>) -> impl IntoView {
 
 #[component]
 pub fn LeaveDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoView {
+    view! {
+        <Dialog open id="leave-dialog" title=t().member_leaves_title.to_string()>
+            <LeaveForm open room_id/>
+        </Dialog>
+    }
+}
+
+/// Made each time the dialog opens: nothing typed, no error left from the last time.
+#[component]
+fn LeaveForm(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoView {
     let data = crate::data::use_data();
     let notices = use_notices();
     let user = RwSignal::new(String::new());
@@ -410,26 +416,20 @@ pub fn LeaveDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoVi
             id: room_id.get_untracked(),
             username: u.clone(),
         };
-        async move { data.write(call).await }
-    });
-    // Each opening starts clean: no error or result left from the last time.
-    Effect::new(move |_| {
-        if open.get() {
-            problem.set(None);
-            send.value().set(None);
+        async move {
+            match data.write(call).await {
+                Ok(r) => {
+                    notices.show(t().left(&r.user));
+                    open.try_set(false);
+                }
+                Err(e) => {
+                    problem.try_set(Some(FieldError {
+                        field: Some(Field::Username),
+                        message: FieldError::from_api(&e, "").message,
+                    }));
+                }
+            }
         }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(r)) => {
-            notices.show(t().left(&r.user));
-            open.set(false);
-            user.set(String::new());
-        }
-        Some(Err(e)) => problem.set(Some(FieldError {
-            field: Some(Field::Username),
-            message: FieldError::from_api(&e, "").message,
-        })),
-        None => {}
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -447,7 +447,6 @@ pub fn LeaveDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoVi
     };
     let pending = send.pending();
     view! {
-        <Dialog open id="leave-dialog" title=t().member_leaves_title.to_string()>
             <p>{t().member_leaves_hint}</p>
             <form on:submit=submit novalidate>
                 <FormField id="leave-username" label=t().user value=user
@@ -457,6 +456,5 @@ pub fn LeaveDialog(open: RwSignal<bool>, room_id: Signal<String>) -> impl IntoVi
                     <button type="button" on:click=move |_| open.set(false)>{t().cancel}</button>
                 </div>
             </form>
-        </Dialog>
     }
 }

@@ -7,6 +7,7 @@ use crate::components::notice::use_notices;
 use crate::components::time::Time;
 use crate::i18n::t;
 use easemob_api::endpoints::{Mute, MuteAll, MuteFor, Unmute};
+use easemob_api::ApiError;
 use leptos::prelude::*;
 
 /// The durations offered, in minutes; `None` is for ever.
@@ -59,13 +60,20 @@ pub fn MutesPanel(room: ModRoom) -> impl IntoView {
         async move { data.mutes(&id).await }
     });
     let duration = RwSignal::new("1h".to_string());
+    let draft = RwSignal::new(String::new());
+    // Each action says what it did itself; its failure stays in its value, shown below.
     let mute = Action::new_local(move |names: &Vec<String>| {
         let call = Mute {
             id: room.id.get_untracked(),
             usernames: names.clone(),
             duration: mute_for(&duration.get_untracked()),
         };
-        async move { data.write(call).await.map(|r| r.len()) }
+        async move {
+            let n = data.write(call).await?.len();
+            notices.show(t().muted_n(n));
+            draft.try_set(String::new());
+            Ok::<_, ApiError>(())
+        }
     });
     let unmute = Action::new_local(move |u: &String| {
         let call = Unmute {
@@ -73,34 +81,25 @@ pub fn MutesPanel(room: ModRoom) -> impl IntoView {
             usernames: vec![u.clone()],
         };
         let u = u.clone();
-        async move { data.write(call).await.map(|_| u) }
+        async move {
+            data.write(call).await?;
+            notices.show(t().unmuted(&u));
+            Ok::<_, ApiError>(())
+        }
     });
     let all = Action::new_local(move |on: &bool| {
         let call = MuteAll {
             id: room.id.get_untracked(),
             mute: *on,
         };
-        async move { data.write(call).await.map(|s| s.mute) }
-    });
-    let draft = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        if let Some(Ok(n)) = mute.value().get() {
-            notices.show(t().muted_n(n));
-            draft.set(String::new());
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(u)) = unmute.value().get() {
-            notices.show(t().unmuted(&u));
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(on)) = all.value().get() {
+        async move {
+            let on = data.write(call).await?.mute;
             notices.show(if on {
                 t().mute_all_done
             } else {
                 t().unmute_all_done
             });
+            Ok::<_, ApiError>(())
         }
     });
     view! {

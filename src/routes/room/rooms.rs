@@ -47,34 +47,36 @@ pub fn RoomActions(room: Signal<ChatroomDetail>) -> impl IntoView {
 
 #[component]
 fn EditDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoView {
+    view! {
+        <Dialog open id="edit-dialog" title=t().edit_title.to_string()>
+            <EditForm open room/>
+        </Dialog>
+    }
+}
+
+/// Made each time the dialog opens: pre-filled from the room as it is then.
+#[component]
+fn EditForm(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoView {
     let data = crate::data::use_data();
     let notices = use_notices();
-    let name = RwSignal::new(String::new());
-    let description = RwSignal::new(String::new());
-    let maxusers = RwSignal::new(String::new());
+    let r = room.get_untracked();
+    let name = RwSignal::new(r.name);
+    let description = RwSignal::new(r.description);
+    let maxusers = RwSignal::new(r.maxusers.to_string());
     let problem = RwSignal::new(None::<FieldError>);
     let save = Action::new_local(move |call: &ModifyRoom| {
-        let call = call.clone();
-        async move { data.write(call).await }
-    });
-    // Pre-filled from the room as it is each time the dialog opens.
-    Effect::new(move |_| {
-        if open.get() {
-            let r = room.get_untracked();
-            name.set(r.name);
-            description.set(r.description);
-            maxusers.set(r.maxusers.to_string());
-            problem.set(None);
-            save.value().set(None);
+        let (call, owner) = (call.clone(), room.get_untracked().owner);
+        async move {
+            match data.write(call).await {
+                Ok(done) => {
+                    notices.show(t().changed(&forms::changed_fields(&done)));
+                    open.try_set(false);
+                }
+                Err(e) => {
+                    problem.try_set(Some(FieldError::from_api(&e, &owner)));
+                }
+            }
         }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(done)) => {
-            notices.show(t().changed(&forms::changed_fields(&done)));
-            open.set(false);
-        }
-        Some(Err(e)) => problem.set(Some(FieldError::from_api(&e, &room.get_untracked().owner))),
-        None => {}
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -97,7 +99,6 @@ fn EditDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoVi
     };
     let pending = save.pending();
     view! {
-        <Dialog open id="edit-dialog" title=t().edit_title.to_string()>
             <form on:submit=submit novalidate>
                 <FormField id="edit-name" label=t().field_name value=name error=Signal::derive(error_for(problem, Field::Name))/>
                 <FormField id="edit-description" label=t().field_description value=description multiline=true
@@ -112,7 +113,6 @@ fn EditDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoVi
                     <button type="button" on:click=move |_| open.set(false)>{t().cancel}</button>
                 </div>
             </form>
-        </Dialog>
     }
 }
 
@@ -121,6 +121,16 @@ pub const SUGGESTIONS: usize = 20;
 
 #[component]
 fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoView {
+    view! {
+        <Dialog open id="transfer-dialog" title=t().transfer_title.to_string()>
+            <TransferForm open room/>
+        </Dialog>
+    }
+}
+
+/// Made each time the dialog opens: no error or result left from the last time.
+#[component]
+fn TransferForm(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoView {
     let data = crate::data::use_data();
     let notices = use_notices();
     let new_owner = RwSignal::new(String::new());
@@ -184,13 +194,6 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
             }
         },
     );
-    // Each opening starts clean: no error or result left from the last time.
-    Effect::new(move |_| {
-        if open.get() {
-            problem.set(None);
-            unsettled.set(None);
-        }
-    });
     let recovery = move || {
         if looking.get() || look.pending().get() {
             return Some(view! { <Loading what=t().checking_transfer/> }.into_any());
@@ -244,7 +247,6 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
     };
     let pending = send.pending();
     view! {
-        <Dialog open id="transfer-dialog" title=t().transfer_title.to_string()>
             <p>{move || t().current_owner(&room.with(|r| r.owner.clone()))}</p>
             <form on:submit=submit novalidate>
                 <FormField id="new-owner" label=t().new_owner value=new_owner list="member-options"
@@ -261,31 +263,33 @@ fn TransferDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
                     <button type="button" on:click=move |_| open.set(false)>{t().cancel}</button>
                 </div>
             </form>
-        </Dialog>
     }
 }
 
 #[component]
 fn DissolveDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoView {
+    view! {
+        <Dialog open id="dissolve-dialog" title=t().dissolve_title.to_string()>
+            <DissolveForm open room/>
+        </Dialog>
+    }
+}
+
+/// Made each time the dialog opens: nothing typed, no error left from the last time.
+#[component]
+fn DissolveForm(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl IntoView {
     let data = crate::data::use_data();
     let notices = use_notices();
-    let navigate = use_navigate();
+    let navigate = StoredValue::new_local(use_navigate());
     let typed = RwSignal::new(String::new());
     let send = Action::new_local(move |call: &DissolveRoom| {
-        let call = call.clone();
-        async move { data.write(call).await }
-    });
-    // Each opening starts clean: no error or result left from the last time.
-    Effect::new(move |_| {
-        if open.get() {
-            send.value().set(None);
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(done)) = send.value().get() {
-            notices.show(t().dissolved(&room.get_untracked().name, &done.id));
-            open.set(false);
-            navigate("/rooms", NavigateOptions::default());
+        let (call, name) = (call.clone(), room.get_untracked().name);
+        async move {
+            let done = data.write(call).await?;
+            notices.show(t().dissolved(&name, &done.id));
+            let _ = navigate.try_with_value(|go| go("/rooms", NavigateOptions::default()));
+            open.try_set(false);
+            Ok::<_, ApiError>(())
         }
     });
     let confirmed = Memo::new(move |_| room.with(|r| forms::dissolve_confirmed(&typed.get(), r)));
@@ -299,7 +303,6 @@ fn DissolveDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
         }
     };
     view! {
-        <Dialog open id="dissolve-dialog" title=t().dissolve_title.to_string()>
             <dl class="fields">
                 <dt>{t().field_name}</dt><dd>{move || room.with(|r| r.name.clone())}</dd>
                 <dt>{t().col_id}</dt><dd><code translate="no">{move || room.with(|r| r.id.clone())}</code></dd>
@@ -317,6 +320,5 @@ fn DissolveDialog(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl In
                     <button type="button" on:click=move |_| open.set(false)>{t().cancel}</button>
                 </div>
             </form>
-        </Dialog>
     }
 }
