@@ -105,8 +105,6 @@ pub struct Bulk {
     pub open: RwSignal<bool>,
     /// What the dialog is about (id and name each), as it was when it was opened.
     pub subject: RwSignal<Vec<(String, String)>>,
-    /// Moves each time the dialog is opened for a new run, so its form starts fresh.
-    pub opened: RwSignal<u32>,
     /// Items whose change may have been made (its answer lost, and looking failed too), with
     /// when it was sent and how it was lost: looked for before they are sent again.
     pub unsettled: StoredValue<HashMap<String, (u64, ApiError)>>,
@@ -124,7 +122,6 @@ pub fn use_bulk(name: &'static str) -> Bulk {
         stopping: RwSignal::new(false),
         open: RwSignal::new(false),
         subject: RwSignal::new(Vec::new()),
-        opened: RwSignal::new(0),
         unsettled: StoredValue::new(HashMap::new()),
     })
 }
@@ -182,13 +179,12 @@ impl Bulk {
         }
     }
 
-    /// Opens the run's dialog about these items (id and name each): a new run, with a fresh
-    /// form and the last run's results gone; or, while a run goes on, that run.
+    /// Opens the run's dialog about these items (id and name each): a new run (the dialog
+    /// makes its form afresh), the last run's results gone; or, while a run goes on, that run.
     pub fn open_with(&self, subject: Vec<(String, String)>) {
         if !self.running.get_untracked() {
             self.rows.set(Vec::new());
             self.subject.set(subject);
-            self.opened.update(|n| *n += 1);
         }
         self.open.set(true);
     }

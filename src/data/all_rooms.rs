@@ -256,15 +256,7 @@ impl Data {
 mod tests {
     use super::*;
 
-    fn summary(id: &str) -> ChatroomSummary {
-        ChatroomSummary {
-            id: id.into(),
-            name: String::new(),
-            owner: String::new(),
-            affiliations_count: 1,
-            disabled: None,
-        }
-    }
+    use crate::data::cache::tests::summary;
 
     #[test]
     fn a_patch_replaces_changed_rooms_in_place_and_drops_the_gone() {

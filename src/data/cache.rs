@@ -140,7 +140,7 @@ impl Held {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn detail(id: &str) -> ChatroomDetail {
@@ -150,7 +150,8 @@ mod tests {
         }
     }
 
-    fn summary(id: &str) -> ChatroomSummary {
+    /// A room's summary with only its id (for the data layer's tests).
+    pub(crate) fn summary(id: &str) -> ChatroomSummary {
         ChatroomSummary {
             id: id.into(),
             name: String::new(),

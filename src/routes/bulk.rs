@@ -38,14 +38,6 @@ pub fn BulkDissolveDialog(
     let data = crate::data::use_data();
     let notices = use_notices();
     let shown = bulk.subject;
-    let started = move || bulk.rows.with(|r| !r.is_empty());
-    let count = move || {
-        if started() {
-            bulk.rows.with(Vec::len)
-        } else {
-            shown.with(Vec::len)
-        }
-    };
     let start = move || {
         let work: Work = Rc::new(move |id: String, run: Run| {
             Box::pin(async move {
@@ -66,15 +58,36 @@ pub fn BulkDissolveDialog(
         on_started.run(());
     };
     view! {
-        <Dialog open=bulk.open id="bulk-dissolve-dialog" title=Signal::derive(move || t().bulk_dissolve_title(count()))>
-            <Show when=move || !started()>
-                // A fresh confirmation each time the dialog opens.
-                {move || {
-                    bulk.opened.track();
-                    view! { <DissolveConfirm rooms=shown on_confirmed=Callback::new(move |_| start()) open=bulk.open/> }
-                }}
-            </Show>
-            <BulkProgress bulk item_heading=t().col_id testid="bulk-results"/>
+        <RunDialog bulk id="bulk-dissolve-dialog" title=|n| t().bulk_dissolve_title(n) testid="bulk-results">
+            <DissolveConfirm rooms=shown on_confirmed=Callback::new(move |_| start()) open=bulk.open/>
+        </RunDialog>
+    }
+}
+
+/// A bulk run's dialog: `children` (the form that starts a run, made fresh each time the
+/// dialog opens) until the run starts, then its progress and a result per room.
+#[component]
+fn RunDialog(
+    bulk: Bulk,
+    id: &'static str,
+    /// The title, for this many rooms.
+    title: fn(usize) -> String,
+    testid: &'static str,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let started = move || bulk.rows.with(|r| !r.is_empty());
+    let count = move || {
+        if started() {
+            bulk.rows.with(Vec::len)
+        } else {
+            bulk.subject.with(Vec::len)
+        }
+    };
+    let form = StoredValue::new(children);
+    view! {
+        <Dialog open=bulk.open id=id title=Signal::derive(move || title(count()))>
+            <Show when=move || !started()>{move || form.with_value(|f| f())}</Show>
+            <BulkProgress bulk item_heading=t().col_id testid=testid/>
             <Show when=move || started() && !bulk.running.get()>
                 <div class="actions">
                     <button type="button" on:click=move |_| bulk.open.set(false)>{t().close}</button>
@@ -241,30 +254,10 @@ impl Job {
 #[component]
 pub fn BulkModerateDialog() -> impl IntoView {
     let bulk = use_moderate_run();
-    let started = move || bulk.rows.with(|r| !r.is_empty());
-    let count = move || {
-        if started() {
-            bulk.rows.with(Vec::len)
-        } else {
-            bulk.subject.with(Vec::len)
-        }
-    };
     view! {
-        <Dialog open=bulk.open id="bulk-moderate-dialog" title=Signal::derive(move || t().bulk_moderate_title(count()))>
-            <Show when=move || !started()>
-                // A fresh form each time the dialog opens.
-                {move || {
-                    bulk.opened.track();
-                    view! { <ModerateForm bulk/> }
-                }}
-            </Show>
-            <BulkProgress bulk item_heading=t().col_id testid="moderate-results"/>
-            <Show when=move || started() && !bulk.running.get()>
-                <div class="actions">
-                    <button type="button" on:click=move |_| bulk.open.set(false)>{t().close}</button>
-                </div>
-            </Show>
-        </Dialog>
+        <RunDialog bulk id="bulk-moderate-dialog" title=|n| t().bulk_moderate_title(n) testid="moderate-results">
+            <ModerateForm bulk/>
+        </RunDialog>
     }
 }
 

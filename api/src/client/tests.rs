@@ -742,34 +742,29 @@ fn a_refusal_is_a_refused_verdict_without_looking() {
 
 #[test]
 fn stop_ends_a_429_wait_at_once_and_nothing_more_is_sent() {
-    let server = Scripted::new(vec![RetryAfter(429, RATE_LIMITED, "30")]);
-    server.endless_waits.set(true);
-    let client = pasted(&server);
-    let stop = Cancel::new();
-    let served = server.served.clone();
-    let (result, ()) = run(futures_util::future::join(
-        client.send_or_stop(&dissolve(), &stop),
-        async {
-            Until(move || served.get() >= 1).await;
-            stop.cancel();
-        },
-    ));
+    // The call waits without end after its first answer, until it is stopped.
+    let stopped_after_one = |answer: Answer| {
+        let server = Scripted::new(vec![answer]);
+        server.endless_waits.set(true);
+        let client = pasted(&server);
+        let stop = Cancel::new();
+        let served = server.served.clone();
+        let (result, ()) = run(futures_util::future::join(
+            client.send_or_stop(&dissolve(), &stop),
+            async {
+                Until(move || served.get() >= 1).await;
+                stop.cancel();
+            },
+        ));
+        (result, server.sends())
+    };
+    let (result, sends) = stopped_after_one(RetryAfter(429, RATE_LIMITED, "30"));
     let err = result.unwrap_err();
     assert!(matches!(err.kind, ErrorKind::Cancelled), "{err:?}");
-    assert_eq!(server.sends(), 1);
+    assert_eq!(sends, 1);
     // A change already sent without an answer, stopped in its backoff: may have been made.
-    let server = Scripted::new(vec![NetworkFailure]);
-    server.endless_waits.set(true);
-    let client = pasted(&server);
-    let stop = Cancel::new();
-    let served = server.served.clone();
-    let (result, ()) = run(futures_util::future::join(
-        client.send_or_stop(&dissolve(), &stop),
-        async {
-            Until(move || served.get() >= 1).await;
-            stop.cancel();
-        },
-    ));
+    let (result, sends) = stopped_after_one(NetworkFailure);
+    assert_eq!(sends, 1);
     assert!(matches!(
         result.unwrap_err().kind,
         ErrorKind::OutcomeUnknown { .. }

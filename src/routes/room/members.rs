@@ -330,7 +330,11 @@ pub fn RemoveMembersDialog(open: RwSignal<bool>, room_id: Signal<String>) -> imp
 
 /// Made each time the dialog opens: no result left from the last time.
 #[component]
-fn RemoveForm(open: RwSignal<bool>, room_id: Signal<String>, draft: RwSignal<String>) -> impl IntoView {
+fn RemoveForm(
+    open: RwSignal<bool>,
+    room_id: Signal<String>,
+    draft: RwSignal<String>,
+) -> impl IntoView {
     let data = crate::data::use_data();
     let notices = use_notices();
     // A result for every user: the server's per-user answer, or, when a whole request of 60
