@@ -1,7 +1,7 @@
 // The same moderation in many rooms at once, from a selection: 200 rooms of the all-rooms view
 // get three members while the server fails a third of the calls; and, in Chinese, three rooms of
 // the paged list get a member, a mute, a block and an announcement.
-import { test, expect, connectAnyLanguage, allRoomIds, api, setFaults, Emulator } from './fixtures';
+import { test, expect, connectAnyLanguage, allRoomIds, api, setFaults, go, Emulator } from './fixtures';
 
 /** Every room's members, read 100 rooms a request. */
 async function membersOf(emulator: Emulator, ids: string[]): Promise<Map<string, string[]>> {
@@ -111,5 +111,53 @@ test.describe('在中文界面中', () => {
     await dialog.locator('button[type=submit]').click();
     await expect(dialog.locator('#bulk-usernames-error')).toContainText('最多允许 60 个');
     await expect(results).toHaveCount(0);
+  });
+});
+
+test.describe('a run lives above the page', () => {
+  test.use({ locale: 'en-US', emulatorArgs: ['--demo-rooms', '200'], actionTimeout: 30_000 });
+  test.setTimeout(240_000);
+
+  test('switching language and leaving the page in the middle of a 200-room run: every room done once, the results in the new language', async ({ page, emulator }) => {
+    await connectAnyLanguage(page, emulator);
+    const ids = await allRoomIds(emulator);
+    await page.getByTestId('all-rooms').click();
+    await expect(page.getByTestId('all-summary')).toBeVisible();
+    await page.getByTestId('select-matching').click();
+    await page.getByTestId('moderate-selected').click();
+    const dialog = page.locator('#bulk-moderate-dialog');
+    await dialog.getByLabel('Add users as members').check();
+    await dialog.locator('#bulk-usernames').fill('xavier');
+    // While a form holds what was typed, the language waits (it would be lost).
+    await expect(page.getByTestId('language')).toBeDisabled();
+    const adds: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && /\/chatrooms\/\d+\/users$/.test(new URL(r.url()).pathname)) adds.push(r.url());
+    });
+    // Slow enough that the switch lands in the middle of the run.
+    const token = await emulator.token();
+    await setFaults(emulator, token, { latency_ms: 40 });
+    await dialog.locator('button[type=submit]').click();
+    const results = dialog.getByTestId('moderate-results');
+    await expect(results.locator('tbody tr.ok').nth(20)).toBeVisible();
+    await expect(page.getByTestId('language')).toBeEnabled();
+    await page.getByTestId('language').selectOption('zh-CN');
+    // The run goes on, in its dialog, now in Chinese.
+    await expect(dialog.getByRole('heading')).toHaveText('批量管理 200 个聊天室');
+    await expect(dialog.getByTestId('bulk-progress')).toBeVisible();
+    // Back to the paged list (in the app) while it runs: the run and its dialog come along.
+    await page.goBack();
+    await expect(page).toHaveURL(/\/rooms$/);
+    await expect(dialog.getByTestId('bulk-progress')).toHaveCount(0, { timeout: 180_000 });
+    await setFaults(emulator, token, { latency_ms: 0 });
+    const rows = dialog.getByTestId('moderate-results').locator('tbody tr.ok');
+    await expect(rows).toHaveCount(200);
+    await expect(rows.first()).toContainText('已添加 1 名成员');
+    await expect(rows.last()).toContainText('已添加 1 名成员');
+    // Each room once: 200 adds, and xavier in every room.
+    expect(adds).toHaveLength(200);
+    expect(new Set(adds).size).toBe(200);
+    const members = await membersOf(emulator, ids);
+    expect([...members].filter(([, m]) => !m.includes('xavier'))).toEqual([]);
   });
 });
