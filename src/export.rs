@@ -96,7 +96,7 @@ mod tests {
 /// the API's field names (`created` in milliseconds, as the API gives it).
 pub mod rooms {
     use crate::i18n::t;
-    use crate::routes::rooms::ExtraColumn;
+    use crate::list_model::ExtraColumn;
     use easemob_api::wire::{ChatroomDetail, ChatroomSummary};
     use serde_json::{json, Map, Value};
     use std::collections::HashMap;

@@ -9,9 +9,11 @@ pub mod kept;
 pub mod nav;
 pub mod notice;
 pub mod prefs;
+pub mod room_list;
 pub mod shortcuts;
 pub mod time;
 pub mod traffic;
+pub mod users;
 pub mod virtual_rows;
 
 use crate::i18n::t;

@@ -8,47 +8,19 @@
 //! strings; the URL follows once typing pauses. Selection lives in the data layer, not the URL.
 
 use crate::components::error::ErrorView;
+use crate::components::room_list::{
+    sort_columns, ExportButtons, FilterBox, RoomCells, SelectionButtons, SortHeading,
+};
 use crate::components::virtual_rows::Scroller;
 use crate::data::{use_data, AllRooms, Shared};
 use crate::i18n::t;
+use crate::list_model::{matching, order, ListQuery, SortKey};
 use crate::routes::in_place;
-use crate::routes::rooms::{ListQuery, SortKey};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_use_signal_debounce_throttle::signal_debounced;
 use std::collections::HashSet;
 use std::sync::Arc;
-
-/// Row positions in the order of the column sorted by (server order, newest first, when
-/// none).
-pub fn order(all: &AllRooms, sort: Option<(SortKey, bool)>) -> Vec<u32> {
-    let mut idx: Vec<u32> = (0..all.rows.len() as u32).collect();
-    if let Some((key, desc)) = sort {
-        let rows = &all.rows;
-        match key {
-            // Lower-cased once per row, not once per comparison.
-            SortKey::Name => idx.sort_by_cached_key(|i| rows[*i as usize].name.to_lowercase()),
-            SortKey::Owner => idx.sort_by_cached_key(|i| rows[*i as usize].owner.to_lowercase()),
-            SortKey::Id | SortKey::Members => {
-                idx.sort_by(|a, b| key.compare(&rows[*a as usize], &rows[*b as usize]))
-            }
-        }
-        if desc {
-            idx.reverse();
-        }
-    }
-    idx
-}
-
-/// The positions of `order` whose id, name or owner holds `needle`, in any case.
-pub fn matching(all: &AllRooms, order: &[u32], needle: &str) -> Vec<u32> {
-    let needle = needle.trim().to_lowercase();
-    order
-        .iter()
-        .copied()
-        .filter(|i| all.hay[*i as usize].contains(&needle))
-        .collect()
-}
 
 /// The rooms that match, in the order shown (none before the walk has ended).
 fn matched<'a>(
@@ -117,12 +89,16 @@ pub fn AllRoomsTable() -> impl IntoView {
 
     let rooms = Memo::new(move |_| all.rooms.get());
     let sort = Memo::new(move |_| query.with(|q| q.sort));
-    let sorted = Memo::new(move |_| rooms.get().map(|a| Shared(Arc::new(order(&a, sort.get())))));
+    let sorted = Memo::new(move |_| {
+        rooms
+            .get()
+            .map(|a| Shared(Arc::new(order(&a.rows, sort.get()))))
+    });
     let matches = Memo::new(move |_| {
         let needle = filter.get();
         match (rooms.get(), sorted.get()) {
             (Some(a), Some(o)) if !needle.trim().is_empty() => {
-                Some(Shared(Arc::new(matching(&a, &o, &needle))))
+                Some(Shared(Arc::new(matching(&a.hay, &o, &needle))))
             }
             (_, o) => o,
         }
@@ -188,36 +164,18 @@ pub fn AllRoomsTable() -> impl IntoView {
             }
         });
     };
-    let dissolve = crate::routes::bulk::use_dissolve_run();
-    let moderate = crate::routes::bulk::use_moderate_run();
     let clear = Callback::new(move |_: ()| selected.set(HashSet::new()));
 
-    let header = {
+    let on_sort = {
         let navigate = navigate.clone();
-        move |key: SortKey, label: &'static str, class: &'static str| {
-            let navigate = navigate.clone();
-            let aria = move || match sort.get() {
-                Some((k, false)) if k == key => "ascending",
-                Some((k, true)) if k == key => "descending",
-                _ => "none",
-            };
-            let go = move |_| {
-                let q = ListQuery {
-                    filter: filter.get_untracked(),
-                    ..query.get_untracked()
-                }
-                .toggle_sort(key);
-                in_place(&navigate, &q.href());
-            };
-            view! {
-                <div role="columnheader" aria-sort=aria class=class>
-                    <button type="button" class="sort" on:click=go>
-                        {label}
-                        <span aria-hidden="true" class="sort-mark">{move || match aria() { "ascending" => " ▲", "descending" => " ▼", _ => "" }}</span>
-                    </button>
-                </div>
+        Callback::new(move |key: SortKey| {
+            let q = ListQuery {
+                filter: filter.get_untracked(),
+                ..query.get_untracked()
             }
-        }
+            .toggle_sort(key);
+            in_place(&navigate, &q.href());
+        })
     };
     let paged = move || {
         crate::url::link(
@@ -240,28 +198,12 @@ pub fn AllRoomsTable() -> impl IntoView {
             <div class="toolbar">
                 <h1>{t().all_rooms}</h1>
                 <a class="button" href=paged data-testid="paged-view">{t().paged_view}</a>
-                <button type="button" data-testid="dissolve-selected" class:danger=move || !selected.with(HashSet::is_empty)
-                    disabled=move || selected.with(HashSet::is_empty) on:click=move |_| dissolve.open_with(selected_rooms.get_untracked())>
-                    {move || t().dissolve_selected(selected.with(HashSet::len))}
-                </button>
-                <button type="button" data-testid="moderate-selected" disabled=move || selected.with(HashSet::is_empty)
-                    on:click=move |_| moderate.open_with(selected_rooms.get_untracked())>
-                    {move || t().moderate_selected(selected.with(HashSet::len))}
-                </button>
-                <label class="inline">
-                    {t().filter_label}
-                    <input type="search" class="filter" placeholder=t().filter_placeholder data-testid="all-filter"
-                        prop:value=move || filter.get()
-                        on:input=move |ev| typed.set(Some((event_target_value(&ev), url_filter.get_untracked())))/>
-                </label>
+                <SelectionButtons rooms=selected_rooms/>
+                <FilterBox value=filter testid="all-filter"
+                    on_input=Callback::new(move |f: String| typed.set(Some((f, url_filter.get_untracked()))))/>
                 <button type="button" data-testid="reload-all" disabled=move || all.loading.get().is_some()
                     on:click=move |_| data.load_all_rooms()>{t().reload}</button>
-                <div class="inline export" role="group" aria-label=t().export_label>
-                    <button type="button" class="small" data-testid="export-csv" on:click=move |_| export(false)
-                        disabled=move || count.get() == 0>{t().export_csv}</button>
-                    <button type="button" class="small" data-testid="export-json" on:click=move |_| export(true)
-                        disabled=move || count.get() == 0>{t().export_json}</button>
-                </div>
+                <ExportButtons empty=Signal::derive(move || count.get() == 0) export=Callback::new(export)/>
             </div>
             <crate::routes::bulk::BulkDissolveDialog on_started=clear/>
             <crate::routes::bulk::BulkModerateDialog/>
@@ -294,10 +236,9 @@ pub fn AllRoomsTable() -> impl IntoView {
                                     <input type="checkbox" aria-label=t().select_matching prop:checked=move || every_match_ticked.get()
                                         on:change=move |_| tick_every_match()/>
                                 </div>
-                                {header(SortKey::Id, t().col_id, "")}
-                                {header(SortKey::Name, t().col_name, "")}
-                                {header(SortKey::Owner, t().col_owner, "")}
-                                {header(SortKey::Members, t().col_members, "num")}
+                                {sort_columns().into_iter().map(|(key, label, class)| view! {
+                                    <SortHeading key label class sort on_sort/>
+                                }).collect_view()}
                             </div>
                         </div>
                         <div role="rowgroup" class="vbody" style:height=move || scroller.body_px(count.get())>
@@ -322,81 +263,21 @@ fn AllRoomsRow(
     scroller: Scroller,
 ) -> impl IntoView {
     let selected = use_data().all.selected;
-    let id = room.id.clone();
     let ticked = {
-        let id = id.clone();
-        move || selected.with(|s| s.contains(&id))
+        let id = room.id.clone();
+        Signal::derive(move || selected.with(|s| s.contains(&id)))
     };
-    let ticked_row = ticked.clone();
-    let toggle = move |_| {
+    let toggle = Callback::new(move |id: String| {
         selected.update(|s| {
             if !s.remove(&id) {
-                s.insert(id.clone());
+                s.insert(id);
             }
         })
-    };
+    });
     view! {
-        <div role="row" class="vrow" class:selected=ticked_row aria-rowindex=(pos + 2).to_string()
+        <div role="row" class="vrow" class:selected=move || ticked.get() aria-rowindex=(pos + 2).to_string()
             style:top=scroller.top_of(pos)>
-            <div role="cell" class="select">
-                <input type="checkbox" aria-label=t().select_room(&room.name, &room.id) prop:checked=ticked on:change=toggle/>
-            </div>
-            <div role="cell" class="mono id" translate="no"><a href=crate::url::link(&crate::url::room(&room.id))>{room.id.clone()}</a></div>
-            <div role="cell" class="name" translate="no">{room.name.clone()}</div>
-            <div role="cell" class="owner" translate="no"><a href=crate::url::link(&crate::url::user_rooms(&room.owner))>{room.owner.clone()}</a></div>
-            <div role="cell" class="num members">{room.affiliations_count}</div>
+            <RoomCells room ticked on_toggle=toggle/>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use easemob_api::wire::ChatroomSummary;
-
-    fn all() -> AllRooms {
-        let room = |id: &str, name: &str, owner: &str, n: u64| ChatroomSummary {
-            id: id.into(),
-            name: name.into(),
-            owner: owner.into(),
-            affiliations_count: n,
-            disabled: None,
-        };
-        AllRooms::new(
-            vec![
-                room("12", "Lobby", "alice", 3),
-                room("11", "bobsled", "Carol", 9),
-                room("9", "Music", "BOB", 1),
-            ],
-            true,
-        )
-    }
-
-    #[test]
-    fn without_a_sort_the_server_order_stays() {
-        assert_eq!(order(&all(), None), [0, 1, 2]);
-    }
-
-    #[test]
-    fn each_column_sorts_up_and_down_ignoring_case() {
-        let a = all();
-        assert_eq!(order(&a, Some((SortKey::Name, false))), [1, 0, 2]);
-        assert_eq!(order(&a, Some((SortKey::Owner, false))), [0, 2, 1]);
-        assert_eq!(
-            order(&a, Some((SortKey::Id, false))),
-            [2, 1, 0],
-            "ids as numbers"
-        );
-        assert_eq!(order(&a, Some((SortKey::Members, true))), [1, 0, 2]);
-    }
-
-    #[test]
-    fn the_filter_finds_rooms_by_id_name_or_owner_in_the_order_shown() {
-        let a = all();
-        let by_name = order(&a, Some((SortKey::Name, false)));
-        assert_eq!(matching(&a, &by_name, " BOB"), [1, 2]);
-        assert_eq!(matching(&a, &by_name, "alice"), [0]);
-        assert_eq!(matching(&a, &by_name, "11"), [1]);
-        assert!(matching(&a, &by_name, "nobody").is_empty());
     }
 }

@@ -10,7 +10,7 @@ pub mod log;
 pub mod not_found;
 pub mod open_many;
 pub mod room;
-pub mod rooms;
+pub mod room_list;
 pub mod super_admins;
 pub mod user_rooms;
 
@@ -103,7 +103,7 @@ fn PageNotLoaded() -> impl IntoView {
 
 lazy_page!(
     /// `/rooms`: the list of rooms, a page at a time or all of them.
-    LazyRooms, rooms_page, rooms::RoomList
+    LazyRooms, rooms_page, room_list::RoomListPage
 );
 /// Starts fetching the room list's module (when the build is split), so that it is there when
 /// Connect has its token.

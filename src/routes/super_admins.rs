@@ -3,9 +3,9 @@
 
 use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
+use crate::components::users::{list_view, user_row, UsersForm};
 use crate::components::RequireConnection;
 use crate::i18n::t;
-use crate::routes::room::moderation::{list_view, user_row, UsersForm};
 use crate::routes::Pager;
 use easemob_api::endpoints::{AddSuperAdmin, RemoveSuperAdmin};
 use easemob_api::paging::is_last_page;

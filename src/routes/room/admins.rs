@@ -1,8 +1,9 @@
 //! Room admins: the list, make a member an admin, make an admin a member again.
 
-use super::moderation::{list_view, user_row, ModRoom, UsersForm};
+use super::moderation::ModRoom;
 use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
+use crate::components::users::{list_view, user_row, UsersForm};
 use crate::i18n::t;
 use easemob_api::endpoints::{AddAdmin, RemoveAdmin};
 use easemob_api::ApiError;

@@ -1,9 +1,10 @@
 //! The blocklist and the allowlist: the same panel for both, with each user's result when an
 //! addition or a removal could not be done for everyone.
 
-use super::moderation::{list_view, user_row, ModRoom, UsersForm};
+use super::moderation::ModRoom;
 use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
+use crate::components::users::{list_view, user_row, UsersForm};
 use crate::i18n::t;
 use easemob_api::endpoints::{AddToRoomList, RemoveFromRoomList, RoomList};
 use easemob_api::wire::ListChange;

@@ -3,6 +3,7 @@
 //! block and allow [`lists`], [`announcement`] and custom [`attributes`]. The panels share
 //! the pieces in [`moderation`].
 
+pub mod actions;
 pub mod admins;
 pub mod announcement;
 pub mod attributes;
@@ -10,7 +11,6 @@ pub mod lists;
 pub mod members;
 pub mod moderation;
 pub mod mutes;
-pub mod rooms;
 
 use crate::components::error::ErrorView;
 use crate::components::time::Time;
@@ -66,7 +66,7 @@ fn RoomView() -> impl IntoView {
                 Some(Ok(Some(room))) => view! { <RoomFields room/> }.into_any(),
             }}
             <Show when=loaded>
-                <rooms::RoomActions room=Signal::derive(move || current.get().unwrap_or_default())/>
+                <actions::RoomActions room=Signal::derive(move || current.get().unwrap_or_default())/>
                 <moderation::Moderation room=Signal::derive(move || current.get().unwrap_or_default())/>
                 <members::Members room=current/>
             </Show>

@@ -1,10 +1,11 @@
 //! The mute list (who, until when), muting members for a time or for ever, and muting the
 //! whole room.
 
-use super::moderation::{list_view, user_row, ModRoom, UsersForm};
+use super::moderation::ModRoom;
 use crate::components::error::ErrorView;
 use crate::components::notice::use_notices;
 use crate::components::time::Time;
+use crate::components::users::{list_view, user_row, UsersForm};
 use crate::i18n::t;
 use easemob_api::endpoints::{Mute, MuteAll, MuteFor, Unmute};
 use easemob_api::ApiError;
