@@ -35,14 +35,29 @@ impl Deployment {
     }
 }
 
-/// Reads `/config.json` of this deployment.
+/// How long the dashboard waits for `/config.json` before it says it could not be read.
+const CONFIG_TIMEOUT_MS: u32 = 10_000;
+
+/// Reads `/config.json` of this deployment, waiting at most [`CONFIG_TIMEOUT_MS`].
 pub async fn load() -> Deployment {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    if let Some(c) = controller {
+        after_ms(CONFIG_TIMEOUT_MS, move || c.abort());
+    }
     let got = async {
         let resp = gloo_net::http::Request::get(&crate::url::link("/config.json"))
+            .abort_signal(signal.as_ref())
             .send()
             .await
             .map_err(|e| e.to_string())?;
-        if resp.status() == 404 {
+        // A host that answers every unknown path with the dashboard's own page (a single-page
+        // fallback) has no config.json either.
+        let html = resp
+            .headers()
+            .get("content-type")
+            .is_some_and(|t| t.contains("text/html"));
+        if resp.status() == 404 || (resp.ok() && html) {
             return Ok(DashboardConfig::default());
         }
         if !resp.ok() {
@@ -55,6 +70,16 @@ pub async fn load() -> Deployment {
     match got.await {
         Ok(c) => Deployment::Read(c),
         Err(e) => Deployment::Unreadable(e),
+    }
+}
+
+/// Calls `f` once after `ms` (the browser's timer; set before the app is mounted).
+fn after_ms(ms: u32, f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms as i32);
     }
 }
 

@@ -8,7 +8,7 @@ use crate::storage::{stored_json, Area};
 use easemob_api::browser::BrowserTransport;
 use easemob_api::client::{ClientEvent, TokenInfo};
 use easemob_api::connect::{Connection, Login};
-use easemob_api::endpoints::{Endpoint, ListRooms};
+use easemob_api::endpoints::ListRooms;
 use easemob_api::{ApiError, Client};
 use futures_channel::oneshot;
 use leptos::prelude::*;
@@ -293,15 +293,9 @@ impl Session {
         self.set_saved.update(|list| list.retain(|a| a != app));
     }
 
-    /// Sends one call through the client. Reading `generation` here makes a resource that
-    /// calls this reload when the app changes.
-    pub async fn call<E: Endpoint>(&self, endpoint: E) -> Result<E::Output, ApiError> {
-        let client = self.client_tracked()?;
-        client.send(&endpoint).await
-    }
-
-    /// The client, for the batched helpers; tracks `generation` like [`Session::call`].
-    /// What a change made stale is the data layer's business (`crate::data`).
+    /// The client, for the data layer's reads and the batched helpers: reading `generation`
+    /// here makes a resource that calls this reload when the app changes. Changes go through
+    /// the data layer's one write path (`crate::data::writes`), never through this.
     pub fn client_tracked(&self) -> Result<Rc<ApiClient>, ApiError> {
         self.generation.track();
         self.require_client()

@@ -27,17 +27,22 @@ impl Transport for BrowserTransport {
         let controller = web_sys::AbortController::new().ok();
         let signal = controller.as_ref().map(|c| c.signal());
         b = b.abort_signal(signal.as_ref());
-        let timer = controller.and_then(|c| {
-            set_timeout(
-                wasm_bindgen::closure::Closure::once_into_js(move || c.abort()),
-                REQUEST_TIMEOUT_MS,
-            )
+        // The timer's closure is dropped with the exchange (not leaked), after the timer is
+        // cleared.
+        let on_time_out =
+            controller.map(|c| wasm_bindgen::closure::Closure::once(move || c.abort()));
+        let timer = on_time_out.as_ref().and_then(|f| {
+            let f: &wasm_bindgen::JsValue = f.as_ref();
+            set_timeout(f.clone(), REQUEST_TIMEOUT_MS)
         });
         let aborted = || signal.as_ref().is_some_and(|s| s.aborted());
-        let result = self.exchange(&req.url, b, req.body, aborted).await;
+        let result = self
+            .exchange(&req.url, b, req.body, signal.as_ref(), aborted)
+            .await;
         if let Some(id) = timer {
             clear_timeout(id);
         }
+        drop(on_time_out);
         match result {
             Err(_) if aborted() => Err(ErrorKind::TimedOut {
                 after_ms: REQUEST_TIMEOUT_MS,
@@ -87,6 +92,7 @@ impl BrowserTransport {
         url: &str,
         b: RequestBuilder,
         body: Option<String>,
+        signal: Option<&web_sys::AbortSignal>,
         aborted: impl Fn() -> bool,
     ) -> Result<HttpResponse, ApiError> {
         let sent = match body {
@@ -106,12 +112,17 @@ impl BrowserTransport {
             // Abandoned at the time-out: the caller says so.
             Err(e) if aborted() => return Err(ApiError::network(e.to_string())),
             Err(e) => {
+                // Under the same time-out: a host that swallows requests cannot hold it up.
                 let probe = RequestBuilder::new(url)
                     .method(gloo_net::http::Method::GET)
                     .mode(web_sys::RequestMode::NoCors)
                     .cache(web_sys::RequestCache::NoStore)
+                    .abort_signal(signal)
                     .send()
                     .await;
+                if aborted() {
+                    return Err(ApiError::network(e.to_string()));
+                }
                 return Err(match probe {
                     Ok(_) => ErrorKind::CorsBlocked(e.to_string()).into(),
                     Err(_) => ApiError::network(e.to_string()),

@@ -85,7 +85,10 @@ impl Cancel {
             if self.is_cancelled() {
                 std::task::Poll::Ready(())
             } else {
-                self.0.wakers.borrow_mut().push(cx.waker().clone());
+                let mut wakers = self.0.wakers.borrow_mut();
+                if !wakers.iter().any(|w| w.will_wake(cx.waker())) {
+                    wakers.push(cx.waker().clone());
+                }
                 std::task::Poll::Pending
             }
         })
@@ -137,8 +140,9 @@ pub enum WaitReason {
     Retrying,
 }
 
-/// What the client tells the page as it works.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What the client tells the page as it works. Its `Debug` output masks secrets (the request's
+/// own `Debug` does; the body is shown through [`mask_secrets`](crate::http::mask_secrets)).
+#[derive(Clone, PartialEq, Eq)]
 pub enum ClientEvent {
     /// One request went out and this came back (`status` is `None` when nothing did).
     Sent {
@@ -159,6 +163,35 @@ pub enum ClientEvent {
         reason: WaitReason,
         ms: u64,
     },
+}
+
+impl std::fmt::Debug for ClientEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ClientEvent::Sent {
+                call,
+                status,
+                duration_ms,
+                attempt,
+                request,
+                body,
+            } => f
+                .debug_struct("Sent")
+                .field("call", call)
+                .field("status", status)
+                .field("duration_ms", duration_ms)
+                .field("attempt", attempt)
+                .field("request", request)
+                .field("body", &body.as_deref().map(crate::http::mask_secrets))
+                .finish(),
+            ClientEvent::Waiting { call, reason, ms } => f
+                .debug_struct("Waiting")
+                .field("call", call)
+                .field("reason", reason)
+                .field("ms", ms)
+                .finish(),
+        }
+    }
 }
 
 type Listener<T> = Rc<dyn Fn(&T)>;
@@ -415,7 +448,7 @@ impl<T: Transport> Client<T> {
         self.send_with(e, Some(stop)).await
     }
 
-    async fn send_with<E: Endpoint>(
+    pub(crate) async fn send_with<E: Endpoint>(
         &self,
         e: &E,
         stop: Option<&Cancel>,
@@ -455,7 +488,17 @@ impl<T: Transport> Client<T> {
                 other => other,
             };
             let result = if answer_lost {
-                e.settle_repeat(result)
+                // Stopped in a later wait, a change sent earlier without an answer may still
+                // have been made.
+                match e.settle_repeat(result) {
+                    Err(err) if matches!(err.kind, ErrorKind::Cancelled) => Err(ApiError {
+                        kind: ErrorKind::OutcomeUnknown {
+                            cause: Box::new(ErrorKind::Cancelled),
+                        },
+                        call: err.call,
+                    }),
+                    other => other,
+                }
             } else {
                 result
             };

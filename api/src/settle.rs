@@ -140,8 +140,20 @@ impl<T: Transport> Client<T> {
     /// Sends a change that is never sent twice, and settles a lost answer by looking for its
     /// effect; `looking` hears when the looking starts (for "Looking for …").
     pub async fn send_once<E: LookUp>(&self, e: &E, looking: impl FnOnce()) -> Verdict<E::Output> {
+        self.send_once_or_stop(e, looking, None).await
+    }
+
+    /// [`Client::send_once`], ended early by `stop` while the change waits its turn (a bulk
+    /// run's Stop): stopped before it was sent, it is refused as [`ErrorKind::Cancelled`];
+    /// stopped after a send whose answer was lost, it is looked for like any lost answer.
+    pub async fn send_once_or_stop<E: LookUp>(
+        &self,
+        e: &E,
+        looking: impl FnOnce(),
+        stop: Option<&crate::client::Cancel>,
+    ) -> Verdict<E::Output> {
         let sent_at_ms = self.now_ms();
-        match self.send(e).await {
+        match self.send_with(e, stop).await {
             Ok(value) => Verdict::Done {
                 value,
                 looked: false,

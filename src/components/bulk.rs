@@ -112,8 +112,47 @@ pub struct Bulk {
 
 /// The bulk run of this name, made the first time it is asked for.
 pub fn use_bulk(name: &'static str) -> Bulk {
-    let data = crate::data::use_data();
-    crate::components::kept::kept_above(name, || Bulk {
+    BulkRuns::here().run(name)
+}
+
+/// Where bulk runs are found by name, also from an event handler (where there is no context to
+/// look in): taken in a component, used later.
+#[derive(Clone, Copy)]
+pub struct BulkRuns {
+    kept: crate::components::kept::KeptAbove,
+    data: Data,
+    session: crate::session::Session,
+}
+
+impl BulkRuns {
+    pub fn here() -> BulkRuns {
+        BulkRuns {
+            kept: expect_context(),
+            data: crate::data::use_data(),
+            session: crate::session::use_session(),
+        }
+    }
+
+    /// The bulk run of this name, made the first time it is asked for.
+    pub fn run(&self, name: &'static str) -> Bulk {
+        let (data, session) = (self.data, self.session);
+        self.kept.get(name, || {
+            let b = make_bulk(data);
+            // Another app: this run's rooms are not that app's. It stops sending (see `go`),
+            // and what it showed goes.
+            session.on_app_change(move || {
+                b.stop();
+                b.rows.set(Vec::new());
+                b.unsettled.set_value(HashMap::new());
+                b.open.set(false);
+            });
+            b
+        })
+    }
+}
+
+fn make_bulk(data: Data) -> Bulk {
+    Bulk {
         data,
         work: StoredValue::new_local(None),
         run: StoredValue::new_local(Run::new()),
@@ -123,7 +162,7 @@ pub fn use_bulk(name: &'static str) -> Bulk {
         open: RwSignal::new(false),
         subject: RwSignal::new(Vec::new()),
         unsettled: StoredValue::new(HashMap::new()),
-    })
+    }
 }
 
 impl Bulk {
@@ -133,8 +172,9 @@ impl Bulk {
         if self.running.get_untracked() {
             return;
         }
+        // (What may have been made stays unsettled across runs: an import checked again and
+        // started again still looks before it sends such a row.)
         self.work.set_value(Some((work, finish)));
-        self.unsettled.set_value(HashMap::new());
         self.rows.set(
             items
                 .into_iter()
@@ -196,6 +236,7 @@ impl Bulk {
         };
         let run = Run::new();
         self.run.set_value(run.clone());
+        let app = self.data.app();
         this.running.set(true);
         this.stopping.set(false);
         leptos::task::spawn_local(async move {
@@ -207,7 +248,8 @@ impl Bulk {
                     .collect()
             });
             for (i, key) in todo {
-                let outcome = if this.stopping.get_untracked() {
+                // Stopped, or another app connected meanwhile: nothing more is sent.
+                let outcome = if this.stopping.get_untracked() || this.data.app() != app {
                     Outcome::NotSent
                 } else {
                     match work(key, run.clone()).await {

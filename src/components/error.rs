@@ -105,3 +105,19 @@ pub fn ErrorView(error: ApiError) -> impl IntoView {
         </div>
     }
 }
+
+/// Where an action's last failure is shown (nothing while it has not failed): the one way a
+/// page shows what went wrong with a change.
+pub fn action_failure<I, T>(action: Action<I, Result<T, ApiError>>) -> impl IntoView
+where
+    I: 'static,
+    T: Clone + Send + Sync + 'static,
+{
+    move || {
+        action
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| view! { <ErrorView error=e/> })
+    }
+}

@@ -31,18 +31,40 @@ impl Default for KeptAbove {
 /// The value kept under `name`, made by `make` (under the app) the first time it is asked for.
 /// A name is one value of one type for the life of the tab.
 pub fn kept_above<T: Clone + 'static>(name: &'static str, make: impl FnOnce() -> T) -> T {
-    let kept = expect_context::<KeptAbove>();
-    if let Some(v) = kept
-        .values
-        .with_value(|m| m.get(name).and_then(|v| v.downcast_ref::<T>().cloned()))
-    {
-        return v;
+    expect_context::<KeptAbove>().get(name, make)
+}
+
+impl KeptAbove {
+    /// [`kept_above`], for code that runs outside a component (an event handler).
+    pub fn get<T: Clone + 'static>(&self, name: &'static str, make: impl FnOnce() -> T) -> T {
+        let kept = self;
+        if let Some(v) = kept
+            .values
+            .with_value(|m| m.get(name).and_then(|v| v.downcast_ref::<T>().cloned()))
+        {
+            return v;
+        }
+        let v = kept.owner.with_value(|owner| owner.with(make));
+        kept.values.update_value(|m| {
+            m.insert(name, Box::new(v.clone()));
+        });
+        v
     }
-    let v = kept.owner.with_value(|owner| owner.with(make));
-    kept.values.update_value(|m| {
-        m.insert(name, Box::new(v.clone()));
-    });
-    v
+}
+
+thread_local! {
+    static NAMES: std::cell::RefCell<HashMap<String, &'static str>> = Default::default();
+}
+
+/// The name of what is kept for one thing (`add-members` of room 42): made once per thing, so
+/// names are not made again at each visit.
+pub fn name_for(what: &str, id: &str) -> &'static str {
+    let name = format!("{what}:{id}");
+    NAMES.with(|n| {
+        *n.borrow_mut()
+            .entry(name.clone())
+            .or_insert_with(|| Box::leak(name.into_boxed_str()))
+    })
 }
 
 /// A signal kept above the views under `name`, starting as `init()`.

@@ -145,6 +145,17 @@ fn follow_typing(typing: RwSignal<bool>) {
         window().add_event_listener_with_callback("popstate", on_other.as_ref().unchecked_ref());
     on_input.forget();
     on_other.forget();
+    // And every second: a form can also go without an event (a page that changed after a
+    // change was answered, a page's code that arrived later).
+    set_interval(
+        move || {
+            let now = holds_typed_input();
+            if typing.get_untracked() != now {
+                typing.set(now);
+            }
+        },
+        std::time::Duration::from_secs(1),
+    );
 }
 
 /// A field whose text would be lost: typed text, not a search box, not kept above the views.

@@ -107,6 +107,9 @@ impl Held {
                 self.rooms.drop_where(|k, _| k == id);
                 self.lists
                     .drop_where(|_, page| page.items.iter().any(|r| &r.id == id));
+                // Users' room lists show its name.
+                self.user_rooms
+                    .drop_where(|_, page| page.iter().any(|r| &r.id == id));
             }
             Touch::NewRoom(_) => {
                 // The server decides where a new room goes in the list, and whose rooms it is
@@ -120,8 +123,6 @@ impl Held {
                 for t in Touch::moderation(id) {
                     self.forget(&t);
                 }
-                self.user_rooms
-                    .drop_where(|_, page| page.iter().any(|r| &r.id == id));
             }
             Touch::Members(id) => self.members.drop_where(|(room, _, _), _| room == id),
             Touch::Admins(id) => self.admins.drop_where(|k, _| k == id),

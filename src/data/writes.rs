@@ -121,7 +121,8 @@ impl Write for ModifyRoom {
     }
 }
 impl Write for TransferRoom {
-    /// The new owner is no longer an admin of the room, or muted in it.
+    /// The new owner is no longer an admin of the room, or muted in it (and is a member, if
+    /// they were not).
     fn touches(&self, _: Option<&bool>) -> Vec<Touch> {
         let id = one(&self.id);
         vec![
@@ -129,6 +130,7 @@ impl Write for TransferRoom {
             Touch::Members(id.clone()),
             Touch::Admins(id.clone()),
             Touch::Mutes(id),
+            Touch::UserRooms(self.new_owner.trim().to_string()),
         ]
     }
 }
@@ -291,13 +293,20 @@ impl Data {
         self.once(call, looking, None).await
     }
 
-    /// [`Data::write_once`] in a bulk run (the rooms of an import).
+    /// [`Data::write_once`] in a bulk run (the rooms of an import): the run's Stop ends a wait
+    /// at once (a change stopped before it was sent is refused as stopped).
     pub async fn write_once_in<E: Write + LookUp>(
         &self,
         run: &Run,
         call: &E,
     ) -> Verdict<E::Output> {
         self.once(call, || (), Some(run)).await
+    }
+
+    /// Which app the data is of: changes when another app is connected (a bulk run stops
+    /// sending then).
+    pub fn app(&self) -> u32 {
+        self.session.generation.get_untracked()
     }
 
     async fn once<E: Write + LookUp>(
@@ -307,7 +316,11 @@ impl Data {
         run: Option<&Run>,
     ) -> Verdict<E::Output> {
         let verdict = match self.session.require_client() {
-            Ok(client) => client.send_once(call, looking).await,
+            Ok(client) => {
+                client
+                    .send_once_or_stop(call, looking, run.map(|r| &r.stop))
+                    .await
+            }
             Err(e) => Verdict::Refused(e),
         };
         if verdict.may_have_changed() {

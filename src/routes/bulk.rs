@@ -13,7 +13,7 @@ use easemob_api::endpoints::{
     AddMembers, AddToRoomList, DissolveRoom, Mute, MuteFor, RoomList, SetAnnouncement,
 };
 use easemob_api::limits::{check_length, Field, ADD_MEMBERS_MAX, ANNOUNCEMENT_MAX_CHARS};
-use easemob_api::ApiError;
+use easemob_api::{ApiError, ErrorKind};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -208,7 +208,13 @@ impl Job {
                         id: id.clone(),
                         usernames: chunk.to_vec(),
                     };
-                    added += data.write_in(&run, call).await?.newmembers.len();
+                    match data.write_in(&run, call).await {
+                        Ok(done) => added += done.newmembers.len(),
+                        // Stopped after some of the room's users were added: that much was
+                        // done (not "not sent").
+                        Err(e) if added > 0 && matches!(e.kind, ErrorKind::Cancelled) => break,
+                        Err(e) => return Err(e),
+                    }
                 }
                 Ok(Done::said(move || t().added(added)))
             }

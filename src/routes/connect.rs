@@ -1,6 +1,6 @@
 //! Connect to an app: host, org and app, then a pasted token or a client id and secret.
 
-use crate::components::error::ErrorView;
+use crate::components::error::action_failure;
 use crate::deployment::{use_deployment, Deployment};
 use crate::i18n::t;
 use crate::session::{use_session, SavedApp};
@@ -277,7 +277,7 @@ pub fn ConnectPage() -> impl IntoView {
                         {move || if pending.get() { t().connecting } else { t().connect }}
                     </button>
                 </div>
-                {move || connect.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+                {action_failure(connect)}
             </form>
         </section>
     }

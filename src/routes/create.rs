@@ -38,7 +38,20 @@ pub struct CreateState {
 }
 
 pub fn use_create() -> CreateState {
-    crate::components::kept::kept_above("create", || CreateState {
+    let session = crate::session::use_session();
+    crate::components::kept::kept_above("create", || {
+        let st = new_create_state();
+        // Another app: a create of the app left is not this app's to look for.
+        session.on_app_change(move || {
+            st.unsettled.set(None);
+            st.open.set(false);
+        });
+        st
+    })
+}
+
+fn new_create_state() -> CreateState {
+    CreateState {
         open: RwSignal::new(false),
         name: RwSignal::new(String::new()),
         description: RwSignal::new(String::new()),
@@ -49,7 +62,33 @@ pub fn use_create() -> CreateState {
         sending: RwSignal::new(false),
         looking: RwSignal::new(false),
         unsettled: RwSignal::new(None),
-    })
+    }
+}
+
+impl CreateState {
+    /// Opens the dialog. A create found made after its answer was lost is over: its recovery
+    /// goes, and so does what was typed for it (it was made). One whose outcome is still
+    /// unknown stays, to be looked for again.
+    pub fn open_fresh(&self) {
+        if !self.sending.get_untracked()
+            && self
+                .unsettled
+                .with_untracked(|u| matches!(u, Some((_, Verdict::Done { .. }))))
+        {
+            self.unsettled.set(None);
+            for s in [
+                self.name,
+                self.description,
+                self.owner,
+                self.members,
+                self.custom,
+            ] {
+                s.set(String::new());
+            }
+            self.maxusers.set("1000".into());
+        }
+        self.open.set(true);
+    }
 }
 
 #[component]
@@ -144,13 +183,14 @@ fn CreateForm(st: CreateState) -> impl IntoView {
             conclude(call, verdict);
         });
     };
-    // The room is there already, or it may be: another Create could make a second one.
+    // The room typed is there already, or it may be: another Create could make a second one.
+    // (Another room may be created meanwhile.)
     let found = move || {
-        unsettled.with(|v| {
-            matches!(
-                v,
-                Some((_, Verdict::Done { .. })) | Some((_, Verdict::Unknown { .. }))
-            )
+        unsettled.with(|v| match v {
+            Some((call, Verdict::Done { .. } | Verdict::Unknown { .. })) => {
+                call.0.name == name.get().trim() && call.0.owner == owner.get().trim()
+            }
+            _ => false,
         })
     };
     let recovery = move || {

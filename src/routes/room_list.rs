@@ -197,9 +197,9 @@ fn RoomTable() -> impl IntoView {
         crate::export::rooms::download(&shown, &cols, &found, as_json);
     };
     let shortcuts = crate::components::shortcuts::use_shortcuts();
-    let create_open = crate::routes::create::use_create().open;
-    if shortcuts.offer_new_room(Callback::new(move |_| create_open.set(true))) {
-        create_open.set(true);
+    let create = crate::routes::create::use_create();
+    if shortcuts.offer_new_room(Callback::new(move |_| create.open_fresh())) {
+        create.open_fresh();
     }
     // Only rooms shown on this page can be selected: a `sel=` from a link names nothing else.
     let selected = Signal::derive(move || {
@@ -249,7 +249,7 @@ fn RoomTable() -> impl IntoView {
         <section class="panel">
             <div class="toolbar">
                 <h1>{t().rooms_title}</h1>
-                <button type="button" class="primary" data-testid="new-room" on:click=move |_| create_open.set(true)>{t().new_room}</button>
+                <button type="button" class="primary" data-testid="new-room" on:click=move |_| create.open_fresh()>{t().new_room}</button>
                 <a class="button" data-testid="import-rooms" href=crate::url::link("/import")>{t().nav_import}</a>
                 <a class="button" data-testid="all-rooms" href=move || crate::url::link(&ListQuery { all: true, ..query.get() }.href())>{t().all_rooms}</a>
                 <SelectionButtons rooms=selected_rooms/>

@@ -1,7 +1,7 @@
 //! The app's super admins (`/super-admins`): who may create rooms from a client SDK, a page
 //! at a time (`?page=`), with add and remove.
 
-use crate::components::error::ErrorView;
+use crate::components::error::action_failure;
 use crate::components::notice::use_notices;
 use crate::components::users::{list_view, user_row, UsersForm};
 use crate::components::RequireConnection;
@@ -84,7 +84,7 @@ fn SuperAdminsView() -> impl IntoView {
                 pending=add.pending() draft on_names=Callback::new(move |mut names: Vec<String>| {
                     add.dispatch_local(names.remove(0));
                 })/>
-            {move || add.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            {action_failure(add)}
             <Pager label=t().super_admins_title page=Signal::derive(move || page.get() as usize) prev next/>
             {move || list_view(admins.get().map(|r| r.map(|(_, l)| l)), t().no_super_admins, "super-admins", |name| {
                 let who = name.clone();
@@ -92,7 +92,7 @@ fn SuperAdminsView() -> impl IntoView {
                     remove.dispatch_local(who.clone());
                 })
             })}
-            {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            {action_failure(remove)}
         </section>
     }
 }

@@ -765,6 +765,16 @@ fn stop_ends_a_429_wait_at_once_and_nothing_more_is_sent() {
     // A change already sent without an answer, stopped in its backoff: may have been made.
     let (result, sends) = stopped_after_one(NetworkFailure);
     assert_eq!(sends, 1);
+    // A create stopped while it waits its turn is refused as stopped, and not looked for.
+    let server = Scripted::new(vec![]);
+    let stop = Cancel::new();
+    stop.cancel();
+    let verdict = run(pasted(&server).send_once_or_stop(&create(), || (), Some(&stop)));
+    assert!(
+        matches!(&verdict, Verdict::Refused(e) if matches!(e.kind, ErrorKind::Cancelled)),
+        "{verdict:?}"
+    );
+    assert_eq!(server.sends(), 0);
     assert!(matches!(
         result.unwrap_err().kind,
         ErrorKind::OutcomeUnknown { .. }

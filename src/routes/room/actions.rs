@@ -3,9 +3,11 @@
 //! when it succeeds. The toolbar also opens the member dialogs (`members`).
 
 use super::members::{AddMembersDialog, LeaveDialog, RemoveMembersDialog};
+use crate::components::bulk::BulkRuns;
 use crate::components::dialog::Dialog;
-use crate::components::error::ErrorView;
+use crate::components::error::{action_failure, ErrorView};
 use crate::components::field::{error_for, general_error, FormField};
+use crate::components::kept::name_for;
 use crate::components::notice::use_notices;
 use crate::components::Loading;
 use crate::forms::{self, FieldError};
@@ -21,17 +23,20 @@ use leptos_router::NavigateOptions;
 #[component]
 pub fn RoomActions(room: Signal<ChatroomDetail>) -> impl IntoView {
     let room_id = Signal::derive(move || room.with(|r| r.id.clone()));
+    let runs = BulkRuns::here();
     let edit = RwSignal::new(false);
     let transfer = RwSignal::new(false);
     let dissolve = RwSignal::new(false);
-    let add = super::members::use_add_members_run();
     let remove = RwSignal::new(false);
     let leave = RwSignal::new(false);
     view! {
         <div class="room-actions" role="toolbar" aria-label=t().room_actions>
             <button type="button" on:click=move |_| edit.set(true)>{t().edit}</button>
             <button type="button" on:click=move |_| transfer.set(true)>{t().transfer}</button>
-            <button type="button" on:click=move |_| add.open_with(vec![(room_id.get_untracked(), String::new())])>{t().add_members}</button>
+            <button type="button" on:click=move |_| {
+                let id = room_id.get_untracked();
+                runs.run(name_for("add-members", &id)).open_with(vec![(id, String::new())]);
+            }>{t().add_members}</button>
             <button type="button" on:click=move |_| remove.set(true)>{t().remove_members}</button>
             <button type="button" on:click=move |_| leave.set(true)>{t().member_leaves}</button>
             <button type="button" class="danger" on:click=move |_| dissolve.set(true)>{t().dissolve}</button>
@@ -314,7 +319,7 @@ fn DissolveForm(open: RwSignal<bool>, room: Signal<ChatroomDetail>) -> impl Into
                     <label for="dissolve-confirm">{t().dissolve_confirm}</label>
                     <input id="dissolve-confirm" bind:value=typed autocomplete="off"/>
                 </div>
-                {move || send.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+                {action_failure(send)}
                 <div class="actions">
                     <button type="submit" class="danger" disabled=move || !confirmed.get() || pending.get()>{t().dissolve}</button>
                     <button type="button" on:click=move |_| open.set(false)>{t().cancel}</button>

@@ -1,7 +1,7 @@
 //! Room admins: the list, make a member an admin, make an admin a member again.
 
 use super::moderation::ModRoom;
-use crate::components::error::ErrorView;
+use crate::components::error::action_failure;
 use crate::components::notice::use_notices;
 use crate::components::users::{list_view, user_row, UsersForm};
 use crate::i18n::t;
@@ -52,12 +52,12 @@ pub fn AdminsPanel(room: ModRoom) -> impl IntoView {
                     remove.dispatch_local(who.clone());
                 })
             })}
-            {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            {action_failure(remove)}
             <UsersForm id="admin-username" label=t().user submit=t().make_admin single=true
                 pending=add.pending() draft on_names=Callback::new(move |mut names: Vec<String>| {
                     add.dispatch_local(names.remove(0));
                 })/>
-            {move || add.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            {action_failure(add)}
         </section>
     }
 }

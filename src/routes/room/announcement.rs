@@ -1,7 +1,7 @@
 //! The room's announcement: read, edit (at most 512 characters), save.
 
 use super::moderation::ModRoom;
-use crate::components::error::ErrorView;
+use crate::components::error::{action_failure, ErrorView};
 use crate::components::notice::use_notices;
 use crate::forms::FieldError;
 use crate::i18n::t;
@@ -79,7 +79,7 @@ pub fn AnnouncementPanel(room: ModRoom) -> impl IntoView {
                 <button type="submit" class="small primary"
                     disabled=move || save.pending().get() || !matches!(current.get(), Some(Ok(_)))>{t().save_announcement}</button>
             </form>
-            {move || save.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            {action_failure(save)}
         </section>
     }
 }

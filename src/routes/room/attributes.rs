@@ -2,7 +2,7 @@
 //! it), delete one.
 
 use super::moderation::ModRoom;
-use crate::components::error::ErrorView;
+use crate::components::error::{action_failure, ErrorView};
 use crate::components::field::{error_for, FormField};
 use crate::components::notice::use_notices;
 use crate::forms::FieldError;
@@ -133,7 +133,7 @@ pub fn AttributesPanel(room: ModRoom) -> impl IntoView {
                     </div>
                 }.into_any(),
             }}
-            {move || delete.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            {action_failure(delete)}
             <form class="mod-form" on:submit=submit novalidate>
                 <FormField id="attr-key" label=t().attr_key value=key error=Signal::derive(error_for(problem, Field::AttributeKey))/>
                 <FormField id="attr-value" label=t().attr_value value=value error=Signal::derive(move || {
@@ -141,7 +141,7 @@ pub fn AttributesPanel(room: ModRoom) -> impl IntoView {
                 })/>
                 <button type="submit" class="small primary" disabled=move || set.pending().get()>{t().set_attribute}</button>
             </form>
-            {move || set.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            {action_failure(set)}
             {failures}
         </section>
     }

@@ -2,7 +2,7 @@
 //! addition or a removal could not be done for everyone.
 
 use super::moderation::ModRoom;
-use crate::components::error::ErrorView;
+use crate::components::error::action_failure;
 use crate::components::notice::use_notices;
 use crate::components::users::{list_view, user_row, UsersForm};
 use crate::i18n::t;
@@ -123,13 +123,13 @@ pub fn ListPanel(room: ModRoom, list: RoomList) -> impl IntoView {
                     remove.dispatch_local(vec![who.clone()]);
                 })
             })}
-            {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            {action_failure(remove)}
             <UsersForm id=if list == RoomList::Block { "block-usernames" } else { "allow-usernames" }
                 label=t().users_short submit class=if list == RoomList::Block { "small danger" } else { "small" }
                 pending=Signal::derive(move || add.pending().get() || remove.pending().get()) draft
                 on_names=Callback::new(move |names| { remove.value().set(None); add.dispatch_local(names); })
                 also=(t().remove_these, Callback::new(move |names| { add.value().set(None); remove.dispatch_local(names); }))/>
-            {move || add.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            {action_failure(add)}
             {failures}
         </section>
     }

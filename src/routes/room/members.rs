@@ -3,9 +3,9 @@
 
 use crate::components::bulk::{use_bulk, Bulk, BulkProgress, Done, Finish, Said, Work};
 use crate::components::dialog::Dialog;
-use crate::components::error::{describe, ErrorView};
+use crate::components::error::{action_failure, describe, ErrorView};
 use crate::components::field::{error_for, general_error, FormField};
-use crate::components::kept::use_kept;
+use crate::components::kept::{name_for, use_kept};
 use crate::components::notice::use_notices;
 use crate::components::Loading;
 use crate::data::Run;
@@ -134,7 +134,7 @@ pub fn Members(room: Memo<Option<ChatroomDetail>>) -> impl IntoView {
                     }}
                 </span>
             </div>
-            {move || export.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            {action_failure(export)}
             <Pager label=t().members_pager page=Signal::derive(move || page.get() as usize) prev next/>
             {move || match members.get().map(|r| r.map(|(_, list)| list)) {
                 None => view! { <Loading what=t().loading_members/> }.into_any(),
@@ -247,21 +247,23 @@ fn UsernamesForm(
     }
 }
 
-/// The bulk run that adds members to a room, 60 a request.
-pub fn use_add_members_run() -> Bulk {
-    use_bulk("add-members")
+/// Adding members to the room on screen (the dialog of that room's run).
+#[component]
+pub fn AddMembersDialog(room_id: Signal<String>) -> impl IntoView {
+    move || view! { <AddMembersTo room=room_id.get()/> }
 }
 
 #[component]
-pub fn AddMembersDialog(room_id: Signal<String>) -> impl IntoView {
+fn AddMembersTo(room: String) -> impl IntoView {
     let data = crate::data::use_data();
     let notices = use_notices();
-    let bulk = use_add_members_run();
+    // The bulk run that adds members to this room, 60 a request: one per room.
+    let bulk = use_bulk(name_for("add-members", &room));
     // What was typed, kept with the run: a language switch keeps it, and a run that added
     // everyone empties it.
-    let draft = use_kept("add-members.draft", String::new);
+    let draft = use_kept(name_for("add-members.draft", &room), String::new);
     let start = Callback::new(move |names: Vec<String>| {
-        let id = room_id.get_untracked();
+        let id = room.clone();
         let added = Rc::new(std::cell::Cell::new(0usize));
         let total = added.clone();
         let work: Work = Rc::new(move |batch: String, run: Run| {

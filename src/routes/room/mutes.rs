@@ -2,7 +2,7 @@
 //! whole room.
 
 use super::moderation::ModRoom;
-use crate::components::error::ErrorView;
+use crate::components::error::action_failure;
 use crate::components::notice::use_notices;
 use crate::components::time::Time;
 use crate::components::users::{list_view, user_row, UsersForm};
@@ -116,7 +116,7 @@ pub fn MutesPanel(room: ModRoom) -> impl IntoView {
             <Show when=move || room.muted_all.get()>
                 <p class="summary" data-testid="mute-all-state">{t().mute_all_state}</p>
             </Show>
-            {move || all.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            {action_failure(all)}
             {move || list_view(muted.get(), t().no_mutes, "mutes", |m| {
                 let who = m.user.clone();
                 let until = if m.expire < 0 {
@@ -128,12 +128,12 @@ pub fn MutesPanel(room: ModRoom) -> impl IntoView {
                     unmute.dispatch_local(who.clone());
                 })
             })}
-            {move || unmute.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            {action_failure(unmute)}
             <UsersForm id="mute-usernames" label=t().users_short submit=t().mute
                 pending=mute.pending() draft on_names=Callback::new(move |names| { mute.dispatch_local(names); })>
                 <DurationSelect id="mute-duration" value=duration/>
             </UsersForm>
-            {move || mute.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            {action_failure(mute)}
         </section>
     }
 }
