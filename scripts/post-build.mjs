@@ -32,7 +32,8 @@ writeFileSync(join(dir, name), code);
 writeFileSync(indexPath, html.replace(inline, `<script type="module" src="${imported[1]}${name}"></script>`));
 
 // The split pages. trunk's module imports the loader by this name when the module was split.
-const mainJs = readdirSync(dir).find((f) => /^chatroom-admin-[0-9a-f]{16}\.js$/.test(f));
+// (trunk writes its hash as a number in hex: a leading zero is left out, so 12 to 16 digits.)
+const mainJs = readdirSync(dir).find((f) => /^chatroom-admin-[0-9a-f]{12,16}\.js$/.test(f));
 if (mainJs && readFileSync(join(dir, mainJs), 'utf8').includes('./__wasm_split.js')) {
   const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
   const split = join(process.env.CARGO_TARGET_DIR ?? join(source, 'target'), 'wasm-split');

@@ -87,10 +87,14 @@ fn hashed_files_are_kept_for_a_year_and_the_page_is_checked_each_time() {
 }
 
 #[test]
-fn only_a_sixteen_digit_hex_suffix_counts_as_a_hash() {
+fn only_a_hex_suffix_of_twelve_to_sixteen_digits_counts_as_a_hash() {
     use easemob_emulator::http::cache_control;
     let year = "public, max-age=31536000, immutable";
     assert_eq!(cache_control("/admin/boot-00ff00ff00ff00ff.js"), year);
+    // trunk leaves out a leading zero of its hash.
+    assert_eq!(cache_control("/chatroom-admin-a319b66ab19b21a_bg.wasm"), year);
+    assert_eq!(cache_control("/chatroom-admin-a319b66ab19b21a.js"), year);
+    assert_eq!(cache_control("/my-room-abc.js"), "no-cache");
     assert_eq!(cache_control("/main-abcdef0123456789.css"), year);
     assert_eq!(cache_control("/chatroom-admin.js"), "no-cache");
     assert_eq!(cache_control("/rooms/1234567890123456"), "no-cache");

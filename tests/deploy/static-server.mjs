@@ -43,7 +43,7 @@ createServer(async (req, res) => {
   const file = normalize(join(dir, rel));
   if (rel && file.startsWith(normalize(dir)) && (await stat(file).catch(() => null))?.isFile()) {
     // trunk names every file but index.html by its content hash.
-    const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(rel);
+    const hashed = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/.test(rel);
     return send(res, 200, await readFile(file), types[extname(file)] ?? 'application/octet-stream',
       hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
   }

@@ -453,7 +453,8 @@ async fn dashboard_or_unknown_endpoint(State(state): State<Shared>, req: Request
 }
 
 /// How long a browser or CDN may keep a dashboard file. A name with a content hash
-/// (`name-0123456789abcdef.js`, `…_bg.wasm`) never changes its content: a year, immutable.
+/// (`name-0123456789abcdef.js`, `…_bg.wasm`; trunk writes the hash as a number in hex, so a
+/// leading zero is left out: 12 to 16 digits) never changes its content: a year, immutable.
 /// Anything else (`index.html`, every client-side route) is checked each time, so a new release
 /// is picked up at once.
 pub fn cache_control(path: &str) -> &'static str {
@@ -462,7 +463,7 @@ pub fn cache_control(path: &str) -> &'static str {
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     let hashed = stem
         .rsplit_once('-')
-        .is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+        .is_some_and(|(_, h)| (12..=16).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit()));
     if hashed {
         "public, max-age=31536000, immutable"
     } else {
