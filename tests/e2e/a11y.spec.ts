@@ -27,6 +27,8 @@ async function audit(page: Page, screen: string): Promise<Problem[]> {
 for (const width of [1280, 375]) {
   for (const scheme of ['light', 'dark'] as const) {
     test(`no serious or critical axe violation on any screen at ${width} px, ${scheme}`, async ({ page, emulator }) => {
+      // 24 screens, each audited by axe: about 40 s alone, more beside the other tests.
+      test.setTimeout(150_000);
       await page.setViewportSize({ width, height: 800 });
       await page.emulateMedia({ colorScheme: scheme });
       const problems: Problem[] = [];
