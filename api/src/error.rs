@@ -934,7 +934,7 @@ impl ApiError {
         ErrorKind::Unreadable {
             status,
             reason: reason.into(),
-            snippet: crate::http::mask_secrets(&body.chars().take(200).collect::<String>()),
+            snippet: crate::http::mask_text(&body.chars().take(200).collect::<String>()),
         }
         .into()
     }

@@ -238,8 +238,9 @@ pub fn mask_secrets(body: &str) -> String {
     }
 }
 
-/// Masks `"key" : "value"` for every secret key in text that is not JSON.
-fn mask_text(text: &str) -> String {
+/// Masks `"key" : "value"` for every secret key where it stands in any text, JSON or not,
+/// leaving the rest as it was (for a snippet of an answer shown as the server sent it).
+pub fn mask_text(text: &str) -> String {
     let mut out = text.to_string();
     for key in SECRET_KEYS {
         let needle = format!("\"{key}\"");

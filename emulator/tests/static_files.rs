@@ -92,7 +92,10 @@ fn only_a_hex_suffix_of_twelve_to_sixteen_digits_counts_as_a_hash() {
     let year = "public, max-age=31536000, immutable";
     assert_eq!(cache_control("/admin/boot-00ff00ff00ff00ff.js"), year);
     // trunk leaves out a leading zero of its hash.
-    assert_eq!(cache_control("/chatroom-admin-a319b66ab19b21a_bg.wasm"), year);
+    assert_eq!(
+        cache_control("/chatroom-admin-a319b66ab19b21a_bg.wasm"),
+        year
+    );
     assert_eq!(cache_control("/chatroom-admin-a319b66ab19b21a.js"), year);
     assert_eq!(cache_control("/my-room-abc.js"), "no-cache");
     assert_eq!(cache_control("/main-abcdef0123456789.css"), year);
