@@ -117,12 +117,12 @@ impl Held {
                 self.lists.clear();
                 self.user_rooms.clear();
             }
+            // Its moderation is left: it is shown only with the room's details, which go, and
+            // dropping it would have the panels still on screen ask the server for a room that
+            // is no more (a 404 for each).
             Touch::Gone(id) => {
                 self.forget(&Touch::Room(id.clone()));
                 self.members.drop_where(|(room, _, _), _| room == id);
-                for t in Touch::moderation(id) {
-                    self.forget(&t);
-                }
             }
             Touch::Members(id) => self.members.drop_where(|(room, _, _), _| room == id),
             Touch::Admins(id) => self.admins.drop_where(|k, _| k == id),
@@ -260,9 +260,9 @@ mod forget_tests {
         h.forget(&Touch::Gone("1".into()));
         assert!(h.user_rooms.fresh(&("bob".into(), 1, 100), 1).is_none());
         assert!(h.user_rooms.fresh(&("eve".into(), 1, 100), 1).is_some());
-        assert!(h.admins.fresh(&"1".to_string(), 1).is_none());
-        assert!(h.admins.fresh(&"2".to_string(), 1).is_some());
         assert!(h.members.fresh(&("1".into(), 1, 100), 1).is_none());
+        // Its moderation is not asked for again (the room is gone).
+        assert!(h.admins.fresh(&"1".to_string(), 1).is_some());
         // A user's rooms go by name, whatever the case.
         h.forget(&Touch::UserRooms("EVE".into()));
         assert!(h.user_rooms.fresh(&("eve".into(), 1, 100), 1).is_none());

@@ -25,7 +25,8 @@ pub enum Touch {
     /// A new room: every list page (the server decides where it goes), users' room lists, and
     /// the all-rooms table, which gets it first.
     NewRoom(String),
-    /// A dissolved room: everything about it, and every view that listed it.
+    /// A dissolved room: its details and members, and every view that listed it (not its
+    /// moderation, which is never asked for again).
     Gone(String),
     /// A room's admins.
     Admins(String),
