@@ -9,6 +9,7 @@ pub mod export;
 pub mod forms;
 pub mod i18n;
 pub mod import;
+pub mod journal;
 pub mod list_model;
 pub mod request_log;
 pub mod routes;

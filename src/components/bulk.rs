@@ -11,6 +11,7 @@
 use crate::components::error::describe;
 use crate::data::{Data, Run};
 use crate::i18n::t;
+use crate::journal::{Entry, Item, Kind, Outcome as Recorded};
 use easemob_api::{ApiError, ErrorKind};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -108,6 +109,15 @@ pub struct Bulk {
     /// Items whose change may have been made (its answer lost, and looking failed too), with
     /// when it was sent and how it was lost: looked for before they are sent again.
     pub unsettled: StoredValue<HashMap<String, (u64, ApiError)>>,
+    /// The run's journal entry: an item per row, kept as the run goes.
+    pub entry: StoredValue<Option<Entry>, LocalStorage>,
+}
+
+/// What a run is, for the journal: an item per row (the same change in each room, a row of an
+/// import), and the entry it undoes, if it is an undo.
+pub struct Plan {
+    pub items: Vec<Item>,
+    pub undoes: Option<u64>,
 }
 
 /// The bulk run of this name, made the first time it is asked for.
@@ -162,16 +172,21 @@ fn make_bulk(data: Data) -> Bulk {
         open: RwSignal::new(false),
         subject: RwSignal::new(Vec::new()),
         unsettled: StoredValue::new(HashMap::new()),
+        entry: StoredValue::new_local(None),
     }
 }
 
 impl Bulk {
     /// Starts over with these items (key and label each): `work` does each, `finish` runs
-    /// when the run ends (and after each retry).
-    pub fn start(&self, items: Vec<(String, Said)>, work: Work, finish: Finish) {
+    /// when the run ends (and after each retry). `plan` is the run for the journal, an item
+    /// per row; it is kept before anything is sent.
+    pub fn start(&self, items: Vec<(String, Said)>, plan: Plan, work: Work, finish: Finish) {
         if self.running.get_untracked() {
             return;
         }
+        debug_assert_eq!(items.len(), plan.items.len());
+        let entry = self.data.new_entry(Kind::Bulk, plan.items, plan.undoes);
+        self.entry.set_value(entry);
         // (What may have been made stays unsettled across runs: an import checked again and
         // started again still looks before it sends such a row.)
         self.work.set_value(Some((work, finish)));
@@ -235,6 +250,17 @@ impl Bulk {
             return;
         };
         let run = Run::new();
+        // The journal entry goes on with the run (again after a retry: the same entry).
+        let entry = self.entry.try_update_value(|e| {
+            e.as_mut().map(|e| {
+                e.running = true;
+                e.clone()
+            })
+        });
+        if let Some(Some(e)) = &entry {
+            self.data.keep(e);
+        }
+        *run.journal.borrow_mut() = entry.flatten();
         self.run.set_value(run.clone());
         let app = self.data.app();
         this.running.set(true);
@@ -247,7 +273,9 @@ impl Bulk {
                     .map(|(i, r)| (i, r.key.clone()))
                     .collect()
             });
+            let mut kept_at = 0.0;
             for (i, key) in todo {
+                run.row.set(i);
                 // Stopped, or another app connected meanwhile: nothing more is sent.
                 let outcome = if this.stopping.get_untracked() || this.data.app() != app {
                     Outcome::NotSent
@@ -259,11 +287,27 @@ impl Bulk {
                         Err(e) => Outcome::Failed(e),
                     }
                 };
+                if let Some(e) = run.journal.borrow_mut().as_mut() {
+                    if let Some(it) = e.items.get_mut(i) {
+                        it.outcome = recorded(&outcome);
+                    }
+                    // Kept as it goes, at most about once a second (and at the end).
+                    let now = js_sys::Date::now();
+                    if now - kept_at > 1000.0 {
+                        kept_at = now;
+                        this.data.keep(e);
+                    }
+                }
                 this.rows.update(|rows| {
                     if let Some(r) = rows.get_mut(i) {
                         r.outcome = Some(outcome);
                     }
                 });
+            }
+            if let Some(e) = run.journal.borrow_mut().as_mut() {
+                e.running = false;
+                this.data.keep(e);
+                this.entry.set_value(Some(e.clone()));
             }
             // What the run changed is read again, once.
             this.data.finish(&run);
@@ -298,6 +342,15 @@ impl Bulk {
 
     pub fn failed(&self) -> usize {
         self.count(|o| matches!(o, Some(Outcome::Failed(_)) | Some(Outcome::NotSent)))
+    }
+}
+
+/// A row's outcome as the journal records it.
+fn recorded(o: &Outcome) -> Recorded {
+    match o {
+        Outcome::Done(_) => Recorded::Done,
+        Outcome::Failed(e) => crate::data::journal::outcome_of(e),
+        Outcome::NotSent => Recorded::NotDone,
     }
 }
 

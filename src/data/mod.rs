@@ -18,6 +18,7 @@
 
 pub mod all_rooms;
 pub mod cache;
+pub mod journal;
 pub mod reads;
 pub mod writes;
 
@@ -43,6 +44,9 @@ pub struct Data {
     pub all: AllRoomsState,
     /// Rooms whose all-rooms rows wait to be read again, a few changes at a time.
     stale_rows: StoredValue<Option<Vec<String>>>,
+    /// The journal entry of the last change never sent twice whose outcome is unknown: settled
+    /// when it is looked for again.
+    unsettled: StoredValue<Option<crate::journal::Entry>, LocalStorage>,
 }
 
 pub fn use_data() -> Data {
@@ -69,6 +73,7 @@ impl Data {
                 scroll: StoredValue::new(0.0),
             },
             stale_rows: StoredValue::new(None),
+            unsettled: StoredValue::new_local(None),
         };
         // Another app: the rooms of the last one are not this one's.
         let all = data.all;

@@ -6,11 +6,14 @@
 //! table; a test below fails when a write endpoint of the API crate has no declaration here.
 
 use super::Data;
+use crate::journal::{key, Item, Op};
+use crate::journal::{Entry, Kind, Outcome};
 use easemob_api::client::Cancel;
 use easemob_api::endpoints::*;
+use easemob_api::wire::{AddedMember, AddedMembers, ListChange, MuteResult, RemovedMember};
 use easemob_api::{ApiError, FailureClass, LookUp, Verdict};
 use leptos::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -84,15 +87,40 @@ impl Touch {
     }
 }
 
-/// A change, and what it touches.
+/// A change, what it touches, and how the journal records it.
 pub trait Write: Endpoint {
     /// What this change makes stale; `answer` is its answer when it has one (a create's new
     /// room id).
     fn touches(&self, answer: Option<&Self::Output>) -> Vec<Touch>;
+    /// The change as the journal records it (never a password: users by name only).
+    fn item(&self) -> Item;
+    /// What its answer says was done, into its journal item: the users the server added,
+    /// muted or blocked (the rest already were), a new room's id.
+    fn answered(&self, _answer: &Self::Output, _item: &mut Item) {}
 }
 
 fn one(id: &str) -> String {
     id.trim().to_string()
+}
+
+/// A journal item: this change in this room, to these users, setting these values.
+fn item(op: Op, room: &str, users: &[String], set: &[(&str, String)]) -> Item {
+    Item {
+        op,
+        room: one(room),
+        users: users.iter().map(|u| u.trim().to_string()).collect(),
+        set: set
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect(),
+        ..Default::default()
+    }
+}
+
+/// The users a batch answer says it changed.
+fn those_done<'a>(done: impl Iterator<Item = (bool, &'a String)>, it: &mut Item) {
+    let users: Vec<String> = done.filter(|(ok, _)| *ok).map(|(_, u)| u.clone()).collect();
+    it.affected.get_or_insert_with(Vec::new).extend(users);
 }
 
 impl Write for CreateRoom {
@@ -115,10 +143,38 @@ impl Write for CreateRoom {
         );
         out
     }
+    fn item(&self) -> Item {
+        let c = &self.0;
+        let mut set = vec![(key::NAME, c.name.clone()), (key::OWNER, c.owner.clone())];
+        if !c.description.is_empty() {
+            set.push((key::DESCRIPTION, c.description.clone()));
+        }
+        if let Some(n) = c.maxusers {
+            set.push((key::MAXUSERS, n.to_string()));
+        }
+        item(Op::Create, "", c.members.as_deref().unwrap_or(&[]), &set)
+    }
+    fn answered(&self, id: &String, it: &mut Item) {
+        it.room = id.clone();
+    }
 }
 impl Write for ModifyRoom {
     fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
         vec![Touch::Room(one(&self.id))]
+    }
+    fn item(&self) -> Item {
+        let c = &self.changes;
+        let mut set = Vec::new();
+        if let Some(v) = &c.name {
+            set.push((key::NAME, v.clone()));
+        }
+        if let Some(v) = &c.description {
+            set.push((key::DESCRIPTION, v.clone()));
+        }
+        if let Some(v) = c.maxusers {
+            set.push((key::MAXUSERS, v.to_string()));
+        }
+        item(Op::Edit, &self.id, &[], &set)
     }
 }
 impl Write for TransferRoom {
@@ -134,56 +190,142 @@ impl Write for TransferRoom {
             Touch::UserRooms(self.new_owner.trim().to_string()),
         ]
     }
+    fn item(&self) -> Item {
+        item(
+            Op::Transfer,
+            &self.id,
+            &[],
+            &[(key::OWNER, self.new_owner.trim().to_string())],
+        )
+    }
 }
 impl Write for DissolveRoom {
     fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
         vec![Touch::Gone(one(&self.id))]
+    }
+    fn item(&self) -> Item {
+        item(Op::Dissolve, &self.id, &[], &[])
     }
 }
 impl Write for AddMember {
     fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
         Touch::members_joined(&self.id, std::slice::from_ref(&self.username))
     }
+    fn item(&self) -> Item {
+        item(
+            Op::AddMembers,
+            &self.id,
+            std::slice::from_ref(&self.username),
+            &[],
+        )
+    }
+    fn answered(&self, a: &AddedMember, it: &mut Item) {
+        those_done(std::iter::once((a.result, &a.user)), it);
+    }
 }
 impl Write for AddMembers {
     fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
         Touch::members_joined(&self.id, &self.usernames)
+    }
+    fn item(&self) -> Item {
+        item(Op::AddMembers, &self.id, &self.usernames, &[])
+    }
+    fn answered(&self, a: &AddedMembers, it: &mut Item) {
+        those_done(a.newmembers.iter().map(|u| (true, u)), it);
     }
 }
 impl Write for RemoveMember {
     fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
         Touch::members_left(&self.id, std::slice::from_ref(&self.username))
     }
+    fn item(&self) -> Item {
+        item(
+            Op::RemoveMembers,
+            &self.id,
+            std::slice::from_ref(&self.username),
+            &[],
+        )
+    }
+    fn answered(&self, a: &RemovedMember, it: &mut Item) {
+        those_done(std::iter::once((a.result, &a.user)), it);
+    }
 }
 impl Write for RemoveMembers {
     fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
         Touch::members_left(&self.id, &self.usernames)
+    }
+    fn item(&self) -> Item {
+        item(Op::RemoveMembers, &self.id, &self.usernames, &[])
+    }
+    fn answered(&self, a: &Vec<RemovedMember>, it: &mut Item) {
+        those_done(a.iter().map(|r| (r.result, &r.user)), it);
     }
 }
 impl Write for AddAdmin {
     fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
         vec![Touch::Admins(one(&self.id))]
     }
+    fn item(&self) -> Item {
+        item(
+            Op::AddAdmin,
+            &self.id,
+            std::slice::from_ref(&self.username),
+            &[],
+        )
+    }
 }
 impl Write for RemoveAdmin {
     fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
         vec![Touch::Admins(one(&self.id))]
+    }
+    fn item(&self) -> Item {
+        item(
+            Op::RemoveAdmin,
+            &self.id,
+            std::slice::from_ref(&self.username),
+            &[],
+        )
     }
 }
 impl Write for Mute {
     fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
         vec![Touch::Mutes(one(&self.id))]
     }
+    fn item(&self) -> Item {
+        item(
+            Op::Mute,
+            &self.id,
+            &self.usernames,
+            &[(key::DURATION, self.duration.wire().to_string())],
+        )
+    }
+    fn answered(&self, a: &Vec<MuteResult>, it: &mut Item) {
+        those_done(a.iter().map(|r| (r.result, &r.user)), it);
+    }
 }
 impl Write for Unmute {
     fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
         vec![Touch::Mutes(one(&self.id))]
+    }
+    fn item(&self) -> Item {
+        item(Op::Unmute, &self.id, &self.usernames, &[])
+    }
+    fn answered(&self, a: &Vec<MuteResult>, it: &mut Item) {
+        those_done(a.iter().map(|r| (r.result, &r.user)), it);
     }
 }
 impl Write for MuteAll {
     /// "Everyone muted" is part of the room's details.
     fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
         vec![Touch::Room(one(&self.id)), Touch::Mutes(one(&self.id))]
+    }
+    fn item(&self) -> Item {
+        let op = if self.mute {
+            Op::MuteAll
+        } else {
+            Op::UnmuteAll
+        };
+        item(op, &self.id, &[], &[])
     }
 }
 impl Write for AddToRoomList {
@@ -199,35 +341,118 @@ impl Write for AddToRoomList {
             RoomList::Allow => vec![Touch::RoomList(id, RoomList::Allow)],
         }
     }
+    fn item(&self) -> Item {
+        let op = match self.list {
+            RoomList::Block => Op::Block,
+            RoomList::Allow => Op::Allow,
+        };
+        item(op, &self.id, &self.usernames, &[])
+    }
+    fn answered(&self, a: &Vec<ListChange>, it: &mut Item) {
+        those_done(a.iter().map(|r| (r.result, &r.user)), it);
+    }
 }
 impl Write for RemoveFromRoomList {
     fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
         vec![Touch::RoomList(one(&self.id), self.list)]
+    }
+    fn item(&self) -> Item {
+        let op = match self.list {
+            RoomList::Block => Op::Unblock,
+            RoomList::Allow => Op::Disallow,
+        };
+        item(op, &self.id, &self.usernames, &[])
+    }
+    fn answered(&self, a: &Vec<ListChange>, it: &mut Item) {
+        those_done(a.iter().map(|r| (r.result, &r.user)), it);
     }
 }
 impl Write for SetAnnouncement {
     fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
         vec![Touch::Announcement(one(&self.id))]
     }
+    fn item(&self) -> Item {
+        item(
+            Op::Announcement,
+            &self.id,
+            &[],
+            &[(key::TEXT, self.text.clone())],
+        )
+    }
 }
 impl Write for SetAttributes {
     fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
         vec![Touch::Attributes(one(&self.id))]
+    }
+    fn item(&self) -> Item {
+        let mut set: Vec<(&str, String)> = Vec::new();
+        let attrs: Vec<(String, String)> = self
+            .attributes
+            .iter()
+            .map(|(k, v)| (format!("{}{k}", key::ATTR), v.clone()))
+            .collect();
+        set.extend(attrs.iter().map(|(k, v)| (k.as_str(), v.clone())));
+        if self.forced {
+            set.push((key::FORCED, "true".into()));
+        }
+        if self.auto_delete {
+            set.push((key::AUTO_DELETE, "true".into()));
+        }
+        item(
+            Op::SetAttributes,
+            &self.id,
+            std::slice::from_ref(&self.user),
+            &set,
+        )
     }
 }
 impl Write for DeleteAttributes {
     fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
         vec![Touch::Attributes(one(&self.id))]
     }
+    fn item(&self) -> Item {
+        let keys: Vec<String> = self
+            .keys
+            .iter()
+            .map(|k| format!("{}{k}", key::ATTR))
+            .collect();
+        let mut set: Vec<(&str, String)> =
+            keys.iter().map(|k| (k.as_str(), String::new())).collect();
+        if self.forced {
+            set.push((key::FORCED, "true".into()));
+        }
+        item(
+            Op::DeleteAttributes,
+            &self.id,
+            std::slice::from_ref(&self.user),
+            &set,
+        )
+    }
 }
 impl Write for AddSuperAdmin {
     fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
         vec![Touch::SuperAdmins]
     }
+    fn item(&self) -> Item {
+        item(
+            Op::AddSuperAdmin,
+            "",
+            std::slice::from_ref(&self.username),
+            &[],
+        )
+    }
 }
 impl Write for RemoveSuperAdmin {
     fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
         vec![Touch::SuperAdmins]
+    }
+    fn item(&self) -> Item {
+        item(
+            Op::RemoveSuperAdmin,
+            "",
+            std::slice::from_ref(&self.username),
+            &[],
+        )
     }
 }
 impl Write for RegisterUsers {
@@ -235,11 +460,18 @@ impl Write for RegisterUsers {
     fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
         Vec::new()
     }
+    fn item(&self) -> Item {
+        let names: Vec<String> = self.users.iter().map(|u| u.username.clone()).collect();
+        item(Op::RegisterUsers, "", &names, &[])
+    }
+    fn answered(&self, a: &Registered, it: &mut Item) {
+        it.affected = Some(a.created.iter().map(|u| u.username.clone()).collect());
+    }
 }
 
 /// Whether a change that ended with this error may have been made: anything that reached
 /// the server without a readable refusal.
-fn may_have_changed(e: &ApiError) -> bool {
+pub(super) fn may_have_changed(e: &ApiError) -> bool {
     matches!(
         e.class(),
         FailureClass::OutcomeUnknown
@@ -257,30 +489,70 @@ fn may_have_changed(e: &ApiError) -> bool {
 pub struct Run {
     pub stop: Cancel,
     touched: Rc<RefCell<Vec<Touch>>>,
+    /// The run's journal entry (an item per row), and the row under way: what its writes
+    /// found before and what their answers say is noted in that row's item.
+    pub journal: Rc<RefCell<Option<Entry>>>,
+    pub row: Rc<Cell<usize>>,
 }
 
 impl Run {
     pub fn new() -> Run {
         Run::default()
     }
+
+    /// Notes into the item of the row under way.
+    fn note(&self, f: impl FnOnce(&mut Item)) {
+        if let Some(e) = self.journal.borrow_mut().as_mut() {
+            if let Some(it) = e.items.get_mut(self.row.get()) {
+                f(it);
+            }
+        }
+    }
 }
 
 impl Data {
     /// Makes a change: sends it through the client (under its traffic policy) and drops what
     /// it touches, when it was made or may have been.
+    ///
+    /// It is an entry of the journal, kept before it is sent and again with its outcome.
     pub async fn write<E: Write>(&self, call: E) -> Result<E::Output, ApiError> {
         let client = self.session.require_client()?;
+        let mut item = call.item();
+        item.before = self.before(&item).await;
+        let entry = self.new_entry(Kind::Single, vec![item], None);
+        if let Some(e) = &entry {
+            self.keep(e);
+        }
         let result = client.send(&call).await;
         self.after_write(&call, &result, None);
+        if let Some(mut e) = entry {
+            let it = &mut e.items[0];
+            match &result {
+                Ok(out) => {
+                    it.outcome = Outcome::Done;
+                    call.answered(out, it);
+                }
+                Err(err) => it.outcome = super::journal::outcome_of(err),
+            }
+            e.running = false;
+            self.keep(&e);
+        }
         result
     }
 
     /// A change in a bulk run: stopped at once by the run's Stop while it waits; what it
-    /// touches is read again when the run ends.
+    /// touches is read again when the run ends. It is part of its row's journal item.
     pub async fn write_in<E: Write>(&self, run: &Run, call: E) -> Result<E::Output, ApiError> {
         let client = self.session.require_client()?;
+        let item = call.item();
+        if let Some(b) = self.before(&item).await {
+            run.note(|it| it.before.get_or_insert_with(Default::default).extend(b));
+        }
         let result = client.send_or_stop(&call, &run.stop).await;
         self.after_write(&call, &result, Some(run));
+        if let Ok(out) = &result {
+            run.note(|it| call.answered(out, it));
+        }
         result
     }
 
@@ -316,6 +588,20 @@ impl Data {
         looking: impl FnOnce(),
         run: Option<&Run>,
     ) -> Verdict<E::Output> {
+        // Alone, an entry of its own; in a run, its row's item.
+        let mut item = call.item();
+        item.before = self.before(&item).await;
+        let entry = match run {
+            Some(run) => {
+                let b = item.before.take();
+                run.note(|it| it.before = b);
+                None
+            }
+            None => self.new_entry(Kind::Single, vec![item], None),
+        };
+        if let Some(e) = &entry {
+            self.keep(e);
+        }
         let verdict = match self.session.require_client() {
             Ok(client) => {
                 client
@@ -327,7 +613,31 @@ impl Data {
         if verdict.may_have_changed() {
             self.touched(call.touches(verdict.done()), run);
         }
+        if let (Some(run), Some(out)) = (run, verdict.done()) {
+            run.note(|it| call.answered(out, it));
+        }
+        if let Some(mut e) = entry {
+            self.settle(call, &mut e.items[0], &verdict);
+            e.running = false;
+            self.keep(&e);
+            if matches!(verdict, Verdict::Unknown { .. }) {
+                self.unsettled.set_value(Some(e));
+            }
+        }
         verdict
+    }
+
+    /// An item's outcome, from the verdict on it.
+    fn settle<E: Write + LookUp>(&self, call: &E, it: &mut Item, verdict: &Verdict<E::Output>) {
+        it.outcome = match verdict {
+            Verdict::Done { value, .. } => {
+                call.answered(value, it);
+                Outcome::Done
+            }
+            Verdict::Refused(e) => super::journal::outcome_of(e),
+            Verdict::NotDone { .. } => Outcome::NotDone,
+            Verdict::Unknown { .. } => Outcome::Unknown,
+        };
     }
 
     /// Looks again for the effect of a change whose answer was lost and whose first look
@@ -344,6 +654,17 @@ impl Data {
         };
         if let Some(value) = verdict.done() {
             self.invalidate(call.touches(Some(value)));
+        }
+        // The journal's entry of that change, settled now.
+        if !matches!(verdict, Verdict::Unknown { .. }) {
+            if let Some(mut e) = self.unsettled.get_value().filter(|e| {
+                let it = call.item();
+                e.items[0].op == it.op && e.items[0].set == it.set
+            }) {
+                self.settle(call, &mut e.items[0], &verdict);
+                self.keep(&e);
+                self.unsettled.set_value(None);
+            }
         }
         verdict
     }

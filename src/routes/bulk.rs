@@ -2,13 +2,15 @@
 //! room at a time, with progress, Stop, a result per room, and the failed ones sent again in
 //! one click.
 
-use crate::components::bulk::{use_bulk, Bulk, BulkProgress, Done, Finish, Said, Work};
+use crate::components::bulk::{use_bulk, Bulk, BulkProgress, Done, Finish, Plan, Said, Work};
 use crate::components::dialog::Dialog;
 use crate::components::field::{error_for, FormField};
 use crate::components::notice::use_notices;
 use crate::data::Run;
+use crate::data::Write;
 use crate::forms::{self, FieldError};
 use crate::i18n::t;
+use crate::journal::Item;
 use easemob_api::endpoints::{
     AddMembers, AddToRoomList, DissolveRoom, Mute, MuteFor, RoomList, SetAnnouncement,
 };
@@ -49,12 +51,19 @@ pub fn BulkDissolveDialog(
         let finish: Finish = Rc::new(move |b: Bulk| {
             notices.show(t().bulk_dissolved(b.done(), b.rows.with(Vec::len)))
         });
-        let items = shown
-            .get_untracked()
+        let rooms = shown.get_untracked();
+        let plan = Plan {
+            items: rooms
+                .iter()
+                .map(|(id, _)| DissolveRoom { id: id.clone() }.item())
+                .collect(),
+            undoes: None,
+        };
+        let items = rooms
             .into_iter()
             .map(|(id, _)| (id.clone(), Said::data(id)))
             .collect();
-        bulk.start(items, work, finish);
+        bulk.start(items, plan, work, finish);
         on_started.run(());
     };
     view! {
@@ -198,6 +207,32 @@ impl Job {
         })
     }
 
+    /// The job in one room, as the journal records it.
+    fn item(&self, id: &str) -> Item {
+        let id = id.to_string();
+        let usernames = self.users.clone();
+        match self.op {
+            BulkOp::AddMembers => AddMembers { id, usernames }.item(),
+            BulkOp::Mute => Mute {
+                id,
+                usernames,
+                duration: self.mute_for,
+            }
+            .item(),
+            BulkOp::Block => AddToRoomList {
+                id,
+                list: RoomList::Block,
+                usernames,
+            }
+            .item(),
+            BulkOp::Announcement => SetAnnouncement {
+                id,
+                text: self.text.clone(),
+            }
+            .item(),
+        }
+    }
+
     /// Does the job in one room: what was done, in words, or why it was not.
     async fn run(self, data: crate::data::Data, run: Run, id: String) -> Result<Done, ApiError> {
         match self.op {
@@ -290,6 +325,7 @@ fn ModerateForm(bulk: Bulk) -> impl IntoView {
         ) {
             Ok(job) => {
                 problem.set(None);
+                let job2 = job.clone();
                 let work: Work = Rc::new(move |id: String, run: Run| {
                     let job = job.clone();
                     Box::pin(async move { job.run(data, run, id).await })
@@ -297,13 +333,16 @@ fn ModerateForm(bulk: Bulk) -> impl IntoView {
                 let finish: Finish = Rc::new(move |b: Bulk| {
                     notices.show(t().bulk_moderated(b.done(), b.rows.with(Vec::len)))
                 });
-                let items = bulk
-                    .subject
-                    .get_untracked()
+                let rooms = bulk.subject.get_untracked();
+                let plan = Plan {
+                    items: rooms.iter().map(|(id, _)| job2.item(id)).collect(),
+                    undoes: None,
+                };
+                let items = rooms
                     .into_iter()
                     .map(|(id, _)| (id.clone(), Said::data(id)))
                     .collect();
-                bulk.start(items, work, finish);
+                bulk.start(items, plan, work, finish);
             }
             Err(p) => problem.set(Some(p)),
         }

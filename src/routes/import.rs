@@ -8,7 +8,7 @@ use crate::components::bulk::{use_bulk, Bulk, BulkProgress, Done, Finish, Said, 
 use crate::components::error::ErrorView;
 use crate::components::kept::use_kept;
 use crate::components::RequireConnection;
-use crate::data::{Run, Shared};
+use crate::data::{Run, Shared, Write};
 use crate::i18n::t;
 use crate::import::{self, FileProblem, Plan, Row};
 use crate::session::use_session;
@@ -135,6 +135,13 @@ fn ImportView() -> impl IntoView {
                 )
             })
             .collect();
+        let plan = crate::components::bulk::Plan {
+            items: creates
+                .iter()
+                .map(|(_, _, req)| CreateRoom(req.clone()).item())
+                .collect(),
+            undoes: None,
+        };
         let requests: Rc<HashMap<String, CreateChatroom>> = Rc::new(
             creates
                 .into_iter()
@@ -192,7 +199,7 @@ fn ImportView() -> impl IntoView {
                 notices.show(t().created_n(done));
             }
         });
-        bulk.start(items, work, finish);
+        bulk.start(items, plan, work, finish);
     };
     let download = move |_| {
         let made = bulk.made();

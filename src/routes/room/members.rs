@@ -1,14 +1,14 @@
 //! The room's members: the list a page at a time, a search over all of them, the export, and
 //! the dialogs that add members, remove them, and take one out as if they left.
 
-use crate::components::bulk::{use_bulk, Bulk, BulkProgress, Done, Finish, Said, Work};
+use crate::components::bulk::{use_bulk, Bulk, BulkProgress, Done, Finish, Plan, Said, Work};
 use crate::components::dialog::Dialog;
 use crate::components::error::{action_failure, describe, ErrorView};
 use crate::components::field::{error_for, general_error, FormField};
 use crate::components::kept::{name_for, use_kept};
 use crate::components::notice::use_notices;
 use crate::components::Loading;
-use crate::data::Run;
+use crate::data::{Run, Write};
 use crate::forms::{self, FieldError};
 use crate::i18n::t;
 use crate::routes::Pager;
@@ -264,6 +264,7 @@ fn AddMembersTo(room: String) -> impl IntoView {
     let draft = use_kept(name_for("add-members.draft", &room), String::new);
     let start = Callback::new(move |names: Vec<String>| {
         let id = room.clone();
+        let room_id = room.clone();
         let added = Rc::new(std::cell::Cell::new(0usize));
         let total = added.clone();
         let work: Work = Rc::new(move |batch: String, run: Run| {
@@ -303,7 +304,20 @@ fn AddMembersTo(room: String) -> impl IntoView {
                 (c.join("\n"), Said::new(move || t().batch_of(&first, n)))
             })
             .collect();
-        bulk.start(items, work, finish);
+        let plan = Plan {
+            items: names
+                .chunks(ADD_MEMBERS_MAX)
+                .map(|c| {
+                    AddMembers {
+                        id: room_id.clone(),
+                        usernames: c.to_vec(),
+                    }
+                    .item()
+                })
+                .collect(),
+            undoes: None,
+        };
+        bulk.start(items, plan, work, finish);
     });
     let pending = bulk.running;
     view! {

@@ -1,0 +1,161 @@
+//! Where the one write path records each change in the journal ([`crate::journal`]): an entry
+//! is kept before anything is sent (so that a reload mid-way leaves it unfinished, not
+//! missing) and again with each outcome. What was there before is taken from what is held, or
+//! read first where an undo needs it and one read gives it.
+
+use super::Data;
+use crate::journal::{key, store, AppId, Entry, Item, Kind, Op, Outcome};
+use easemob_api::{ApiError, ErrorKind};
+use leptos::prelude::*;
+use std::cell::Cell;
+use std::collections::BTreeMap;
+
+thread_local! {
+    static SEQ: Cell<u64> = const { Cell::new(0) };
+    static TRIMMED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// A new entry id: the time in ms, and a count within it, so ids are unique and ordered.
+pub fn new_id(now_ms: u64) -> u64 {
+    let n = SEQ.with(|s| {
+        let n = s.get().wrapping_add(1);
+        s.set(n);
+        n
+    });
+    now_ms * 1000 + n % 1000
+}
+
+/// What became of a change that ended with this error.
+pub fn outcome_of(e: &ApiError) -> Outcome {
+    match &e.kind {
+        ErrorKind::Refused { status, body, .. } => Outcome::Refused {
+            status: *status,
+            error: body.error.clone(),
+            words: body.error_description.clone().unwrap_or_default(),
+        },
+        ErrorKind::RateLimited { body } => Outcome::Refused {
+            status: 429,
+            error: body.as_ref().map(|b| b.error.clone()).unwrap_or_default(),
+            words: body
+                .as_ref()
+                .and_then(|b| b.error_description.clone())
+                .unwrap_or_default(),
+        },
+        _ if super::writes::may_have_changed(e) => Outcome::Unknown,
+        _ => Outcome::NotDone,
+    }
+}
+
+/// Whether an undo needs what was there before this change to go back to it.
+fn needs_before(op: Op) -> bool {
+    matches!(
+        op,
+        Op::Edit
+            | Op::Transfer
+            | Op::Unmute
+            | Op::Announcement
+            | Op::SetAttributes
+            | Op::DeleteAttributes
+    )
+}
+
+impl Data {
+    /// The app changes go to now.
+    pub fn app_id(&self) -> Option<AppId> {
+        self.session.info.with_untracked(|i| {
+            i.as_ref().map(|i| AppId {
+                host: i.host.clone(),
+                org: i.org.clone(),
+                app: i.app.clone(),
+            })
+        })
+    }
+
+    /// A new entry of these items for the app connected, not yet kept.
+    pub fn new_entry(&self, kind: Kind, items: Vec<Item>, undoes: Option<u64>) -> Option<Entry> {
+        let at = super::now();
+        Some(Entry {
+            id: new_id(at),
+            at,
+            app: self.app_id()?,
+            kind,
+            undoes,
+            running: kind != Kind::Plan,
+            items,
+        })
+    }
+
+    /// Keeps the entry as it is now (in the background; a journal that cannot be written is
+    /// said in the console, and the change is made all the same). The first time in a tab, what
+    /// is beyond the bounds goes.
+    pub fn keep(&self, entry: &Entry) {
+        let entry = entry.clone();
+        leptos::task::spawn_local(async move {
+            if let Err(e) = store::put(&entry).await {
+                leptos::logging::warn!("journal: not kept: {e:?}");
+            }
+            if !TRIMMED.with(|t| t.replace(true)) {
+                let _ = store::trim(super::now()).await;
+            }
+        });
+    }
+
+    /// What was there before this change, from what is held fresh.
+    pub fn before_held(&self, it: &Item) -> Option<BTreeMap<String, String>> {
+        let now = super::now();
+        let room = it.room.clone();
+        self.held.with_value(|h| {
+            let mut out = BTreeMap::new();
+            match it.op {
+                Op::Edit | Op::Transfer => {
+                    let d = h.rooms.fresh(&room, now)??;
+                    out.insert(key::NAME.into(), d.name);
+                    out.insert(key::DESCRIPTION.into(), d.description);
+                    out.insert(key::MAXUSERS.into(), d.maxusers.to_string());
+                    out.insert(key::OWNER.into(), d.owner);
+                }
+                Op::Mute | Op::Unmute => {
+                    for m in h.mutes.fresh(&room, now)? {
+                        if it.users.contains(&m.user) {
+                            out.insert(format!("{}{}", key::EXPIRE, m.user), m.expire.to_string());
+                        }
+                    }
+                }
+                Op::Announcement => {
+                    out.insert(key::TEXT.into(), h.announcements.fresh(&room, now)?);
+                }
+                Op::SetAttributes | Op::DeleteAttributes => {
+                    let attrs = h.attributes.fresh(&room, now)?;
+                    for k in it.set.keys() {
+                        if let Some(name) = k.strip_prefix(key::ATTR) {
+                            if let Some(v) = attrs.get(name) {
+                                out.insert(k.clone(), v.clone());
+                            }
+                        }
+                    }
+                }
+                _ => return None,
+            }
+            Some(out)
+        })
+    }
+
+    /// What was there before this change: held, or read first (one request) where an undo
+    /// needs it. A read that fails leaves it unknown; the change is made all the same.
+    pub async fn before(&self, it: &Item) -> Option<BTreeMap<String, String>> {
+        if let Some(b) = self.before_held(it) {
+            return Some(b);
+        }
+        if !needs_before(it.op) || it.room.is_empty() {
+            return None;
+        }
+        let read = match it.op {
+            Op::Edit | Op::Transfer => self.room(&it.room).await.map(|_| ()),
+            Op::Unmute => self.mutes(&it.room).await.map(|_| ()),
+            Op::Announcement => self.announcement(&it.room).await.map(|_| ()),
+            _ => self.attributes(&it.room).await.map(|_| ()),
+        };
+        read.ok()?;
+        self.before_held(it)
+    }
+}
