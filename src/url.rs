@@ -66,7 +66,7 @@ pub fn safe_next(next: &str) -> Option<String> {
     let path = next.split(['?', '#']).next().unwrap_or_default();
     let segments: Vec<&str> = path.split('/').skip(1).collect();
     let ours = match segments.as_slice() {
-        [""] | ["rooms"] | ["open"] | ["super-admins"] | ["import"] | ["log"] => true,
+        [""] | ["rooms"] | ["open"] | ["super-admins"] | ["import"] | ["log"] | ["journal"] => true,
         ["rooms", id] => !id.is_empty(),
         ["users", user, "rooms"] => !user.is_empty(),
         _ => false,
@@ -86,6 +86,7 @@ mod tests {
             "/rooms/123",
             "/users/bob/rooms?page=2",
             "/log",
+            "/journal?room=7&op=mute",
             "/",
         ] {
             assert_eq!(safe_next(good).as_deref(), Some(good), "{good}");

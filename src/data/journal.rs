@@ -90,9 +90,11 @@ impl Data {
     /// is beyond the bounds goes.
     pub fn keep(&self, entry: &Entry) {
         let entry = entry.clone();
+        let moved = self.journal;
         leptos::task::spawn_local(async move {
-            if let Err(e) = store::put(&entry).await {
-                leptos::logging::warn!("journal: not kept: {e:?}");
+            match store::put(&entry).await {
+                Ok(()) => moved.try_update(|n| *n += 1).map(drop).unwrap_or(()),
+                Err(e) => leptos::logging::warn!("journal: not kept: {e:?}"),
             }
             if !TRIMMED.with(|t| t.replace(true)) {
                 let _ = store::trim(super::now()).await;

@@ -47,6 +47,8 @@ pub struct Data {
     /// The journal entry of the last change never sent twice whose outcome is unknown: settled
     /// when it is looked for again.
     unsettled: StoredValue<Option<crate::journal::Entry>, LocalStorage>,
+    /// Moves whenever an entry is kept in the journal: the journal's views read it again.
+    pub journal: RwSignal<u32>,
 }
 
 pub fn use_data() -> Data {
@@ -74,6 +76,7 @@ impl Data {
             },
             stale_rows: StoredValue::new(None),
             unsettled: StoredValue::new_local(None),
+            journal: RwSignal::new(0),
         };
         // Another app: the rooms of the last one are not this one's.
         let all = data.all;

@@ -669,6 +669,13 @@ impl Data {
         verdict
     }
 
+    /// Drops what these name from what is held, without the views reading again: a read that
+    /// must be the server's answer now follows (the journal's "changed since").
+    pub fn drop_held(&self, touches: &[Touch]) {
+        self.held
+            .update_value(|h| touches.iter().for_each(|t| h.forget(t)));
+    }
+
     /// The end of a bulk run: the views read again what its changes touched, once.
     pub fn finish(&self, run: &Run) {
         let touched = std::mem::take(&mut *run.touched.borrow_mut());

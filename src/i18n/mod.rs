@@ -8,6 +8,7 @@
 
 mod en;
 mod format;
+pub mod journal;
 mod zh;
 
 pub use format::{date_time, number};

@@ -4,6 +4,10 @@
 use super::*;
 use easemob_api::limits::Field;
 
+pub(super) fn has_cjk_pub(s: &str) -> bool {
+    has_cjk(s)
+}
+
 fn has_cjk(s: &str) -> bool {
     s.chars().any(|c| {
         ('\u{4e00}'..='\u{9fff}').contains(&c)

@@ -12,6 +12,7 @@
 //! change's own values.
 
 pub mod rules;
+pub mod send;
 pub mod store;
 
 use serde::{Deserialize, Serialize};

@@ -6,6 +6,7 @@ pub mod connect;
 pub mod create;
 pub mod home;
 pub mod import;
+pub mod journal;
 pub mod log;
 pub mod not_found;
 pub mod open_many;
@@ -132,6 +133,10 @@ lazy_page!(
 lazy_page!(
     /// `/import`: rooms from a spreadsheet.
     LazyImport, import_page, import::ImportRooms
+);
+lazy_page!(
+    /// `/journal`: every change made from this browser, and its undo.
+    LazyJournal, journal_page, journal::JournalPage
 );
 lazy_page!(
     /// `/log`: the request log.

@@ -71,6 +71,8 @@ fn RoomView() -> impl IntoView {
                 <members::Members room=current/>
             </Show>
         </section>
+        // The room's recent changes from this browser, from the journal.
+        {move || view! { <crate::routes::journal::RecentChanges room=id.get()/> }}
     }
 }
 
