@@ -12,7 +12,7 @@
 use crate::connect::{Connection, Credentials};
 use crate::endpoints::*;
 use crate::error::{ApiError, Call, ErrorKind, Refusal};
-use crate::http::{HttpRequest, HttpResponse};
+use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::limits;
 use crate::wire::*;
 use std::cell::{Cell, RefCell};
@@ -701,6 +701,19 @@ impl<T: Transport> Client<T> {
             futures_util::future::select(sleep, cancelled).await;
         }
         !stop.is_cancelled()
+    }
+
+    /// What sending this call would be, without sending it: its method and path (no host, no
+    /// token), and the pace of its rate class (ms between two such requests), for a bulk run's
+    /// plan.
+    pub fn preview<E: Endpoint>(&self, call: &E) -> Result<(Method, String, u64), ApiError> {
+        let req = {
+            let auth = self.auth.borrow();
+            call.to_request(&auth.conn)?
+        };
+        let every =
+            (1000.0 / (call.rate().per_second() as f64 * self.policy.pace_share)).ceil() as u64;
+        Ok((req.method, self.path_of(&req.url), every))
     }
 
     /// The request's path and query, without the host: what a person needs to find the call.

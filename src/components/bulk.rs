@@ -111,6 +111,8 @@ pub struct Bulk {
     pub unsettled: StoredValue<HashMap<String, (u64, ApiError)>>,
     /// The run's journal entry: an item per row, kept as the run goes.
     pub entry: StoredValue<Option<Entry>, LocalStorage>,
+    /// Each row's item in the entry (its place there).
+    item_of: StoredValue<Vec<usize>>,
 }
 
 /// What a run is, for the journal: an item per row (the same change in each room, a row of an
@@ -118,6 +120,9 @@ pub struct Bulk {
 pub struct Plan {
     pub items: Vec<Item>,
     pub undoes: Option<u64>,
+    /// An unfinished entry this run goes on with (Resume): its rows are some of its items,
+    /// each keyed by the item's place, and the outcomes go into it.
+    pub resumes: Option<Entry>,
 }
 
 /// The bulk run of this name, made the first time it is asked for.
@@ -173,6 +178,7 @@ fn make_bulk(data: Data) -> Bulk {
         subject: RwSignal::new(Vec::new()),
         unsettled: StoredValue::new(HashMap::new()),
         entry: StoredValue::new_local(None),
+        item_of: StoredValue::new(Vec::new()),
     }
 }
 
@@ -184,9 +190,23 @@ impl Bulk {
         if self.running.get_untracked() {
             return;
         }
-        debug_assert_eq!(items.len(), plan.items.len());
-        let entry = self.data.new_entry(Kind::Bulk, plan.items, plan.undoes);
+        let (entry, item_of) = match plan.resumes {
+            Some(e) => {
+                let places = items
+                    .iter()
+                    .map(|(k, _)| k.parse().unwrap_or(usize::MAX))
+                    .collect();
+                (Some(e), places)
+            }
+            None => {
+                debug_assert_eq!(items.len(), plan.items.len());
+                let n = plan.items.len();
+                let e = self.data.new_entry(Kind::Bulk, plan.items, plan.undoes);
+                (e, (0..n).collect())
+            }
+        };
         self.entry.set_value(entry);
+        self.item_of.set_value(item_of);
         // (What may have been made stays unsettled across runs: an import checked again and
         // started again still looks before it sends such a row.)
         self.work.set_value(Some((work, finish)));
@@ -274,8 +294,10 @@ impl Bulk {
                     .collect()
             });
             let mut kept_at = 0.0;
+            let item_of = this.item_of.get_value();
             for (i, key) in todo {
-                run.row.set(i);
+                let place = item_of.get(i).copied().unwrap_or(usize::MAX);
+                run.row.set(place);
                 // Stopped, or another app connected meanwhile: nothing more is sent.
                 let outcome = if this.stopping.get_untracked() || this.data.app() != app {
                     Outcome::NotSent
@@ -288,7 +310,7 @@ impl Bulk {
                     }
                 };
                 if let Some(e) = run.journal.borrow_mut().as_mut() {
-                    if let Some(it) = e.items.get_mut(i) {
+                    if let Some(it) = e.items.get_mut(place) {
                         it.outcome = recorded(&outcome);
                     }
                     // Kept as it goes, at most about once a second (and at the end).

@@ -89,6 +89,14 @@ impl Data {
     /// said in the console, and the change is made all the same). The first time in a tab, what
     /// is beyond the bounds goes.
     pub fn keep(&self, entry: &Entry) {
+        let id = entry.id;
+        self.live.update_value(|l| {
+            if entry.running {
+                l.insert(id);
+            } else {
+                l.remove(&id);
+            }
+        });
         let entry = entry.clone();
         let moved = self.journal;
         leptos::task::spawn_local(async move {
@@ -100,6 +108,12 @@ impl Data {
                 let _ = store::trim(super::now()).await;
             }
         });
+    }
+
+    /// Whether this entry is under way in this tab: one left running that is not was cut short
+    /// (a reload, a closed tab), and may be resumed.
+    pub fn is_live(&self, id: u64) -> bool {
+        self.live.with_value(|l| l.contains(&id))
     }
 
     /// What was there before this change, from what is held fresh.

@@ -49,6 +49,8 @@ pub struct Data {
     unsettled: StoredValue<Option<crate::journal::Entry>, LocalStorage>,
     /// Moves whenever an entry is kept in the journal: the journal's views read it again.
     pub journal: RwSignal<u32>,
+    /// The journal entries under way in this tab (any other one left running is unfinished).
+    live: StoredValue<HashSet<u64>>,
 }
 
 pub fn use_data() -> Data {
@@ -77,6 +79,7 @@ impl Data {
             stale_rows: StoredValue::new(None),
             unsettled: StoredValue::new_local(None),
             journal: RwSignal::new(0),
+            live: StoredValue::new(HashSet::new()),
         };
         // Another app: the rooms of the last one are not this one's.
         let all = data.all;

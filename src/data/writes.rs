@@ -501,7 +501,7 @@ impl Run {
     }
 
     /// Notes into the item of the row under way.
-    fn note(&self, f: impl FnOnce(&mut Item)) {
+    pub fn note(&self, f: impl FnOnce(&mut Item)) {
         if let Some(e) = self.journal.borrow_mut().as_mut() {
             if let Some(it) = e.items.get_mut(self.row.get()) {
                 f(it);
@@ -667,6 +667,21 @@ impl Data {
             }
         }
         verdict
+    }
+
+    /// What a bulk run's requests would be, for its plan: the first one's method and path, and
+    /// the pace (ms between two), as the client would send it.
+    pub fn preview<E: Endpoint>(&self, call: &E) -> Option<(String, u64)> {
+        let client = self.session.client()?;
+        let (method, path, every) = client.preview(call).ok()?;
+        Some((format!("{method} {path}"), every))
+    }
+
+    /// Records a bulk run's plan in the journal without sending anything.
+    pub fn plan_only(&self, items: Vec<Item>) {
+        if let Some(e) = self.new_entry(Kind::Plan, items, None) {
+            self.keep(&e);
+        }
     }
 
     /// Drops what these name from what is held, without the views reading again: a read that

@@ -47,6 +47,13 @@ pub struct JournalWords {
     pub no_room: &'static str,
     pub item: &'static str,
     pub app: &'static str,
+    pub resume: &'static str,
+    pub resume_lead: &'static str,
+    pub found_done: &'static str,
+    pub plan_only: &'static str,
+    pub planned: &'static str,
+    pub plan_kind: &'static str,
+    pub targets: &'static str,
 }
 
 pub static EN: JournalWords = JournalWords {
@@ -89,6 +96,13 @@ pub static EN: JournalWords = JournalWords {
     no_room: "the app",
     item: "Item",
     app: "App",
+    resume: "Resume",
+    resume_lead: "Items whose outcome is not known are looked for first; only what was not done is sent.",
+    found_done: "Found done: not sent again.",
+    plan_only: "Plan only",
+    planned: "The plan is in the journal; nothing was sent.",
+    plan_kind: "plan, not sent",
+    targets: "Targets",
 };
 
 pub static ZH: JournalWords = JournalWords {
@@ -131,6 +145,13 @@ pub static ZH: JournalWords = JournalWords {
     no_room: "整个应用",
     item: "项",
     app: "应用",
+    resume: "继续",
+    resume_lead: "先查看结果未知的项，只发送尚未完成的部分。",
+    found_done: "查到已完成，不再发送。",
+    plan_only: "仅记录计划",
+    planned: "计划已记入操作记录，未发送任何请求。",
+    plan_kind: "计划，未发送",
+    targets: "对象",
 };
 
 /// The journal's words in the current language.
@@ -305,6 +326,18 @@ impl JournalWords {
             format!("已删除超出保留范围的 {n} 条旧记录。")
         } else {
             format!("{n} older entries beyond the bounds were dropped.")
+        }
+    }
+
+    /// A bulk run's plan: how many requests to which endpoint, at what pace, about how long.
+    pub fn plan(&self, requests: usize, call: &str, every_ms: u64) -> String {
+        let secs = (requests as u64 * every_ms).div_ceil(1000).max(1);
+        if self.zh {
+            format!("将发送 {requests} 个请求：{call}，每 {every_ms} 毫秒至多一个，约 {secs} 秒。")
+        } else {
+            format!(
+                "{requests} requests to {call}, at most one every {every_ms} ms: about {secs} s."
+            )
         }
     }
 

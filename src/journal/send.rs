@@ -7,7 +7,7 @@ use super::rules::{State, YES};
 use super::{key, Item, Op};
 use crate::data::{Data, Run, Touch};
 use easemob_api::endpoints::*;
-use easemob_api::wire::ModifyChatroom;
+use easemob_api::wire::{CreateChatroom, ModifyChatroom};
 use easemob_api::{ApiError, ErrorKind, Verdict};
 use std::collections::BTreeMap;
 
@@ -190,8 +190,62 @@ pub async fn send(data: Data, run: &Run, it: Item) -> Result<(), ApiError> {
             )
             .await
             .map(drop),
-        // Never an undo's; not sent again from the journal.
-        Op::Create | Op::Dissolve | Op::RegisterUsers => Err(ErrorKind::Cancelled.into()),
+        // Only resumed (never an undo's): looked for first, see [`look`].
+        Op::Dissolve => data.write_in(run, DissolveRoom { id }).await.map(drop),
+        Op::Create => {
+            let call = CreateRoom(create_of(&it));
+            match data.write_once_in(run, &call).await {
+                Verdict::Done { .. } => Ok(()),
+                Verdict::Refused(e) | Verdict::NotDone { lost: e } => Err(e),
+                Verdict::Unknown { lost, .. } => Err(lost),
+            }
+        }
+        // Not sent from the journal: users are registered from the import only.
+        Op::RegisterUsers => Err(ErrorKind::Cancelled.into()),
+    }
+}
+
+/// The room a create item asked for.
+fn create_of(it: &Item) -> CreateChatroom {
+    let get = |k: &str| it.set.get(k).cloned().unwrap_or_default();
+    CreateChatroom {
+        name: get(key::NAME),
+        description: get(key::DESCRIPTION),
+        maxusers: it.set.get(key::MAXUSERS).and_then(|v| v.parse().ok()),
+        owner: get(key::OWNER),
+        members: (!it.users.is_empty()).then(|| it.users.clone()),
+        custom: None,
+    }
+}
+
+/// Whether an item whose outcome is not known (left pending by a reload, or its answer lost)
+/// was made after all, by looking: a create by its room, a dissolve by the room being gone,
+/// anything else by what it would leave being there now ([`super::rules::changed_since`]).
+pub async fn look(data: Data, run: &Run, it: &Item, sent_at_ms: u64) -> Result<bool, ApiError> {
+    match it.op {
+        Op::Create => {
+            let call = CreateRoom(create_of(it));
+            let lost: ApiError = ErrorKind::OutcomeUnknown {
+                cause: Box::new(ErrorKind::Cancelled),
+            }
+            .into();
+            match data.look_again(&call, sent_at_ms, lost).await {
+                Verdict::Done { value, .. } => {
+                    run.note(|i| i.room = value);
+                    Ok(true)
+                }
+                Verdict::Unknown { look, .. } => Err(look),
+                _ => Ok(false),
+            }
+        }
+        Op::RegisterUsers => Ok(false),
+        _ => {
+            let (now, exists) = state(data, it).await?;
+            Ok(match it.op {
+                Op::Dissolve => !exists,
+                _ => exists && super::rules::changed_since(it, &now).is_empty(),
+            })
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use crate::components::notice::use_notices;
 use crate::data::Run;
 use crate::data::Write;
 use crate::forms::{self, FieldError};
+use crate::i18n::journal::jw;
 use crate::i18n::t;
 use crate::journal::Item;
 use easemob_api::endpoints::{
@@ -58,6 +59,7 @@ pub fn BulkDissolveDialog(
                 .map(|(id, _)| DissolveRoom { id: id.clone() }.item())
                 .collect(),
             undoes: None,
+            resumes: None,
         };
         let items = rooms
             .into_iter()
@@ -115,6 +117,25 @@ fn DissolveConfirm(
 ) -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let confirmed = Memo::new(move |_| typed.get().trim() == rooms.with(Vec::len).to_string());
+    let data = crate::data::use_data();
+    let notices = use_notices();
+    let plan = move || {
+        rooms.with(|r| {
+            let (id, _) = r.first()?;
+            let (call, every) = data.preview(&DissolveRoom { id: id.clone() })?;
+            Some(jw().plan(r.len(), &call, every))
+        })
+    };
+    let plan_only = move |_| {
+        let items = rooms.with_untracked(|r| {
+            r.iter()
+                .map(|(id, _)| DissolveRoom { id: id.clone() }.item())
+                .collect()
+        });
+        data.plan_only(items);
+        notices.show(jw().planned.to_string());
+        open.set(false);
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if confirmed.get_untracked() {
@@ -128,6 +149,7 @@ fn DissolveConfirm(
             }).collect_view()}
         </ul>
         <p class="warning">{t().dissolve_warning}</p>
+        <p class="plan" data-testid="bulk-plan">{plan}</p>
         <form on:submit=submit>
             <div class="field">
                 <label for="bulk-confirm">{t().bulk_confirm}</label>
@@ -135,9 +157,25 @@ fn DissolveConfirm(
             </div>
             <div class="actions">
                 <button type="submit" class="danger" disabled=move || !confirmed.get()>{t().dissolve}</button>
+                <button type="button" data-testid="plan-only" on:click=plan_only>{jw().plan_only}</button>
                 <button type="button" on:click=move |_| open.set(false)>{t().cancel}</button>
             </div>
         </form>
+    }
+}
+
+/// The rooms a run is about, by name and id (the first thousand; the journal holds all).
+#[component]
+fn Targets(rooms: RwSignal<Vec<(String, String)>>) -> impl IntoView {
+    view! {
+        <details class="targets">
+            <summary>{move || format!("{} ({})", jw().targets, rooms.with(Vec::len))}</summary>
+            <ul class="dissolve-list">
+                {move || rooms.with(|r| r.iter().take(1000).map(|(id, name)| view! {
+                    <li><span translate="no">{name.clone()}</span>" "<code translate="no">{id.clone()}</code></li>
+                }).collect_view())}
+            </ul>
+        </details>
     }
 }
 
@@ -205,6 +243,36 @@ impl Job {
             mute_for: crate::routes::room::mutes::mute_for(duration),
             text: text.to_string(),
         })
+    }
+
+    /// The plan of this job in these rooms: how many requests to what, at what pace.
+    fn plan(&self, data: crate::data::Data, rooms: &[(String, String)]) -> Option<String> {
+        let (id, _) = rooms.first()?;
+        let per_room = match self.op {
+            BulkOp::AddMembers => self.users.len().div_ceil(ADD_MEMBERS_MAX).max(1),
+            _ => 1,
+        };
+        let id = id.clone();
+        let usernames: Vec<String> = self.users.iter().take(ADD_MEMBERS_MAX).cloned().collect();
+        let preview = match self.op {
+            BulkOp::AddMembers => data.preview(&AddMembers { id, usernames }),
+            BulkOp::Mute => data.preview(&Mute {
+                id,
+                usernames,
+                duration: self.mute_for,
+            }),
+            BulkOp::Block => data.preview(&AddToRoomList {
+                id,
+                list: RoomList::Block,
+                usernames,
+            }),
+            BulkOp::Announcement => data.preview(&SetAnnouncement {
+                id,
+                text: self.text.clone(),
+            }),
+        };
+        let (call, every) = preview?;
+        Some(jw().plan(rooms.len() * per_room, &call, every))
     }
 
     /// The job in one room, as the journal records it.
@@ -337,6 +405,7 @@ fn ModerateForm(bulk: Bulk) -> impl IntoView {
                 let plan = Plan {
                     items: rooms.iter().map(|(id, _)| job2.item(id)).collect(),
                     undoes: None,
+                    resumes: None,
                 };
                 let items = rooms
                     .into_iter()
@@ -348,6 +417,28 @@ fn ModerateForm(bulk: Bulk) -> impl IntoView {
         }
     };
     let needs_users = move || op.get() != BulkOp::Announcement;
+    // The plan, as the form stands: said before anything is sent.
+    let job = move || Job::from_form(op.get(), &users.get(), &duration.get(), &text.get()).ok();
+    let plan = move || job().and_then(|j| bulk.subject.with(|rooms| j.plan(data, rooms)));
+    let plan_only = move |_| match job() {
+        Some(j) => {
+            let items = bulk
+                .subject
+                .with_untracked(|rooms| rooms.iter().map(|(id, _)| j.item(id)).collect());
+            data.plan_only(items);
+            notices.show(jw().planned.to_string());
+            bulk.open.set(false);
+        }
+        None => {
+            let _ = Job::from_form(
+                op.get_untracked(),
+                &users.get_untracked(),
+                &duration.get_untracked(),
+                &text.get_untracked(),
+            )
+            .map_err(|p| problem.set(Some(p)));
+        }
+    };
     view! {
         <form on:submit=submit novalidate>
             <fieldset class="ops">
@@ -371,8 +462,11 @@ fn ModerateForm(bulk: Bulk) -> impl IntoView {
                 <FormField id="bulk-announcement" label=t().announcement_title value=text multiline=true
                     error=Signal::derive(error_for(problem, Field::Announcement))/>
             </Show>
+            <p class="plan" data-testid="bulk-plan">{plan}</p>
+            <Targets rooms=bulk.subject/>
             <div class="actions">
                 <button type="submit" class="primary">{t().start}</button>
+                <button type="button" data-testid="plan-only" on:click=plan_only>{jw().plan_only}</button>
                 <button type="button" on:click=move |_| bulk.open.set(false)>{t().cancel}</button>
             </div>
         </form>

@@ -141,6 +141,7 @@ fn ImportView() -> impl IntoView {
                 .map(|(_, _, req)| CreateRoom(req.clone()).item())
                 .collect(),
             undoes: None,
+            resumes: None,
         };
         let requests: Rc<HashMap<String, CreateChatroom>> = Rc::new(
             creates

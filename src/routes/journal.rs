@@ -14,7 +14,7 @@ use crate::data::{use_data, Data, Run};
 use crate::i18n::journal::jw;
 use crate::i18n::t;
 use crate::journal::rules::{self, Blocked, Difference, NoUndo};
-use crate::journal::{send, store, Entry, Filter, Item, Op, Outcome};
+use crate::journal::{send, store, Entry, Filter, Item, Kind, Op, Outcome};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use std::rc::Rc;
@@ -293,11 +293,12 @@ fn EntryRow(pos: usize, entry: Entry, scroller: Scroller) -> impl IntoView {
     let tally = entry.tally();
     let unfinished = entry.running;
     let failed = tally[1] + tally[2] > 0;
+    let plan = entry.kind == Kind::Plan;
     let id = entry.id;
     view! {
         <div role="row" class="vrow" aria-rowindex=(pos + 2).to_string() style:top=scroller.top_of(pos) data-testid="journal-row">
             <div role="cell"><a href=crate::url::link(&entry_href(id))><Time ms=entry.at/></a></div>
-            <div role="cell">{ops}{entry.undoes.map(|_| " ↶")}</div>
+            <div role="cell">{ops}{entry.undoes.map(|_| " ↶")}{plan.then(|| format!(" ({})", jw().plan_kind))}</div>
             <div role="cell">{links(rooms, room_href)}</div>
             <div role="cell">{links(users, user_href)}</div>
             <div role="cell" class:failed=failed>
@@ -344,7 +345,6 @@ fn EntryDetail(entry: Entry, undone_by: Option<u64>) -> impl IntoView {
         None => rules::undo(&entry, js_sys::Date::now() as u64),
     };
     let total = entry.items.len();
-    let open = RwSignal::new(false);
     let shown_items: Vec<(usize, Item)> =
         entry.items.iter().cloned().enumerate().take(1000).collect();
     let map = |m: &std::collections::BTreeMap<String, String>| {
@@ -354,17 +354,26 @@ fn EntryDetail(entry: Entry, undone_by: Option<u64>) -> impl IntoView {
             .join("; ")
     };
     let e2 = entry.clone();
+    let e3 = entry.clone();
+    let unfinished = entry.running && !use_data().is_live(entry.id);
     view! {
         <p class="lead"><Time ms=entry.at/>" · "<span translate="no">{format!("{} {}#{}", entry.app.host, entry.app.org, entry.app.app)}</span></p>
         {entry.undoes.map(|u| view! { <p><a href=crate::url::link(&entry_href(u))>{jw().undoes(u)}</a></p> })}
         {undone_by.map(|u| view! { <p data-testid="undone-by"><a href=crate::url::link(&entry_href(u))>{jw().undone_by(u)}</a></p> })}
-        {entry.running.then(|| view! { <p class="warning" data-testid="unfinished">{jw().unfinished}</p> })}
-        <p class="summary" data-testid="entry-tally">{jw().tally(entry.tally())}</p>
+        {unfinished.then(|| view! {
+            <p class="warning" data-testid="unfinished">{jw().unfinished}</p>
+            <ResumeRun entry=e3.clone()/>
+        })}
+        <p class="summary" data-testid="entry-tally">
+            {jw().tally(entry.tally())}{(entry.kind == Kind::Plan).then(|| format!(" ({})", jw().plan_kind))}
+        </p>
         {match undo {
-            Ok(_) => view! { <UndoDialog entry=e2.clone() open/> }.into_any(),
-            Err(NoUndo::Undone) => ().into_any(),
+            Ok(_) | Err(NoUndo::Undone) => ().into_any(),
             Err(why) => view! { <p class="note" data-testid="no-undo">{jw().no_undo(why)}</p> }.into_any(),
         }}
+        // Always there (its button only while an undo is possible): the entry is read again as
+        // the undo goes, and its dialog stays open with the run's results.
+        <UndoDialog entry=e2.clone() can=undo.is_ok()/>
         <div class="table-scroll">
             <table class="results" data-testid="entry-items">
                 <thead><tr>
@@ -417,9 +426,10 @@ struct Checked {
 /// (and asks before going over it), then sends the inverse as a run of its own, journaled as
 /// the undo of this entry, with progress, Stop and a result per item.
 #[component]
-fn UndoDialog(entry: Entry, open: RwSignal<bool>) -> impl IntoView {
+fn UndoDialog(entry: Entry, can: bool) -> impl IntoView {
     let data = use_data();
     let bulk = use_bulk("undo");
+    let open = bulk.open;
     let checked = RwSignal::new_local(None::<Result<Vec<Checked>, easemob_api::ApiError>>);
     let read = RwSignal::new(0usize);
     let done: Vec<Item> = entry
@@ -491,6 +501,7 @@ fn UndoDialog(entry: Entry, open: RwSignal<bool>) -> impl IntoView {
             Plan {
                 items,
                 undoes: Some(id),
+                resumes: None,
             },
             work,
             finish,
@@ -499,7 +510,7 @@ fn UndoDialog(entry: Entry, open: RwSignal<bool>) -> impl IntoView {
     let start = StoredValue::new_local(start);
     let started = move || bulk.rows.with(|r| !r.is_empty());
     view! {
-        <div class="actions">
+        {can.then(|| view! { <div class="actions">
             <button type="button" class="primary" data-testid="undo" on:click=move |_| {
                 // Each opening reads the state afresh (a run under way is shown as it is).
                 if !bulk.running.get_untracked() {
@@ -508,7 +519,7 @@ fn UndoDialog(entry: Entry, open: RwSignal<bool>) -> impl IntoView {
                 }
                 open.set(true);
             }>{jw().undo}</button>
-        </div>
+        </div> })}
         <Dialog open id="undo-dialog" title=Signal::derive(move || jw().undo_title(id))>
             <Show when=move || !started()>
                 {move || match checked.get() {
@@ -596,6 +607,102 @@ async fn check_one(data: Data, it: &Item, now_ms: u64) -> Result<Checked, easemo
         changed,
         blocked,
     })
+}
+
+/// Resume of an entry left unfinished: the items whose outcome is not known are looked for
+/// first, and only what was not done is sent, as the same entry, with progress, Stop and a
+/// result per item.
+#[component]
+fn ResumeRun(entry: Entry) -> impl IntoView {
+    let data = use_data();
+    let bulk = use_bulk("resume");
+    let open = bulk.open;
+    let id = entry.id;
+    let start = move || {
+        if bulk.running.get_untracked() {
+            return;
+        }
+        let mut e = entry.clone();
+        e.running = true;
+        let todo: Vec<usize> = e
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| {
+                matches!(
+                    i.outcome,
+                    Outcome::Pending | Outcome::Unknown | Outcome::NotDone
+                )
+            })
+            .map(|(n, _)| n)
+            .collect();
+        let items = Rc::new(e.items.clone());
+        let sent_at = e.at;
+        let rows = todo
+            .iter()
+            .map(|n| {
+                let it = &items[*n];
+                (
+                    n.to_string(),
+                    Said::data(format!(
+                        "{} {} {}",
+                        jw().op(it.op),
+                        it.room,
+                        it.users.join(" ")
+                    )),
+                )
+            })
+            .collect();
+        let work: Work = Rc::new(move |key: String, run: Run| {
+            let it = key
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| items.get(n).cloned());
+            Box::pin(async move {
+                let it = it.ok_or_else(|| {
+                    easemob_api::ApiError::from(easemob_api::ErrorKind::Cancelled)
+                })?;
+                // It may have been made: looked for before it is sent.
+                if it.outcome != Outcome::NotDone && send::look(data, &run, &it, sent_at).await? {
+                    return Ok(Done::said(|| jw().found_done.to_string()));
+                }
+                send::send(data, &run, it)
+                    .await
+                    .map(|_| Done::said(|| jw().outcome("done").to_string()))
+            })
+        });
+        let notices = use_notices();
+        let finish: Finish =
+            Rc::new(move |b: Bulk| notices.show(t().bulk_summary(b.done(), b.failed(), 0)));
+        bulk.start(
+            rows,
+            Plan {
+                items: Vec::new(),
+                undoes: None,
+                resumes: Some(e),
+            },
+            work,
+            finish,
+        );
+    };
+    let start = StoredValue::new_local(start);
+    view! {
+        <p>{jw().resume_lead}</p>
+        <div class="actions">
+            <button type="button" class="primary" data-testid="resume" on:click=move |_| {
+                open.set(true);
+                start.with_value(|s| s());
+            }>{jw().resume}</button>
+        </div>
+        <Dialog open id="resume-dialog" title=Signal::derive(move || format!("{} · {}", jw().resume, jw().entry_title(id)))>
+            <BulkProgress bulk item_heading=jw().item testid="resume-results"/>
+            <Show when=move || !bulk.running.get()>
+                <div class="actions">
+                    <button type="button" on:click=move |_| open.set(false)>{t().close}</button>
+                </div>
+            </Show>
+        </Dialog>
+    }
 }
 
 /// A room's recent entries from this browser (on its page), and a link to all of them.

@@ -316,6 +316,7 @@ fn AddMembersTo(room: String) -> impl IntoView {
                 })
                 .collect(),
             undoes: None,
+            resumes: None,
         };
         bulk.start(items, plan, work, finish);
     });

@@ -1,0 +1,274 @@
+// The operations journal (issue 18): every change is an entry that survives a reload; an entry's
+// undo puts the room back as it was, read back through the API; an undo after someone else
+// changed the room shows what changed and asks; a bulk mute of 200 rooms is undone as one run;
+// the exports parse back; a dissolve offers no undo; axe finds nothing on the page.
+import { test, expect, connectAnyLanguage, allRoomIds, api, Emulator } from './fixtures';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import * as fs from 'node:fs';
+
+const words = {
+  en: { edit: 'Edit', editTitle: 'Edit chatroom', name: 'Name', save: 'Save changes', undo: 'Undo', done: 'Done', journal: 'Journal', editOp: 'Edit room', muteOp: 'Mute' },
+  zh: { edit: '编辑', editTitle: '编辑聊天室', name: '名称', save: '保存更改', undo: '撤销', done: '已完成', journal: '操作记录', editOp: '修改聊天室', muteOp: '禁言' },
+};
+
+async function roomOf(emulator: Emulator, id: string) {
+  const token = await emulator.token();
+  const r = (await api(emulator, token, 'GET', `/chatrooms/${id}`)).body.data[0];
+  return { name: r.name, description: r.description, maxusers: r.maxusers, owner: r.owner };
+}
+
+async function mutesOf(emulator: Emulator, id: string): Promise<string[]> {
+  const token = await emulator.token();
+  const list = (await api(emulator, token, 'GET', `/chatrooms/${id}/mute`)).body.data as { user: string }[];
+  return list.map((m) => m.user).sort();
+}
+
+/** Opens the newest journal entry and undoes it; waits for the undo run to end. */
+async function undoNewest(page: Page, emulator: Emulator, w: (typeof words)['en']) {
+  await page.goto(`${emulator.url}/journal`);
+  await page.getByTestId('journal-row').first().getByRole('link').first().click();
+  await page.getByTestId('undo').click();
+  const dialog = page.locator('#undo-dialog');
+  await expect(dialog.getByTestId('undo-go')).toBeVisible();
+  return dialog;
+}
+
+for (const [locale, lang] of [['en-US', 'en'], ['zh-CN', 'zh']] as const) {
+  const w = words[lang];
+  test.describe(`journal in ${locale}`, () => {
+    test.use({ locale });
+
+    test('an edit and a mute, each undone: the room reads back as it was', async ({ page, emulator }) => {
+      await connectAnyLanguage(page, emulator);
+      const ids = await allRoomIds(emulator);
+      const id = ids[ids.length - 1];
+      const before = await roomOf(emulator, id);
+      const mutedBefore = await mutesOf(emulator, id);
+
+      await page.goto(`${emulator.url}/rooms/${id}`);
+      await page.getByRole('button', { name: w.edit, exact: true }).click();
+      const edit = page.getByRole('dialog', { name: w.editTitle });
+      await edit.getByLabel(w.name).fill('Renamed by mistake');
+      await edit.getByRole('button', { name: w.save }).click();
+      await expect(page.getByTestId('room-fields')).toContainText('Renamed by mistake');
+      expect((await roomOf(emulator, id)).name).toBe('Renamed by mistake');
+
+      // The room's page lists it among its recent changes.
+      await expect(page.getByTestId('recent-changes')).toContainText(w.editOp);
+
+      let dialog = await undoNewest(page, emulator, w);
+      await expect(dialog.getByTestId('undo-unchanged')).toBeVisible();
+      await dialog.getByTestId('undo-go').click();
+      await expect(dialog.getByTestId('undo-results').locator('tr.ok')).toHaveCount(1);
+      expect(await roomOf(emulator, id)).toEqual(before);
+      // The entry says it was undone, and by which entry.
+      await expect(page.getByTestId('undone-by')).toBeVisible();
+
+      // A mute of two users (one of whom was muted already, for ever), undone.
+      await page.goto(`${emulator.url}/rooms/${id}`);
+      await page.locator('#mute-usernames').fill(`frank, ${mutedBefore[0]}`);
+      await page.locator('#mute-duration').selectOption('1d');
+      await page.locator('section.mod-panel').filter({ has: page.getByTestId('mutes') }).locator('button[type=submit]').click();
+      await expect(page.getByTestId('mutes').getByRole('link', { name: 'frank' })).toBeVisible();
+      dialog = await undoNewest(page, emulator, w);
+      await dialog.getByTestId('undo-go').click();
+      await expect(dialog.getByTestId('undo-results').locator('tr.ok')).not.toHaveCount(0);
+      await expect(dialog.getByTestId('bulk-progress')).toHaveCount(0);
+      expect(await mutesOf(emulator, id)).toEqual(mutedBefore);
+
+      // Both entries and both undos are there after a reload.
+      await page.goto(`${emulator.url}/journal`);
+      await page.reload();
+      await expect(page.getByTestId('journal-row')).toHaveCount(4);
+      await page.screenshot({ path: test.info().outputPath(`journal-${lang}.png`) });
+    });
+  });
+}
+
+test.describe('journal', () => {
+  test.use({ locale: 'en-US' });
+
+  test('an undo after the room was changed through the API shows the difference and asks', async ({ page, emulator }) => {
+    await connectAnyLanguage(page, emulator);
+    const ids = await allRoomIds(emulator);
+    const id = ids[0];
+    const before = await roomOf(emulator, id);
+    await page.goto(`${emulator.url}/rooms/${id}`);
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit chatroom' });
+    await edit.getByLabel('Name').fill('Mine');
+    await edit.getByLabel('Description').fill('Mine too');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByTestId('room-fields')).toContainText('Mine too');
+    // Someone else renames it meanwhile.
+    const token = await emulator.token();
+    await api(emulator, token, 'PUT', `/chatrooms/${id}`, { name: 'Theirs' });
+
+    const dialog = await undoNewest(page, emulator, words.en);
+    const changed = dialog.getByTestId('undo-changed');
+    await expect(changed.locator('tbody tr')).toHaveCount(1);
+    await expect(changed.locator('tbody tr')).toContainText('Mine');
+    await expect(changed.locator('tbody tr')).toContainText('Theirs');
+    await page.screenshot({ path: test.info().outputPath('undo-changed.png') });
+    // Undo the rest leaves the changed room alone: nothing is sent for it.
+    await expect(dialog.getByTestId('undo-go')).toHaveText('Undo the rest');
+    await dialog.getByTestId('undo-go').click();
+    await expect(dialog.getByTestId('undo-results')).toHaveCount(0);
+    expect((await roomOf(emulator, id)).name).toBe('Theirs');
+    // Asked again, and told to go over it: back as it was before the entry.
+    await dialog.getByRole('button', { name: 'Cancel' }).click().catch(() => {});
+    await page.goto(page.url());
+    await page.getByTestId('undo').click();
+    await page.locator('#undo-dialog').getByTestId('undo-anyway').click();
+    await expect(page.locator('#undo-dialog').getByTestId('undo-results').locator('tr.ok')).toHaveCount(1);
+    expect(await roomOf(emulator, id)).toEqual(before);
+  });
+
+  test('a dissolve offers no undo, and says why', async ({ page, emulator }) => {
+    await connectAnyLanguage(page, emulator);
+    const ids = await allRoomIds(emulator);
+    await page.goto(`${emulator.url}/rooms/${ids[0]}`);
+    await page.getByRole('button', { name: 'Dissolve', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input').first().fill(ids[0]);
+    await dialog.getByRole('button', { name: 'Dissolve' }).click();
+    await expect(page).toHaveURL(/\/rooms(\?|$)/);
+    await page.goto(`${emulator.url}/journal?op=dissolve`);
+    await page.getByTestId('journal-row').first().getByRole('link').first().click();
+    await expect(page.getByTestId('no-undo')).toContainText('No undo');
+    await expect(page.getByTestId('undo')).toHaveCount(0);
+  });
+});
+
+test.describe('journal of a 200-room bulk mute', () => {
+  test.use({ locale: 'en-US', emulatorArgs: ['--demo-rooms', '200'], actionTimeout: 30_000 });
+  test.setTimeout(240_000);
+
+  test('undone as one run; the exports parse back; axe finds nothing at 1280 and 375 px', async ({ page, emulator }) => {
+    await connectAnyLanguage(page, emulator);
+    const ids = await allRoomIds(emulator);
+    expect(ids.length).toBe(200);
+    const token = await emulator.token();
+    const before = new Map<string, string[]>();
+    for (const id of ids) before.set(id, await mutesOf(emulator, id));
+
+    await page.goto(`${emulator.url}/rooms?all=1`);
+    await expect(page.getByTestId('all-summary')).toBeVisible();
+    await page.getByTestId('select-matching').click();
+    await page.getByTestId('moderate-selected').click();
+    const bulk = page.locator('#bulk-moderate-dialog');
+    await bulk.getByLabel('Mute', { exact: true }).check();
+    await bulk.locator('#bulk-usernames').fill('xavier\nyvonne');
+    await bulk.locator('button[type=submit]').click();
+    await expect(bulk.getByTestId('moderate-results').locator('tbody tr')).toHaveCount(200);
+    await expect(bulk.getByTestId('bulk-progress')).toHaveCount(0, { timeout: 180_000 });
+    for (const id of ids.slice(0, 5)) expect(await mutesOf(emulator, id)).toContain('xavier');
+
+    // One entry of 200 items.
+    await page.goto(`${emulator.url}/journal?op=mute`);
+    await expect(page.getByTestId('journal-row')).toHaveCount(1);
+    await page.getByTestId('journal-row').getByRole('link').first().click();
+    await expect(page.getByTestId('entry-items').locator('tbody tr')).toHaveCount(200);
+    await page.getByTestId('undo').click();
+    const dialog = page.locator('#undo-dialog');
+    await expect(dialog.getByTestId('undo-unchanged')).toBeVisible({ timeout: 120_000 });
+    await dialog.getByTestId('undo-go').click();
+    await expect(dialog.getByTestId('undo-results').locator('tbody tr')).toHaveCount(200);
+    await expect(dialog.getByTestId('bulk-progress')).toHaveCount(0, { timeout: 180_000 });
+    await expect(dialog.getByTestId('undo-results').locator('tr.ok')).toHaveCount(200);
+    for (const id of ids) expect(await mutesOf(emulator, id)).toEqual(before.get(id));
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // The exports: the CSV has a row per item, the JSON the entries as kept.
+    await page.goto(`${emulator.url}/journal`);
+    await expect(page.getByTestId('journal-row')).toHaveCount(2);
+    const [csvDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('journal-csv').click()]);
+    const csv = fs.readFileSync((await csvDl.path())!, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(csv[0].split(',').slice(0, 3)).toEqual(['entry', 'time', 'host']);
+    expect(csv.length).toBe(1 + 400);
+    expect(csv.filter((l) => l.includes(',mute,')).length).toBe(200);
+    expect(csv.filter((l) => l.includes(',unmute,')).length).toBe(200);
+    const [jsonDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('journal-json').click()]);
+    const entries = JSON.parse(fs.readFileSync((await jsonDl.path())!, 'utf8'));
+    expect(entries).toHaveLength(2);
+    const [undo, mute] = entries;
+    expect(undo.undoes).toBe(mute.id);
+    expect(mute.items.map((i: { room: string }) => i.room).sort()).toEqual([...ids].sort());
+    expect(JSON.stringify(entries)).not.toContain(token);
+
+    // axe, on the list and on an entry, at both widths.
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const href of ['/journal', `/journal?entry=${mute.id}`]) {
+        await page.goto(`${emulator.url}${href}`);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+        const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect(bad.map((v) => `${href} ${width}: ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+});
+
+test.describe('journal of a 500-room run cut short by a reload', () => {
+  test.use({ locale: 'en-US', emulatorArgs: ['--demo-rooms', '500'], actionTimeout: 30_000 });
+  test.setTimeout(300_000);
+
+  test('Resume looks for what may have been done and sends only the rest: every room done, none sent again', async ({ page, emulator }) => {
+    await connectAnyLanguage(page, emulator);
+    const ids = await allRoomIds(emulator);
+    expect(ids.length).toBe(500);
+    const token = await emulator.token();
+    await page.goto(`${emulator.url}/rooms?all=1`);
+    await expect(page.getByTestId('all-summary')).toBeVisible();
+    await page.getByTestId('select-matching').click();
+    await page.getByTestId('moderate-selected').click();
+    const bulk = page.locator('#bulk-moderate-dialog');
+    await bulk.getByLabel('Add users as members').check();
+    await bulk.locator('#bulk-usernames').fill('xavier');
+    // The plan says what will be sent before anything is.
+    await expect(bulk.getByTestId('bulk-plan')).toContainText('500 requests to POST');
+    // Lost answers on: some adds are made and answered 503.
+    await api(emulator, token, 'PUT', '/_emulator/faults', { fail_after_write: 0.2, latency_ms: 20 });
+    await bulk.locator('button[type=submit]').click();
+    const settled = bulk.getByTestId('moderate-results').locator('tbody tr:not(.pending)');
+    await expect(async () => expect(await settled.count()).toBeGreaterThan(60)).toPass({ timeout: 60_000 });
+    await page.reload();
+
+    await page.goto(`${emulator.url}/journal`);
+    await page.getByTestId('journal-row').first().getByRole('link').first().click();
+    await expect(page.getByTestId('unfinished')).toBeVisible();
+    const rows = page.getByTestId('entry-items').locator('tbody tr');
+    await expect(rows).toHaveCount(500);
+    const doneBefore = new Set(await page.getByTestId('entry-items').locator('tbody tr.ok td:nth-child(2)').allTextContents());
+    expect(doneBefore.size).toBeGreaterThan(50);
+    expect(doneBefore.size).toBeLessThan(500);
+
+    const sentAgain: string[] = [];
+    page.on('request', (r) => {
+      const m = new URL(r.url()).pathname.match(/\/chatrooms\/(\d+)\/users$/);
+      if (r.method() === 'POST' && m) sentAgain.push(m[1]);
+    });
+    await page.getByTestId('resume').click();
+    const dialog = page.locator('#resume-dialog');
+    await expect(dialog.getByTestId('resume-results').locator('tbody tr')).toHaveCount(500 - doneBefore.size);
+    await expect(dialog.getByTestId('bulk-progress')).toHaveCount(0, { timeout: 240_000 });
+    await api(emulator, token, 'PUT', '/_emulator/faults', { fail_after_write: 0, latency_ms: 0 });
+    // Nothing done before the reload was sent again.
+    expect(sentAgain.filter((id) => doneBefore.has(id))).toEqual([]);
+    // Every room has the member, once.
+    for (let i = 0; i < ids.length; i += 100) {
+      const { body } = await api(emulator, token, 'GET', `/chatrooms/${ids.slice(i, i + 100).join(',')}`);
+      for (const r of body.data) {
+        const members = r.affiliations.map((a: Record<string, string>) => a.owner ?? a.member);
+        expect(members.filter((m: string) => m === 'xavier'), r.id).toHaveLength(1);
+      }
+    }
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.reload();
+    await expect(page.getByTestId('unfinished')).toHaveCount(0);
+    await expect(page.getByTestId('entry-items').locator('tbody tr.ok')).toHaveCount(500);
+  });
+});
