@@ -149,6 +149,52 @@ try {
   const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const wasm = await page.evaluate(() => globalThis.__wasm?.memory?.buffer?.byteLength ?? 0);
   console.log(`JS heap with every room loaded      ${(metrics.JSHeapUsedSize / 1e6).toFixed(1)} MB used of ${(metrics.JSHeapTotalSize / 1e6).toFixed(1)} MB${wasm ? `; wasm memory ${(wasm / 1e6).toFixed(1)} MB` : ''}`);
+
+  // The journal with 10,000 entries, written straight into its IndexedDB store in the shape
+  // src/journal/store.rs keeps; then /journal opened from the top bar, to its summary and the
+  // next frame; then the memory again.
+  const journalN = 10_000;
+  await page.evaluate((n) => new Promise((done, fail) => {
+    const info = JSON.parse(sessionStorage.getItem('chatroom-admin.session'));
+    const app = { host: info.host, org: info.org, app: info.app };
+    const key = `${app.host} ${app.org}#${app.app}`;
+    const open = indexedDB.open('chatroom-admin-journal', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('entries', { keyPath: 'id' }).createIndex('app', 'app');
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('entries', 'readwrite');
+      const store = tx.objectStore('entries');
+      const now = Date.now();
+      for (let i = 0; i < n; i++) {
+        const at = now - (n - i) * 60_000;
+        const edit = i % 3 === 0;
+        const items = [{
+          op: edit ? 'edit' : 'mute', room: String(100000 + (i % 5000)), users: edit ? [] : [`user${i % 700}`],
+          set: edit ? { name: `Room ${i}` } : { duration: '3600000' },
+          before: edit ? { name: `Old ${i}`, description: '', maxusers: '200', owner: 'alice' } : {},
+          outcome: { is: 'done' },
+        }];
+        const entry = { id: at * 1000 + (i % 1000), at, app, kind: 'single', running: false, items };
+        store.put({ id: entry.id, app: key, at, json: JSON.stringify(entry) });
+      }
+      tx.oncomplete = () => { open.result.close(); done(); };
+      tx.onerror = () => fail(tx.error);
+    };
+  }), journalN);
+  const openJournal = await page.evaluate((n) => new Promise((done) => {
+    const start = performance.now();
+    const want = `${n} of ${n} entries`;
+    const check = () => document.querySelector('[data-testid=journal-summary]')?.textContent?.trim() === want;
+    new MutationObserver((_, obs) => {
+      if (check()) { obs.disconnect(); requestAnimationFrame(() => done(performance.now() - start)); }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    [...document.querySelectorAll('header nav a')].find((a) => a.getAttribute('href').endsWith('/journal')).click();
+  }), journalN);
+  const journalRows = await page.locator('[data-testid=journal-scroll] [role=row]').count();
+  const jm = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const jwasm = await page.evaluate(() => globalThis.__wasm?.memory?.buffer?.byteLength ?? 0);
+  console.log(`open the journal, ${journalN.toLocaleString('en')} entries        ${ms(openJournal)} (its module, reading and parsing every entry, the first rows; ${journalRows} rows in the DOM)`);
+  console.log(`JS heap with the journal open       ${(jm.JSHeapUsedSize / 1e6).toFixed(1)} MB used of ${(jm.JSHeapTotalSize / 1e6).toFixed(1)} MB${jwasm ? `; wasm memory ${(jwasm / 1e6).toFixed(1)} MB` : ''}`);
 } finally {
   await browser.close();
   emulator.kill('SIGKILL');

@@ -360,10 +360,10 @@ fn EntryDetail(entry: Entry, undone_by: Option<u64>) -> impl IntoView {
         <p class="lead"><Time ms=entry.at/>" · "<span translate="no">{format!("{} {}#{}", entry.app.host, entry.app.org, entry.app.app)}</span></p>
         {entry.undoes.map(|u| view! { <p><a href=crate::url::link(&entry_href(u))>{jw().undoes(u)}</a></p> })}
         {undone_by.map(|u| view! { <p data-testid="undone-by"><a href=crate::url::link(&entry_href(u))>{jw().undone_by(u)}</a></p> })}
-        {unfinished.then(|| view! {
-            <p class="warning" data-testid="unfinished">{jw().unfinished}</p>
-            <ResumeRun entry=e3.clone()/>
-        })}
+        {unfinished.then(|| view! { <p class="warning" data-testid="unfinished">{jw().unfinished}</p> })}
+        // Always there (its button only while the entry is unfinished): the entry is read again
+        // as the run goes, and its dialog stays open with the results.
+        <ResumeRun entry=e3.clone() can=unfinished/>
         <p class="summary" data-testid="entry-tally">
             {jw().tally(entry.tally())}{(entry.kind == Kind::Plan).then(|| format!(" ({})", jw().plan_kind))}
         </p>
@@ -429,6 +429,7 @@ struct Checked {
 fn UndoDialog(entry: Entry, can: bool) -> impl IntoView {
     let data = use_data();
     let bulk = use_bulk("undo");
+    let notices = use_notices();
     let open = bulk.open;
     let checked = RwSignal::new_local(None::<Result<Vec<Checked>, easemob_api::ApiError>>);
     let read = RwSignal::new(0usize);
@@ -485,7 +486,6 @@ fn UndoDialog(entry: Entry, can: bool) -> impl IntoView {
                     .map(|_| Done::said(|| jw().outcome("done").to_string()))
             })
         });
-        let notices = use_notices();
         let finish: Finish =
             Rc::new(move |b: Bulk| notices.show(jw().undone(b.done(), b.rows.with(Vec::len))));
         let rows = items
@@ -613,9 +613,10 @@ async fn check_one(data: Data, it: &Item, now_ms: u64) -> Result<Checked, easemo
 /// first, and only what was not done is sent, as the same entry, with progress, Stop and a
 /// result per item.
 #[component]
-fn ResumeRun(entry: Entry) -> impl IntoView {
+fn ResumeRun(entry: Entry, can: bool) -> impl IntoView {
     let data = use_data();
     let bulk = use_bulk("resume");
+    let notices = use_notices();
     let open = bulk.open;
     let id = entry.id;
     let start = move || {
@@ -671,7 +672,6 @@ fn ResumeRun(entry: Entry) -> impl IntoView {
                     .map(|_| Done::said(|| jw().outcome("done").to_string()))
             })
         });
-        let notices = use_notices();
         let finish: Finish =
             Rc::new(move |b: Bulk| notices.show(t().bulk_summary(b.done(), b.failed(), 0)));
         bulk.start(
@@ -687,13 +687,15 @@ fn ResumeRun(entry: Entry) -> impl IntoView {
     };
     let start = StoredValue::new_local(start);
     view! {
-        <p>{jw().resume_lead}</p>
-        <div class="actions">
-            <button type="button" class="primary" data-testid="resume" on:click=move |_| {
-                open.set(true);
-                start.with_value(|s| s());
-            }>{jw().resume}</button>
-        </div>
+        {can.then(|| view! {
+            <p>{jw().resume_lead}</p>
+            <div class="actions">
+                <button type="button" class="primary" data-testid="resume" on:click=move |_| {
+                    open.set(true);
+                    start.with_value(|s| s());
+                }>{jw().resume}</button>
+            </div>
+        })}
         <Dialog open id="resume-dialog" title=Signal::derive(move || format!("{} · {}", jw().resume, jw().entry_title(id)))>
             <BulkProgress bulk item_heading=jw().item testid="resume-results"/>
             <Show when=move || !bulk.running.get()>

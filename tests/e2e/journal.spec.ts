@@ -51,7 +51,7 @@ for (const [locale, lang] of [['en-US', 'en'], ['zh-CN', 'zh']] as const) {
       const edit = page.getByRole('dialog', { name: w.editTitle });
       await edit.getByLabel(w.name).fill('Renamed by mistake');
       await edit.getByRole('button', { name: w.save }).click();
-      await expect(page.getByTestId('room-fields')).toContainText('Renamed by mistake');
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('Renamed by mistake');
       expect((await roomOf(emulator, id)).name).toBe('Renamed by mistake');
 
       // The room's page lists it among its recent changes.
@@ -158,7 +158,7 @@ test.describe('journal of a 200-room bulk mute', () => {
     await page.getByTestId('select-matching').click();
     await page.getByTestId('moderate-selected').click();
     const bulk = page.locator('#bulk-moderate-dialog');
-    await bulk.getByLabel('Mute', { exact: true }).check();
+    await bulk.getByLabel('Mute users', { exact: true }).check();
     await bulk.locator('#bulk-usernames').fill('xavier\nyvonne');
     await bulk.locator('button[type=submit]').click();
     await expect(bulk.getByTestId('moderate-results').locator('tbody tr')).toHaveCount(200);
