@@ -4,6 +4,7 @@
 //! read first where an undo needs it and one read gives it.
 
 use super::Data;
+use crate::journal::rules::YES;
 use crate::journal::{key, store, AppId, Entry, Item, Kind, Op, Outcome};
 use easemob_api::{ApiError, ErrorKind};
 use leptos::prelude::*;
@@ -52,6 +53,7 @@ fn needs_before(op: Op) -> bool {
         op,
         Op::Edit
             | Op::Transfer
+            | Op::Block
             | Op::Unmute
             | Op::Announcement
             | Op::SetAttributes
@@ -130,6 +132,15 @@ impl Data {
                     out.insert(key::MAXUSERS.into(), d.maxusers.to_string());
                     out.insert(key::OWNER.into(), d.owner);
                 }
+                // Who of them is a member (a block makes them leave).
+                Op::Block => {
+                    let d = h.rooms.fresh(&room, now)??;
+                    for a in &d.affiliations {
+                        if it.users.iter().any(|u| u == a.username()) {
+                            out.insert(format!("member:{}", a.username()), YES.into());
+                        }
+                    }
+                }
                 Op::Mute | Op::Unmute => {
                     for m in h.mutes.fresh(&room, now)? {
                         if it.users.contains(&m.user) {
@@ -166,7 +177,7 @@ impl Data {
             return None;
         }
         let read = match it.op {
-            Op::Edit | Op::Transfer => self.room(&it.room).await.map(|_| ()),
+            Op::Edit | Op::Transfer | Op::Block => self.room(&it.room).await.map(|_| ()),
             Op::Unmute => self.mutes(&it.room).await.map(|_| ()),
             Op::Announcement => self.announcement(&it.room).await.map(|_| ()),
             _ => self.attributes(&it.room).await.map(|_| ()),

@@ -154,7 +154,18 @@ pub fn inverse(i: &Item, now_ms: u64) -> Result<Vec<Item>, NoUndo> {
         Op::Unmute => mutes_again(room, users, before(i)?, now_ms).0,
         Op::MuteAll => vec![new(Op::UnmuteAll, room, Vec::new())],
         Op::UnmuteAll => vec![new(Op::MuteAll, room, Vec::new())],
-        Op::Block => flip(Op::Unblock),
+        // A block made its users leave: those who were members are added back.
+        Op::Block => {
+            let was = before(i)?;
+            let members: Vec<String> = users
+                .iter()
+                .filter(|u| was.get(&format!("member:{u}")).map(String::as_str) == Some(YES))
+                .cloned()
+                .collect();
+            let mut out = flip(Op::Unblock);
+            out.extend(batches(Op::AddMembers, room, &members, ADD_MEMBERS_MAX));
+            out
+        }
         Op::Unblock => flip(Op::Block),
         Op::Allow => flip(Op::Disallow),
         Op::Disallow => flip(Op::Allow),
@@ -371,7 +382,9 @@ mod tests {
         ];
         for (a, b) in pairs {
             for (x, y) in [(a, b), (b, a)] {
-                let back = inverse(&item(x, "1", &["bob"]), 0).unwrap();
+                let mut it = item(x, "1", &["bob"]);
+                it.before = Some(BTreeMap::new());
+                let back = inverse(&it, 0).unwrap();
                 assert_eq!(back[0].op, y, "{x:?}");
                 if !matches!(x, Op::MuteAll | Op::UnmuteAll) {
                     assert_eq!(back[0].users, vec!["bob".to_string()]);
@@ -389,6 +402,20 @@ mod tests {
     }
 
     #[test]
+    fn a_block_undone_gives_back_membership_to_those_who_had_it() {
+        let mut b = item(Op::Block, "1", &["bob", "eve"]);
+        b.before = Some(map(&[("member:bob", YES)]));
+        let back = inverse(&b, 0).unwrap();
+        assert_eq!(back[0].op, Op::Unblock);
+        assert_eq!(back[0].users, vec!["bob".to_string(), "eve".to_string()]);
+        assert_eq!(back[1].op, Op::AddMembers);
+        assert_eq!(back[1].users, vec!["bob".to_string()]);
+        // Not known who was a member: no undo, rather than a room left short.
+        b.before = None;
+        assert_eq!(inverse(&b, 0), Err(NoUndo::BeforeUnknown));
+    }
+
+    #[test]
     fn create_dissolve_and_new_users_have_no_honest_inverse() {
         for op in [Op::Create, Op::Dissolve, Op::RegisterUsers] {
             assert_eq!(
@@ -400,17 +427,17 @@ mod tests {
 
     #[test]
     fn only_what_was_done_is_undone() {
-        let mut refused = item(Op::Block, "2", &["bob"]);
+        let mut refused = item(Op::Allow, "2", &["bob"]);
         refused.outcome = Outcome::Refused {
             status: 403,
             error: String::new(),
             words: String::new(),
         };
-        let mut unknown = item(Op::Block, "3", &["bob"]);
+        let mut unknown = item(Op::Allow, "3", &["bob"]);
         unknown.outcome = Outcome::Unknown;
         let back = undo(
             &entry(vec![
-                item(Op::Block, "1", &["bob"]),
+                item(Op::Allow, "1", &["bob"]),
                 refused.clone(),
                 unknown,
             ]),

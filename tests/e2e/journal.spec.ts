@@ -158,8 +158,18 @@ test.describe('journal of a 200-room bulk mute', () => {
     await page.getByTestId('select-matching').click();
     await page.getByTestId('moderate-selected').click();
     const bulk = page.locator('#bulk-moderate-dialog');
+    // Two users join every room, then are muted in every room.
+    await bulk.getByLabel('Add users as members').check();
+    await bulk.locator('#bulk-usernames').fill('xavier\nyvonne');
+    await bulk.locator('button[type=submit]').click();
+    await expect(bulk.getByTestId('moderate-results').locator('tbody tr')).toHaveCount(200);
+    await expect(bulk.getByTestId('bulk-progress')).toHaveCount(0, { timeout: 180_000 });
+    await bulk.locator('.actions').getByRole('button', { name: 'Close' }).click();
+    for (const id of ids) before.set(id, await mutesOf(emulator, id));
+    await page.getByTestId('moderate-selected').click();
     await bulk.getByLabel('Mute users', { exact: true }).check();
     await bulk.locator('#bulk-usernames').fill('xavier\nyvonne');
+    await expect(bulk.getByTestId('bulk-plan')).toContainText('200 requests to POST');
     await bulk.locator('button[type=submit]').click();
     await expect(bulk.getByTestId('moderate-results').locator('tbody tr')).toHaveCount(200);
     await expect(bulk.getByTestId('bulk-progress')).toHaveCount(0, { timeout: 180_000 });
@@ -178,20 +188,20 @@ test.describe('journal of a 200-room bulk mute', () => {
     await expect(dialog.getByTestId('bulk-progress')).toHaveCount(0, { timeout: 180_000 });
     await expect(dialog.getByTestId('undo-results').locator('tr.ok')).toHaveCount(200);
     for (const id of ids) expect(await mutesOf(emulator, id)).toEqual(before.get(id));
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.locator('.actions').getByRole('button', { name: 'Close' }).click();
 
     // The exports: the CSV has a row per item, the JSON the entries as kept.
     await page.goto(`${emulator.url}/journal`);
-    await expect(page.getByTestId('journal-row')).toHaveCount(2);
+    await expect(page.getByTestId('journal-row')).toHaveCount(3);
     const [csvDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('journal-csv').click()]);
     const csv = fs.readFileSync((await csvDl.path())!, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
     expect(csv[0].split(',').slice(0, 3)).toEqual(['entry', 'time', 'host']);
-    expect(csv.length).toBe(1 + 400);
+    expect(csv.length).toBe(1 + 600);
     expect(csv.filter((l) => l.includes(',mute,')).length).toBe(200);
     expect(csv.filter((l) => l.includes(',unmute,')).length).toBe(200);
     const [jsonDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('journal-json').click()]);
     const entries = JSON.parse(fs.readFileSync((await jsonDl.path())!, 'utf8'));
-    expect(entries).toHaveLength(2);
+    expect(entries).toHaveLength(3);
     const [undo, mute] = entries;
     expect(undo.undoes).toBe(mute.id);
     expect(mute.items.map((i: { room: string }) => i.room).sort()).toEqual([...ids].sort());
@@ -266,9 +276,115 @@ test.describe('journal of a 500-room run cut short by a reload', () => {
         expect(members.filter((m: string) => m === 'xavier'), r.id).toHaveLength(1);
       }
     }
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.locator('.actions').getByRole('button', { name: 'Close' }).click();
     await page.reload();
     await expect(page.getByTestId('unfinished')).toHaveCount(0);
     await expect(page.getByTestId('entry-items').locator('tbody tr.ok')).toHaveCount(500);
+  });
+});
+
+/** Everything a room's undo puts back, as the API reads it, and the app's super admins. */
+async function snapshot(emulator: Emulator, id: string) {
+  const token = await emulator.token();
+  const get = async (p: string, method = 'GET') => (await api(emulator, token, method, p, method === 'POST' ? {} : undefined)).body.data;
+  const d = (await get(`/chatrooms/${id}`))[0];
+  return {
+    name: d.name, description: d.description, maxusers: d.maxusers, owner: d.owner, mute: d.mute,
+    members: d.affiliations.map((a: Record<string, string>) => a.owner ?? a.member).sort(),
+    admins: [...(await get(`/chatrooms/${id}/admin`))].sort(),
+    muted: (await get(`/chatrooms/${id}/mute`)).map((m: { user: string }) => m.user).sort(),
+    blocked: [...(await get(`/chatrooms/${id}/blocks/users`))].sort(),
+    allowed: [...(await get(`/chatrooms/${id}/white/users`))].sort(),
+    announcement: (await get(`/chatrooms/${id}/announcement`)).announcement,
+    attributes: await get(`/metadata/chatroom/${id}`, 'POST'),
+    superAdmins: [...(await get('/chatrooms/super_admin'))].sort(),
+  };
+}
+
+test.describe('journal: every kind of change', () => {
+  test.use({ locale: 'en-US' });
+  test.setTimeout(180_000);
+
+  test('each operation done from the room page, then each undone: the room and the app read back as before', async ({ page, emulator }) => {
+    await connectAnyLanguage(page, emulator);
+    const ids = await allRoomIds(emulator);
+    const id = ids[ids.length - 1];
+    const before = await snapshot(emulator, id);
+    // A plain member (no admin, no mute, not allowed) to block and to hand the room to.
+    const plain = before.members.filter((m: string) => m !== before.owner && !before.admins.includes(m)
+      && !before.muted.includes(m) && !before.allowed.includes(m));
+    expect(plain.length).toBeGreaterThan(2);
+    const panel = (testid: string) => page.locator('section.mod-panel').filter({ has: page.getByTestId(testid) });
+    await page.goto(`${emulator.url}/rooms/${id}`);
+    await expect(page.getByTestId('moderation')).toBeVisible();
+    const notices = page.locator('.notice');
+
+    // Admins: one made, one removed.
+    await page.locator('#admin-username').fill('erin');
+    await panel('admins').locator('button[type=submit]').click();
+    await expect(page.getByTestId('admins').getByRole('link', { name: 'erin' })).toBeVisible();
+    await page.getByTestId('admins').locator('li', { hasText: before.admins[0] }).getByRole('button').click();
+    await expect(page.getByTestId('admins').getByRole('link', { name: before.admins[0], exact: true })).toHaveCount(0);
+    // A mute lifted, everyone muted.
+    await page.getByTestId('mutes').locator('li', { hasText: before.muted[0] }).getByRole('button').click();
+    await expect(page.getByTestId('mutes').getByRole('link', { name: before.muted[0], exact: true })).toHaveCount(0);
+    await page.getByTestId('mute-all').click();
+    await expect(page.getByTestId('mute-all')).toHaveAttribute('aria-pressed', 'true');
+    // A member blocked (and so gone), a user allowed.
+    await page.locator('#block-usernames').fill(plain[0]);
+    await panel('blocked').locator('button[type=submit]').click();
+    await expect(page.getByTestId('blocked').getByRole('link', { name: plain[0], exact: true })).toBeVisible();
+    await page.locator('#allow-usernames').fill('ivan');
+    await panel('allowed').locator('button[type=submit]').click();
+    await expect(page.getByTestId('allowed').getByRole('link', { name: 'ivan' })).toBeVisible();
+    // The announcement, an attribute set and one deleted.
+    await page.getByTestId('announcement').fill('Doors open at 8.');
+    await panel('announcement').locator('button[type=submit]').click();
+    await expect(notices.filter({ hasText: 'Announcement saved' })).toBeVisible();
+    await page.locator('#attr-key').fill('lang');
+    await page.locator('#attr-value').fill('zh');
+    await panel('attributes').locator('form button[type=submit]').click();
+    const attrs = page.getByTestId('attributes');
+    await expect(attrs.locator('tbody tr', { hasText: 'lang' })).toHaveCount(1);
+    const firstKey = Object.keys(before.attributes)[0];
+    await attrs.locator('tr', { hasText: firstKey }).getByRole('button').click();
+    await expect(attrs.locator('tr', { hasText: firstKey })).toHaveCount(0);
+    // Members added, the room handed to a member.
+    await page.getByRole('button', { name: 'Add members' }).click();
+    const add = page.getByRole('dialog', { name: 'Add members' });
+    await add.getByLabel(/Usernames/).fill('frank\ngrace');
+    await add.getByRole('button', { name: 'Add members' }).click();
+    await expect(add.getByTestId('add-results').locator('tr.ok')).toHaveCount(1);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Transfer owner' }).click();
+    const transfer = page.getByRole('dialog', { name: 'Transfer ownership' });
+    await transfer.getByLabel('New owner').fill(plain[1]);
+    await transfer.getByRole('button', { name: 'Transfer owner' }).click();
+    await expect(page.getByTestId('room-owner')).toHaveText(plain[1]);
+    // A super admin added.
+    await page.goto(`${emulator.url}/super-admins`);
+    await page.locator('#super-admin-username').fill('bob');
+    await page.locator('main form button[type=submit]').click();
+    await expect(page.getByTestId('super-admins').getByRole('link', { name: 'bob' })).toBeVisible();
+
+    const changed = await snapshot(emulator, id);
+    expect(changed).not.toEqual(before);
+
+    // Every entry, newest first; each undone in turn (the last change first).
+    await page.goto(`${emulator.url}/journal`);
+    const links = page.getByTestId('journal-row').locator('div[role=cell]:first-child a');
+    await expect(links).toHaveCount(12);
+    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    for (const href of hrefs) {
+      await page.goto(`${emulator.url}${href}`);
+      await page.getByTestId('undo').click();
+      const dialog = page.locator('#undo-dialog');
+      await expect(dialog.getByTestId('undo-unchanged')).toBeVisible();
+      await dialog.getByTestId('undo-go').click();
+      await expect(dialog.getByTestId('bulk-progress')).toHaveCount(0);
+      await expect(dialog.getByTestId('undo-results').locator('tr.failed')).toHaveCount(0);
+      await expect(page.getByTestId('undone-by')).toBeVisible();
+    }
+    expect(await snapshot(emulator, id)).toEqual(before);
   });
 });
