@@ -282,6 +282,20 @@ impl Bulk {
         }
         *run.journal.borrow_mut() = entry.flatten();
         self.run.set_value(run.clone());
+        // The entry is kept at least every 5 s while the run goes (a timer: the outside world),
+        // so another tab does not take it for one cut short while a request waits.
+        let beat = {
+            let (data, journal) = (self.data, run.journal.clone());
+            set_interval_with_handle(
+                move || {
+                    if let Some(e) = journal.borrow().as_ref() {
+                        data.keep(e);
+                    }
+                },
+                std::time::Duration::from_secs(5),
+            )
+            .ok()
+        };
         let app = self.data.app();
         this.running.set(true);
         this.stopping.set(false);
@@ -330,6 +344,9 @@ impl Bulk {
                 e.running = false;
                 this.data.keep(e);
                 this.entry.set_value(Some(e.clone()));
+            }
+            if let Some(b) = beat {
+                b.clear();
             }
             // What the run changed is read again, once.
             this.data.finish(&run);

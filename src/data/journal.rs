@@ -6,6 +6,7 @@
 use super::Data;
 use crate::journal::rules::YES;
 use crate::journal::{key, store, AppId, Entry, Item, Kind, Op, Outcome};
+use easemob_api::endpoints::RoomList;
 use easemob_api::{ApiError, ErrorKind};
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -47,18 +48,37 @@ pub fn outcome_of(e: &ApiError) -> Outcome {
     }
 }
 
+/// `prefix<u>` = yes for each of `users` on `list`.
+fn on_list(out: &mut BTreeMap<String, String>, prefix: &str, list: &[String], users: &[String]) {
+    for u in users.iter().filter(|u| list.contains(u)) {
+        out.insert(format!("{prefix}{u}"), YES.into());
+    }
+}
+
 /// Whether an undo needs what was there before this change to go back to it.
 fn needs_before(op: Op) -> bool {
     matches!(
         op,
         Op::Edit
             | Op::Transfer
-            | Op::Block
+            | Op::AddMembers
+            | Op::Mute
             | Op::Unmute
+            | Op::Block
+            | Op::Allow
             | Op::Announcement
             | Op::SetAttributes
             | Op::DeleteAttributes
     )
+}
+
+/// How many reads a change's "before" may take when nothing is held (for a bulk run's plan).
+pub fn reads_before(op: Op) -> usize {
+    match op {
+        Op::Block => 2,
+        op if needs_before(op) => 1,
+        _ => 0,
+    }
 }
 
 impl Data {
@@ -83,6 +103,7 @@ impl Data {
             kind,
             undoes,
             running: kind != Kind::Plan,
+            alive: at,
             items,
         })
     }
@@ -99,7 +120,8 @@ impl Data {
                 l.remove(&id);
             }
         });
-        let entry = entry.clone();
+        let mut entry = entry.clone();
+        entry.alive = super::now();
         let moved = self.journal;
         leptos::task::spawn_local(async move {
             match store::put(&entry).await {
@@ -132,14 +154,23 @@ impl Data {
                     out.insert(key::MAXUSERS.into(), d.maxusers.to_string());
                     out.insert(key::OWNER.into(), d.owner);
                 }
-                // Who of them is a member (a block makes them leave).
-                Op::Block => {
+                // Who of them is a member already (adding them again changes nothing; a block
+                // makes them leave), and who is blocked or allowed already.
+                Op::AddMembers | Op::Block => {
                     let d = h.rooms.fresh(&room, now)??;
                     for a in &d.affiliations {
                         if it.users.iter().any(|u| u == a.username()) {
                             out.insert(format!("member:{}", a.username()), YES.into());
                         }
                     }
+                    if it.op == Op::Block {
+                        let list = h.room_lists.fresh(&(room.clone(), RoomList::Block), now)?;
+                        on_list(&mut out, "block:", &list, &it.users);
+                    }
+                }
+                Op::Allow => {
+                    let list = h.room_lists.fresh(&(room.clone(), RoomList::Allow), now)?;
+                    on_list(&mut out, "allow:", &list, &it.users);
                 }
                 Op::Mute | Op::Unmute => {
                     for m in h.mutes.fresh(&room, now)? {
@@ -176,11 +207,17 @@ impl Data {
         if !needs_before(it.op) || it.room.is_empty() {
             return None;
         }
+        let room = it.room.as_str();
         let read = match it.op {
-            Op::Edit | Op::Transfer | Op::Block => self.room(&it.room).await.map(|_| ()),
-            Op::Unmute => self.mutes(&it.room).await.map(|_| ()),
-            Op::Announcement => self.announcement(&it.room).await.map(|_| ()),
-            _ => self.attributes(&it.room).await.map(|_| ()),
+            Op::Edit | Op::Transfer | Op::AddMembers => self.room(room).await.map(drop),
+            Op::Block => match self.room(room).await {
+                Ok(_) => self.room_list(room, RoomList::Block).await.map(drop),
+                Err(e) => Err(e),
+            },
+            Op::Allow => self.room_list(room, RoomList::Allow).await.map(drop),
+            Op::Mute | Op::Unmute => self.mutes(room).await.map(drop),
+            Op::Announcement => self.announcement(room).await.map(drop),
+            _ => self.attributes(room).await.map(drop),
         };
         read.ok()?;
         self.before_held(it)

@@ -152,6 +152,9 @@ impl Write for CreateRoom {
         if let Some(n) = c.maxusers {
             set.push((key::MAXUSERS, n.to_string()));
         }
+        if let Some(custom) = &c.custom {
+            set.push((key::CUSTOM, custom.clone()));
+        }
         item(Op::Create, "", c.members.as_deref().unwrap_or(&[]), &set)
     }
     fn answered(&self, id: &String, it: &mut Item) {
@@ -545,8 +548,15 @@ impl Data {
     pub async fn write_in<E: Write>(&self, run: &Run, call: E) -> Result<E::Output, ApiError> {
         let client = self.session.require_client()?;
         let item = call.item();
+        // What was there before the row's first call stays (a retry after a change that was
+        // made must not take its result for what was there before).
         if let Some(b) = self.before(&item).await {
-            run.note(|it| it.before.get_or_insert_with(Default::default).extend(b));
+            run.note(|it| {
+                let was = it.before.get_or_insert_with(Default::default);
+                for (k, v) in b {
+                    was.entry(k).or_insert(v);
+                }
+            });
         }
         let result = client.send_or_stop(&call, &run.stop).await;
         self.after_write(&call, &result, Some(run));
@@ -594,7 +604,11 @@ impl Data {
         let entry = match run {
             Some(run) => {
                 let b = item.before.take();
-                run.note(|it| it.before = b);
+                run.note(|it| {
+                    if it.before.is_none() {
+                        it.before = b
+                    }
+                });
                 None
             }
             None => self.new_entry(Kind::Single, vec![item], None),
@@ -659,7 +673,8 @@ impl Data {
         if !matches!(verdict, Verdict::Unknown { .. }) {
             if let Some(mut e) = self.unsettled.get_value().filter(|e| {
                 let it = call.item();
-                e.items[0].op == it.op && e.items[0].set == it.set
+                let was = &e.items[0];
+                was.op == it.op && was.room == it.room && was.users == it.users && was.set == it.set
             }) {
                 self.settle(call, &mut e.items[0], &verdict);
                 self.keep(&e);

@@ -54,6 +54,7 @@ pub struct JournalWords {
     pub planned: &'static str,
     pub plan_kind: &'static str,
     pub targets: &'static str,
+    pub resume_undo: &'static str,
 }
 
 pub static EN: JournalWords = JournalWords {
@@ -77,7 +78,7 @@ pub static EN: JournalWords = JournalWords {
     clear_confirm: "Clear every entry of this app from this browser's journal? This cannot be undone.",
     cleared: "The journal of this app is cleared.",
     undo: "Undo",
-    unfinished: "Unfinished: cut short by a reload, a closed tab or a lost network.",
+    unfinished: "Unfinished: cut short by a reload or a closed tab.",
     all_entries: "All entries",
     values: "Values",
     before: "Before",
@@ -103,6 +104,7 @@ pub static EN: JournalWords = JournalWords {
     planned: "The plan is in the journal; nothing was sent.",
     plan_kind: "plan, not sent",
     targets: "Targets",
+    resume_undo: "An undo cut short is not resumed, since it would not look at what changed meanwhile: undo the entry it undoes again, which shows what changed since.",
 };
 
 pub static ZH: JournalWords = JournalWords {
@@ -126,7 +128,7 @@ pub static ZH: JournalWords = JournalWords {
     clear_confirm: "从此浏览器的操作记录中清除此应用的全部记录？此操作无法撤销。",
     cleared: "已清空此应用的操作记录。",
     undo: "撤销",
-    unfinished: "未完成：因重新加载、关闭标签页或网络中断而中止。",
+    unfinished: "未完成：因重新加载或关闭标签页而中止。",
     all_entries: "全部记录",
     values: "设置的值",
     before: "更改前",
@@ -152,6 +154,7 @@ pub static ZH: JournalWords = JournalWords {
     planned: "计划已记入操作记录，未发送任何请求。",
     plan_kind: "计划，未发送",
     targets: "对象",
+    resume_undo: "中止的撤销不会继续执行，因为那样不会检查期间的更改：请对原记录再次撤销，届时会显示此后的更改。",
 };
 
 /// The journal's words in the current language.
@@ -238,6 +241,8 @@ impl JournalWords {
             (NoUndo::BeforeUnknown, true) => "无法撤销：不知道更改前的值。",
             (NoUndo::Undone, false) => "Undone already.",
             (NoUndo::Undone, true) => "已撤销。",
+            (NoUndo::Running, false) => "No undo while it is under way or unfinished.",
+            (NoUndo::Running, true) => "进行中或未完成的记录无法撤销。",
         }
     }
 
@@ -329,15 +334,15 @@ impl JournalWords {
         }
     }
 
-    /// A bulk run's plan: how many requests to which endpoint, at what pace, about how long.
-    pub fn plan(&self, requests: usize, call: &str, every_ms: u64) -> String {
-        let secs = (requests as u64 * every_ms).div_ceil(1000).max(1);
-        if self.zh {
-            format!("将发送 {requests} 个请求：{call}，每 {every_ms} 毫秒至多一个，约 {secs} 秒。")
-        } else {
-            format!(
-                "{requests} requests to {call}, at most one every {every_ms} ms: about {secs} s."
-            )
+    /// A bulk run's plan: how many requests to which endpoint, and reads of what is there
+    /// before (for its undo), at what pace, about how long.
+    pub fn plan(&self, requests: usize, reads: usize, call: &str, every_ms: u64) -> String {
+        let secs = ((requests + reads) as u64 * every_ms).div_ceil(1000).max(1);
+        match (self.zh, reads) {
+            (false, 0) => format!("{requests} requests to {call}, at most one every {every_ms} ms: about {secs} s."),
+            (false, _) => format!("{requests} requests to {call}, after up to {reads} reads of what is there before (for the undo), at most one every {every_ms} ms: about {secs} s."),
+            (true, 0) => format!("将发送 {requests} 个请求：{call}，每 {every_ms} 毫秒至多一个，约 {secs} 秒。"),
+            (true, _) => format!("将发送 {requests} 个请求：{call}，之前最多读取 {reads} 次当前状态（用于撤销），每 {every_ms} 毫秒至多一个，约 {secs} 秒。"),
         }
     }
 

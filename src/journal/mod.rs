@@ -126,8 +126,8 @@ pub mod key {
     /// `expire:<user>`: when a user's mute ended (ms, -1 for ever) before the change; no key:
     /// not muted.
     pub const EXPIRE: &str = "expire:";
-    /// The new room's name and owner are `name` and `owner`.
-    pub const _CREATE: () = ();
+    /// A new room's `custom`.
+    pub const CUSTOM: &str = "custom";
 }
 
 /// One change to one room (or to the app, for super admins and users): the unit that has an
@@ -154,6 +154,10 @@ pub struct Item {
     pub affected: Option<Vec<String>>,
     #[serde(default)]
     pub outcome: Outcome,
+    /// Found done by looking (Resume) rather than by its answer: whether this entry made it is
+    /// not known, so its undo leaves it alone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub found: bool,
 }
 
 impl Default for Op {
@@ -242,6 +246,9 @@ pub struct Entry {
     /// Still under way; one left so by a reload or a closed tab is unfinished.
     #[serde(default)]
     pub running: bool,
+    /// When it was last kept (ms): a running entry kept nowhere for a while is unfinished.
+    #[serde(default)]
+    pub alive: u64,
     pub items: Vec<Item>,
 }
 
@@ -422,6 +429,7 @@ mod tests {
             error: "forbidden_op".into(),
             words: "no".into(),
         };
+        i.found = true;
         let e = Entry {
             id: 5,
             at: 9,
@@ -433,6 +441,7 @@ mod tests {
             kind: Kind::Bulk,
             undoes: Some(2),
             running: true,
+            alive: 11,
             items: vec![i, item(Op::AddSuperAdmin, "", &["eve"])],
         };
         let text = to_json(std::slice::from_ref(&e));

@@ -23,14 +23,26 @@ pub enum NoUndo {
     BeforeUnknown,
     /// It was undone already.
     Undone,
+    /// It is under way, or was cut short: resume it first.
+    Running,
+}
+
+/// A running entry not kept for this long is taken as cut short (a reload, a closed tab): a
+/// run under way keeps its entry at least every 5 seconds.
+pub const STALE_MS: u64 = 20_000;
+
+/// Whether a running entry was cut short, as seen at `now_ms` by a tab not running it.
+pub fn cut_short(entry: &Entry, now_ms: u64) -> bool {
+    entry.running && now_ms.saturating_sub(entry.alive.max(entry.at)) > STALE_MS
 }
 
 /// The changes that take `entry` back: the inverse of each item done, in order.
 pub fn undo(entry: &Entry, now_ms: u64) -> Result<Vec<Item>, NoUndo> {
+    // Found done by looking: not known to be this entry's doing.
     let done: Vec<&Item> = entry
         .items
         .iter()
-        .filter(|i| i.outcome == Outcome::Done)
+        .filter(|i| i.outcome == Outcome::Done && !i.found)
         .collect();
     if entry
         .items
@@ -38,6 +50,9 @@ pub fn undo(entry: &Entry, now_ms: u64) -> Result<Vec<Item>, NoUndo> {
         .any(|i| matches!(i.op, Op::Create | Op::Dissolve | Op::RegisterUsers))
     {
         return Err(NoUndo::NoInverse);
+    }
+    if entry.running {
+        return Err(NoUndo::Running);
     }
     if done.is_empty() {
         return Err(NoUndo::NothingDone);
@@ -73,6 +88,15 @@ fn affected(i: &Item) -> &[String] {
 
 fn before(i: &Item) -> Result<&BTreeMap<String, String>, NoUndo> {
     i.before.as_ref().ok_or(NoUndo::BeforeUnknown)
+}
+
+/// The users who were not so (`prefix<u>` not "yes") before the change.
+fn not_before(users: &[String], was: &BTreeMap<String, String>, prefix: &str) -> Vec<String> {
+    users
+        .iter()
+        .filter(|u| was.get(&format!("{prefix}{u}")).map(String::as_str) != Some(YES))
+        .cloned()
+        .collect()
 }
 
 /// A mute again for what was left of one that ended at `expire` (ms, -1 for ever): its length
@@ -137,16 +161,19 @@ pub fn inverse(i: &Item, now_ms: u64) -> Result<Vec<Item>, NoUndo> {
             back.set.insert(key::OWNER.into(), owner.clone());
             vec![back]
         }
-        Op::AddMembers => batches(Op::RemoveMembers, room, users, REMOVE_MEMBERS_MAX),
+        // Only those who were not members before are removed (the server may name a member
+        // already there among those "added").
+        Op::AddMembers => {
+            let new = not_before(users, before(i)?, "member:");
+            batches(Op::RemoveMembers, room, &new, REMOVE_MEMBERS_MAX)
+        }
         Op::RemoveMembers => batches(Op::AddMembers, room, users, ADD_MEMBERS_MAX),
         Op::AddAdmin => batches(Op::RemoveAdmin, room, users, 1),
         Op::RemoveAdmin => batches(Op::AddAdmin, room, users, 1),
         // A mute undone: those muted before are muted again for what is left of it; the rest
-        // are unmuted. (Not known who was muted before: all are unmuted.)
+        // are unmuted.
         Op::Mute => {
-            let empty = BTreeMap::new();
-            let was = i.before.as_ref().unwrap_or(&empty);
-            let (mut out, not_muted) = mutes_again(room, users, was, now_ms);
+            let (mut out, not_muted) = mutes_again(room, users, before(i)?, now_ms);
             out.extend(batches(Op::Unmute, room, &not_muted, MODERATE_USERS_MAX));
             out
         }
@@ -154,20 +181,25 @@ pub fn inverse(i: &Item, now_ms: u64) -> Result<Vec<Item>, NoUndo> {
         Op::Unmute => mutes_again(room, users, before(i)?, now_ms).0,
         Op::MuteAll => vec![new(Op::UnmuteAll, room, Vec::new())],
         Op::UnmuteAll => vec![new(Op::MuteAll, room, Vec::new())],
-        // A block made its users leave: those who were members are added back.
+        // A block undone: those blocked by it are unblocked (not those blocked before), and
+        // those it made leave are added back.
         Op::Block => {
             let was = before(i)?;
-            let members: Vec<String> = users
+            let new = not_before(users, was, "block:");
+            let members: Vec<String> = new
                 .iter()
                 .filter(|u| was.get(&format!("member:{u}")).map(String::as_str) == Some(YES))
                 .cloned()
                 .collect();
-            let mut out = flip(Op::Unblock);
+            let mut out = batches(Op::Unblock, room, &new, MODERATE_USERS_MAX);
             out.extend(batches(Op::AddMembers, room, &members, ADD_MEMBERS_MAX));
             out
         }
         Op::Unblock => flip(Op::Block),
-        Op::Allow => flip(Op::Disallow),
+        Op::Allow => {
+            let new = not_before(users, before(i)?, "allow:");
+            batches(Op::Disallow, room, &new, MODERATE_USERS_MAX)
+        }
         Op::Disallow => flip(Op::Allow),
         Op::Announcement => {
             let text = before(i)?.get(key::TEXT).ok_or(NoUndo::BeforeUnknown)?;
@@ -329,12 +361,14 @@ mod tests {
     use super::*;
     use crate::journal::{Entry, Kind};
 
+    /// An item done, with nothing of it there before.
     fn item(op: Op, room: &str, users: &[&str]) -> Item {
         Item {
             op,
             room: room.into(),
             users: users.iter().map(|u| u.to_string()).collect(),
             outcome: Outcome::Done,
+            before: Some(BTreeMap::new()),
             ..Default::default()
         }
     }
@@ -403,10 +437,11 @@ mod tests {
 
     #[test]
     fn a_block_undone_gives_back_membership_to_those_who_had_it() {
-        let mut b = item(Op::Block, "1", &["bob", "eve"]);
-        b.before = Some(map(&[("member:bob", YES)]));
+        let mut b = item(Op::Block, "1", &["bob", "eve", "ann"]);
+        b.before = Some(map(&[("member:bob", YES), ("block:ann", YES)]));
         let back = inverse(&b, 0).unwrap();
         assert_eq!(back[0].op, Op::Unblock);
+        // ann was blocked before: she stays blocked.
         assert_eq!(back[0].users, vec!["bob".to_string(), "eve".to_string()]);
         assert_eq!(back[1].op, Op::AddMembers);
         assert_eq!(back[1].users, vec!["bob".to_string()]);
@@ -449,14 +484,33 @@ mod tests {
         assert_eq!(undo(&entry(vec![refused]), 0), Err(NoUndo::NothingDone));
         // Added: only those the server said it added are removed (the rest were members
         // before).
-        let mut add = item(Op::AddMembers, "1", &["bob", "eve"]);
-        add.affected = Some(vec!["eve".into()]);
+        let mut add = item(Op::AddMembers, "1", &["bob", "eve", "ann"]);
+        add.affected = Some(vec!["eve".into(), "ann".into()]);
+        add.before = Some(BTreeMap::new());
+        assert_eq!(
+            inverse(&add, 0).unwrap()[0].users,
+            vec!["eve".to_string(), "ann".to_string()]
+        );
+        // …and of those, only who was not a member before; not known who was: no undo.
+        add.before = Some(map(&[("member:ann", YES)]));
         assert_eq!(inverse(&add, 0).unwrap()[0].users, vec!["eve".to_string()]);
+        add.before = None;
+        assert_eq!(inverse(&add, 0), Err(NoUndo::BeforeUnknown));
+        // Found done by looking (Resume): not this entry's to undo.
+        let mut found = item(Op::Allow, "1", &["bob"]);
+        found.found = true;
+        assert_eq!(undo(&entry(vec![found]), 0), Err(NoUndo::NothingDone));
+        // Under way or cut short: resume first.
+        let mut running = entry(vec![item(Op::Allow, "1", &["bob"])]);
+        running.running = true;
+        assert_eq!(undo(&running, 0), Err(NoUndo::Running));
     }
 
     #[test]
     fn a_mute_undone_gives_back_what_was_left_of_earlier_mutes_and_unmutes_the_rest() {
         let mut m = item(Op::Mute, "1", &["bob", "eve", "ann", "joe"]);
+        m.before = None;
+        assert_eq!(inverse(&m, 0), Err(NoUndo::BeforeUnknown));
         m.set = map(&[("duration", "60000")]);
         m.before = Some(map(&[
             ("expire:bob", "-1"),
@@ -566,6 +620,18 @@ mod tests {
             blocked(&item(Op::AddSuperAdmin, "", &["bob"]), &State::new(), false),
             None
         );
+    }
+
+    #[test]
+    fn a_running_entry_is_cut_short_once_nobody_kept_it_for_a_while() {
+        let mut e = entry(vec![]);
+        e.running = true;
+        e.at = 1_000;
+        e.alive = 50_000;
+        assert!(!cut_short(&e, 50_000 + STALE_MS));
+        assert!(cut_short(&e, 50_001 + STALE_MS));
+        e.running = false;
+        assert!(!cut_short(&e, u64::MAX));
     }
 
     #[test]

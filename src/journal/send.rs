@@ -214,7 +214,7 @@ fn create_of(it: &Item) -> CreateChatroom {
         maxusers: it.set.get(key::MAXUSERS).and_then(|v| v.parse().ok()),
         owner: get(key::OWNER),
         members: (!it.users.is_empty()).then(|| it.users.clone()),
-        custom: None,
+        custom: it.set.get(key::CUSTOM).cloned(),
     }
 }
 
@@ -231,7 +231,10 @@ pub async fn look(data: Data, run: &Run, it: &Item, sent_at_ms: u64) -> Result<b
             .into();
             match data.look_again(&call, sent_at_ms, lost).await {
                 Verdict::Done { value, .. } => {
-                    run.note(|i| i.room = value);
+                    run.note(|i| {
+                        i.room = value;
+                        i.found = true;
+                    });
                     Ok(true)
                 }
                 Verdict::Unknown { look, .. } => Err(look),
@@ -240,11 +243,18 @@ pub async fn look(data: Data, run: &Run, it: &Item, sent_at_ms: u64) -> Result<b
         }
         Op::RegisterUsers => Ok(false),
         _ => {
-            let (now, exists) = state(data, it).await?;
-            Ok(match it.op {
+            // Every user asked for (a row of several calls may have noted only some).
+            let mut asked = it.clone();
+            asked.affected = None;
+            let (now, exists) = state(data, &asked).await?;
+            let found = match it.op {
                 Op::Dissolve => !exists,
-                _ => exists && super::rules::changed_since(it, &now).is_empty(),
-            })
+                _ => exists && super::rules::changed_since(&asked, &now).is_empty(),
+            };
+            if found {
+                run.note(|i| i.found = true);
+            }
+            Ok(found)
         }
     }
 }

@@ -123,7 +123,7 @@ fn DissolveConfirm(
         rooms.with(|r| {
             let (id, _) = r.first()?;
             let (call, every) = data.preview(&DissolveRoom { id: id.clone() })?;
-            Some(jw().plan(r.len(), &call, every))
+            Some(jw().plan(r.len(), 0, &call, every))
         })
     };
     let plan_only = move |_| {
@@ -272,7 +272,8 @@ impl Job {
             }),
         };
         let (call, every) = preview?;
-        Some(jw().plan(rooms.len() * per_room, &call, every))
+        let reads = crate::data::journal::reads_before(self.item(&rooms[0].0).op) * rooms.len();
+        Some(jw().plan(rooms.len() * per_room, reads, &call, every))
     }
 
     /// The job in one room, as the journal records it.

@@ -318,7 +318,9 @@ fn EntryView(id: u64) -> impl IntoView {
             let undone_by = all
                 .iter()
                 .filter(|e| {
-                    e.undoes == Some(id) && e.items.iter().any(|i| i.outcome == Outcome::Done)
+                    e.undoes == Some(id)
+                        && !e.running
+                        && e.items.iter().any(|i| i.outcome == Outcome::Done)
                 })
                 .map(|e| e.id)
                 .last();
@@ -355,7 +357,9 @@ fn EntryDetail(entry: Entry, undone_by: Option<u64>) -> impl IntoView {
     };
     let e2 = entry.clone();
     let e3 = entry.clone();
-    let unfinished = entry.running && !use_data().is_live(entry.id);
+    let now = js_sys::Date::now() as u64;
+    let unfinished = !use_data().is_live(entry.id) && rules::cut_short(&entry, now);
+    let resumable = unfinished && entry.undoes.is_none();
     view! {
         <p class="lead"><Time ms=entry.at/>" · "<span translate="no">{format!("{} {}#{}", entry.app.host, entry.app.org, entry.app.app)}</span></p>
         {entry.undoes.map(|u| view! { <p><a href=crate::url::link(&entry_href(u))>{jw().undoes(u)}</a></p> })}
@@ -363,7 +367,8 @@ fn EntryDetail(entry: Entry, undone_by: Option<u64>) -> impl IntoView {
         {unfinished.then(|| view! { <p class="warning" data-testid="unfinished">{jw().unfinished}</p> })}
         // Always there (its button only while the entry is unfinished): the entry is read again
         // as the run goes, and its dialog stays open with the results.
-        <ResumeRun entry=e3.clone() can=unfinished/>
+        {(unfinished && !resumable).then(|| view! { <p class="note">{jw().resume_undo}</p> })}
+        <ResumeRun entry=e3.clone() can=resumable/>
         <p class="summary" data-testid="entry-tally">
             {jw().tally(entry.tally())}{(entry.kind == Kind::Plan).then(|| format!(" ({})", jw().plan_kind))}
         </p>
@@ -471,6 +476,10 @@ fn UndoDialog(entry: Entry, can: bool) -> impl IntoView {
             .filter(|c| c.blocked.is_empty() && (over_changes || c.changed.is_empty()))
             .flat_map(|c| c.back)
             .collect();
+        if items.is_empty() {
+            open.set(false);
+            return;
+        }
         let shared = Rc::new(items.clone());
         let work: Work = Rc::new(move |key: String, run: Run| {
             let it = key
