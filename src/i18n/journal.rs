@@ -55,6 +55,7 @@ pub struct JournalWords {
     pub plan_kind: &'static str,
     pub targets: &'static str,
     pub resume_undo: &'static str,
+    pub nothing_left: &'static str,
 }
 
 pub static EN: JournalWords = JournalWords {
@@ -104,6 +105,7 @@ pub static EN: JournalWords = JournalWords {
     planned: "The plan is in the journal; nothing was sent.",
     plan_kind: "plan, not sent",
     targets: "Targets",
+    nothing_left: "Nothing was sent: every part of it changed since.",
     resume_undo: "An undo cut short is not resumed, since it would not look at what changed meanwhile: undo the entry it undoes again, which shows what changed since.",
 };
 
@@ -154,6 +156,7 @@ pub static ZH: JournalWords = JournalWords {
     planned: "计划已记入操作记录，未发送任何请求。",
     plan_kind: "计划，未发送",
     targets: "对象",
+    nothing_left: "未发送任何请求：所有部分此后都已被更改。",
     resume_undo: "中止的撤销不会继续执行，因为那样不会检查期间的更改：请对原记录再次撤销，届时会显示此后的更改。",
 };
 
@@ -235,8 +238,8 @@ impl JournalWords {
         match (why, self.zh) {
             (NoUndo::NoInverse, false) => "No undo: a dissolved room's id and history are gone, and a new room or user may already be in use.",
             (NoUndo::NoInverse, true) => "无法撤销：解散的聊天室的 ID 和历史已不存在，新建的聊天室或用户可能已在使用中。",
-            (NoUndo::NothingDone, false) => "No undo: nothing of it was done.",
-            (NoUndo::NothingDone, true) => "无法撤销：其中没有已完成的更改。",
+            (NoUndo::NothingDone, false) => "No undo: nothing of it was done, or it changed nothing.",
+            (NoUndo::NothingDone, true) => "无法撤销：其中没有已完成的更改，或它未改变任何内容。",
             (NoUndo::BeforeUnknown, false) => "No undo: what was there before is not known.",
             (NoUndo::BeforeUnknown, true) => "无法撤销：不知道更改前的值。",
             (NoUndo::Undone, false) => "Undone already.",

@@ -61,6 +61,10 @@ pub fn undo(entry: &Entry, now_ms: u64) -> Result<Vec<Item>, NoUndo> {
     for i in done {
         out.extend(inverse(i, now_ms)?);
     }
+    // Done, but changing nothing (users added who were members already): nothing to take back.
+    if out.is_empty() {
+        return Err(NoUndo::NothingDone);
+    }
     Ok(out)
 }
 
@@ -496,6 +500,9 @@ mod tests {
         assert_eq!(inverse(&add, 0).unwrap()[0].users, vec!["eve".to_string()]);
         add.before = None;
         assert_eq!(inverse(&add, 0), Err(NoUndo::BeforeUnknown));
+        // Every one of them a member already: nothing to take back.
+        add.before = Some(map(&[("member:eve", YES), ("member:ann", YES)]));
+        assert_eq!(undo(&entry(vec![add]), 0), Err(NoUndo::NothingDone));
         // Found done by looking (Resume): not this entry's to undo.
         let mut found = item(Op::Allow, "1", &["bob"]);
         found.found = true;

@@ -477,6 +477,7 @@ fn UndoDialog(entry: Entry, can: bool) -> impl IntoView {
             .flat_map(|c| c.back)
             .collect();
         if items.is_empty() {
+            notices.show(jw().nothing_left.to_string());
             open.set(false);
             return;
         }
