@@ -149,6 +149,12 @@ impl Data {
             match it.op {
                 Op::Edit | Op::Transfer => {
                     let d = h.rooms.fresh(&room, now)??;
+                    // Whether a transfer's new owner was a member (it makes them one).
+                    if let Some(new) = it.set.get(key::OWNER).filter(|_| it.op == Op::Transfer) {
+                        if d.affiliations.iter().any(|a| a.username() == new) {
+                            out.insert(format!("member:{new}"), YES.into());
+                        }
+                    }
                     out.insert(key::NAME.into(), d.name);
                     out.insert(key::DESCRIPTION.into(), d.description);
                     out.insert(key::MAXUSERS.into(), d.maxusers.to_string());

@@ -159,11 +159,19 @@ pub fn inverse(i: &Item, now_ms: u64) -> Result<Vec<Item>, NoUndo> {
             }
             vec![back]
         }
+        // Back to the previous owner; a new owner who was not a member before leaves again.
         Op::Transfer => {
-            let owner = before(i)?.get(key::OWNER).ok_or(NoUndo::BeforeUnknown)?;
+            let was = before(i)?;
+            let owner = was.get(key::OWNER).ok_or(NoUndo::BeforeUnknown)?;
             let mut back = new(Op::Transfer, room, Vec::new());
             back.set.insert(key::OWNER.into(), owner.clone());
-            vec![back]
+            let mut out = vec![back];
+            if let Some(to) = i.set.get(key::OWNER) {
+                if was.get(&format!("member:{to}")).map(String::as_str) != Some(YES) {
+                    out.push(new(Op::RemoveMembers, room, vec![to.clone()]));
+                }
+            }
+            out
         }
         // Only those who were not members before are removed (the server may name a member
         // already there among those "added").
@@ -431,8 +439,15 @@ mod tests {
         }
         let mut t = item(Op::Transfer, "1", &[]);
         t.set = map(&[("owner", "bob")]);
+        t.before = Some(map(&[("owner", "alice"), ("member:bob", YES)]));
+        let back = inverse(&t, 0).unwrap();
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].set, map(&[("owner", "alice")]));
+        // A new owner who was not a member leaves again.
         t.before = Some(map(&[("owner", "alice")]));
-        assert_eq!(inverse(&t, 0).unwrap()[0].set, map(&[("owner", "alice")]));
+        let back = inverse(&t, 0).unwrap();
+        assert_eq!(back[1].op, Op::RemoveMembers);
+        assert_eq!(back[1].users, vec!["bob".to_string()]);
         let mut a = item(Op::Announcement, "1", &[]);
         a.set = map(&[("text", "new")]);
         a.before = Some(map(&[("text", "")]));

@@ -343,11 +343,16 @@ for (const locale of ['en-US', 'zh-CN']) test.describe(`journal: every kind of c
     await connectAnyLanguage(page, emulator);
     const ids = await allRoomIds(emulator);
     const id = ids[ids.length - 1];
-    const before = await snapshot(emulator, id);
-    // A plain member (no admin, no mute, not allowed) to block and to hand the room to.
+    const token = await emulator.token();
+    let before = await snapshot(emulator, id);
+    // Plain members (no admin, no mute, not allowed): one to block, one to hand the room to, one
+    // to remove, one blocked already (to unblock).
     const plain = before.members.filter((m: string) => m !== before.owner && !before.admins.includes(m)
       && !before.muted.includes(m) && !before.allowed.includes(m));
-    expect(plain.length).toBeGreaterThan(2);
+    expect(plain.length).toBeGreaterThan(4);
+    await api(emulator, token, 'POST', `/chatrooms/${id}/blocks/users`, { usernames: [plain[3]] });
+    before = await snapshot(emulator, id);
+    expect(before.blocked).toContain(plain[3]);
     const panel = (testid: string) => page.locator('section.mod-panel').filter({ has: page.getByTestId(testid) });
     await page.goto(`${emulator.url}/rooms/${id}`);
     await expect(page.getByTestId('moderation')).toBeVisible();
@@ -363,13 +368,17 @@ for (const locale of ['en-US', 'zh-CN']) test.describe(`journal: every kind of c
     await expect(page.getByTestId('mutes').getByRole('link', { name: before.muted[0], exact: true })).toHaveCount(0);
     await page.getByTestId('mute-all').click();
     await expect(page.getByTestId('mute-all')).toHaveAttribute('aria-pressed', 'true');
-    // A member blocked (and so gone), a user allowed.
+    // A member blocked (and so gone), one unblocked, a user allowed, one no longer.
     await page.locator('#block-usernames').fill(plain[0]);
     await panel('blocked').locator('button[type=submit]').click();
     await expect(page.getByTestId('blocked').getByRole('link', { name: plain[0], exact: true })).toBeVisible();
+    await page.getByTestId('blocked').locator('li', { hasText: plain[3] }).getByRole('button').click();
+    await expect(page.getByTestId('blocked').getByRole('link', { name: plain[3], exact: true })).toHaveCount(0);
     await page.locator('#allow-usernames').fill('ivan');
     await panel('allowed').locator('button[type=submit]').click();
     await expect(page.getByTestId('allowed').getByRole('link', { name: 'ivan' })).toBeVisible();
+    await page.getByTestId('allowed').locator('li', { hasText: before.allowed[0] }).getByRole('button').click();
+    await expect(page.getByTestId('allowed').getByRole('link', { name: before.allowed[0], exact: true })).toHaveCount(0);
     // The announcement, an attribute set and one deleted.
     await page.getByTestId('announcement').fill('Doors open at 8.');
     await panel('announcement').locator('button[type=submit]').click();
@@ -382,7 +391,7 @@ for (const locale of ['en-US', 'zh-CN']) test.describe(`journal: every kind of c
     const firstKey = Object.keys(before.attributes)[0];
     await attrs.locator('tr', { hasText: firstKey }).getByRole('button').click();
     await expect(attrs.locator('tr', { hasText: firstKey })).toHaveCount(0);
-    // Members added, the room handed to a member.
+    // Members added, one removed, the room handed to a member.
     await page.locator('.room-actions button').nth(2).click();
     const add = page.locator('#add-dialog');
     // One of them is a member already: the undo must leave them in.
@@ -394,16 +403,24 @@ for (const locale of ['en-US', 'zh-CN']) test.describe(`journal: every kind of c
     await add.locator('button[type=submit]').click();
     await expect(add.getByTestId('add-results').locator('tr.ok')).toHaveCount(1);
     await page.keyboard.press('Escape');
+    await page.locator('.room-actions button').nth(3).click();
+    const remove = page.locator('#remove-dialog');
+    await remove.locator('#remove-usernames').fill(plain[2]);
+    await remove.locator('button[type=submit]').click();
+    await expect(remove.getByTestId('remove-results').locator('tr.ok')).toHaveCount(1);
+    await page.keyboard.press('Escape');
     await page.locator('.room-actions button').nth(1).click();
     const transfer = page.locator('#transfer-dialog');
     await transfer.locator('#new-owner').fill(plain[1]);
     await transfer.locator('button[type=submit]').click();
     await expect(page.getByTestId('room-owner')).toHaveText(plain[1]);
-    // A super admin added.
+    // A super admin added, one removed.
     await page.locator('header nav a[href$="/super-admins"]').click();
     await page.locator('#super-admin-username').fill('bob');
     await page.locator('main form button[type=submit]').click();
     await expect(page.getByTestId('super-admins').getByRole('link', { name: 'bob' })).toBeVisible();
+    await page.getByTestId('super-admins').locator('li', { hasText: before.superAdmins[0] }).getByRole('button').click();
+    await expect(page.getByTestId('super-admins').getByRole('link', { name: before.superAdmins[0], exact: true })).toHaveCount(0);
 
     const changed = await snapshot(emulator, id);
     expect(changed).not.toEqual(before);
@@ -411,7 +428,7 @@ for (const locale of ['en-US', 'zh-CN']) test.describe(`journal: every kind of c
     // Every entry, newest first; each undone in turn (the last change first).
     await openJournal(page);
     const links = page.getByTestId('journal-row').locator('div[role=cell]:first-child a');
-    await expect(links).toHaveCount(12);
+    await expect(links).toHaveCount(16);
     const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     for (const href of hrefs) {
       await page.goto(`${emulator.url}${href}`);
