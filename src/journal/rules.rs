@@ -207,7 +207,13 @@ pub fn inverse(i: &Item, now_ms: u64) -> Result<Vec<Item>, NoUndo> {
             out.extend(batches(Op::AddMembers, room, &members, ADD_MEMBERS_MAX));
             out
         }
-        Op::Unblock => flip(Op::Block),
+        // Only members can be blocked (and a block makes them leave): they join, then are
+        // blocked again, which leaves them blocked and out, as before.
+        Op::Unblock => {
+            let mut out = batches(Op::AddMembers, room, users, ADD_MEMBERS_MAX);
+            out.extend(flip(Op::Block));
+            out
+        }
         Op::Allow => {
             let new = not_before(users, before(i)?, "allow:");
             batches(Op::Disallow, room, &new, MODERATE_USERS_MAX)
@@ -421,7 +427,6 @@ mod tests {
         let pairs = [
             (Op::AddMembers, Op::RemoveMembers),
             (Op::AddAdmin, Op::RemoveAdmin),
-            (Op::Block, Op::Unblock),
             (Op::Allow, Op::Disallow),
             (Op::MuteAll, Op::UnmuteAll),
             (Op::AddSuperAdmin, Op::RemoveSuperAdmin),
@@ -452,6 +457,16 @@ mod tests {
         a.set = map(&[("text", "new")]);
         a.before = Some(map(&[("text", "")]));
         assert_eq!(inverse(&a, 0).unwrap()[0].set, map(&[("text", "")]));
+    }
+
+    #[test]
+    fn an_unblock_undone_blocks_again_through_membership() {
+        let back = inverse(&item(Op::Unblock, "1", &["bob"]), 0).unwrap();
+        assert_eq!(
+            back.iter().map(|b| b.op).collect::<Vec<_>>(),
+            vec![Op::AddMembers, Op::Block]
+        );
+        assert!(back.iter().all(|b| b.users == vec!["bob".to_string()]));
     }
 
     #[test]

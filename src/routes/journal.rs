@@ -23,8 +23,11 @@ use std::rc::Rc;
 /// this browser keeps no journal.
 fn use_entries() -> LocalResource<Result<Vec<Entry>, ()>> {
     let data = use_data();
+    let session = crate::session::use_session();
     LocalResource::new(move || {
         data.journal.track();
+        // Another app: its own entries.
+        session.info.track();
         let app = data.app_id();
         async move {
             match app {
