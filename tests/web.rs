@@ -101,11 +101,18 @@ async fn bulk_work_shows_a_result_per_item_and_sends_only_the_failed_again() {
         view! { <BulkProgress bulk item_heading="Item" testid="results"/> }
     });
     let bulk = slot.get().expect("mounted");
+    // Not connected: no app, so the run keeps no journal entry.
+    let plan = chatroom_admin::components::bulk::Plan {
+        items: vec![chatroom_admin::journal::Item::default(); 3],
+        undoes: None,
+        resumes: None,
+    };
     bulk.start(
         ["a", "b", "c"]
             .into_iter()
             .map(|k| (k.to_string(), Said::data(k.to_string())))
             .collect(),
+        plan,
         work,
         Rc::new(|_| ()),
     );

@@ -396,6 +396,8 @@ fn EntryDetail(entry: Entry, undone_by: Option<u64>) -> impl IntoView {
                     {shown_items.into_iter().map(|(_, i)| {
                         let words = match &i.outcome {
                             Outcome::Refused { status, words, error } => format!("{} ({status} {error}) {words}", jw().outcome("refused")),
+                            // Found by Resume: not known to be this entry's doing.
+                            Outcome::Done if i.found => jw().found_done.to_string(),
                             o => jw().outcome(o.key()).to_string(),
                         };
                         let class = match i.outcome { Outcome::Done => "ok", Outcome::Pending => "pending", _ => "failed" };
