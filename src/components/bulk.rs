@@ -445,7 +445,7 @@ pub fn BulkProgress(
                                 let (class, words) = match &r.outcome {
                                     None => ("pending", String::new()),
                                     Some(Outcome::Done(d)) => ("ok", d.said.text()),
-                                    Some(Outcome::Failed(e)) => ("failed", t().failed_because(&describe(&e).one_line())),
+                                    Some(Outcome::Failed(e)) => ("failed", t().failed_because(&describe(e).one_line())),
                                     Some(Outcome::NotSent) => ("failed", t().not_sent_stopped.to_string()),
                                 };
                                 view! { <tr class=class><td class="mono" translate="no">{r.label.text()}</td><td>{words}</td></tr> }

@@ -20,10 +20,13 @@ use std::collections::BTreeMap;
 
 /// Which change it was. One word per change a person can make; a call for one user and a call
 /// for many (add a member, add members) are the same change.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Op {
     Create,
+    #[default]
     Edit,
     Transfer,
     Dissolve,
@@ -158,12 +161,6 @@ pub struct Item {
     /// not known, so its undo leaves it alone.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub found: bool,
-}
-
-impl Default for Op {
-    fn default() -> Op {
-        Op::Edit
-    }
 }
 
 /// What became of an item.
@@ -323,7 +320,7 @@ impl Filter {
     pub fn matches(&self, e: &Entry) -> bool {
         let room = self.room.trim();
         let user = self.user.trim();
-        (room.is_empty() || e.rooms().iter().any(|r| *r == room))
+        (room.is_empty() || e.rooms().contains(&room))
             && (user.is_empty() || e.users().iter().any(|u| u.eq_ignore_ascii_case(user)))
             && self.op.is_none_or(|op| e.items.iter().any(|i| i.op == op))
             && self.outcome.as_deref().is_none_or(|o| e.has(o))

@@ -48,11 +48,7 @@ pub async fn send(data: Data, run: &Run, it: Item) -> Result<(), ApiError> {
                 id,
                 new_owner: it.set.get(key::OWNER).cloned().unwrap_or_default(),
             };
-            match data.write_once_in(run, &call).await {
-                Verdict::Done { .. } => Ok(()),
-                Verdict::Refused(e) | Verdict::NotDone { lost: e } => Err(e),
-                Verdict::Unknown { lost, .. } => Err(lost),
-            }
+            data.write_once_in(run, &call).await.into_result().map(drop)
         }
         Op::AddMembers => data
             .write_in(run, AddMembers { id, usernames })
@@ -194,11 +190,7 @@ pub async fn send(data: Data, run: &Run, it: Item) -> Result<(), ApiError> {
         Op::Dissolve => data.write_in(run, DissolveRoom { id }).await.map(drop),
         Op::Create => {
             let call = CreateRoom(create_of(&it));
-            match data.write_once_in(run, &call).await {
-                Verdict::Done { .. } => Ok(()),
-                Verdict::Refused(e) | Verdict::NotDone { lost: e } => Err(e),
-                Verdict::Unknown { lost, .. } => Err(lost),
-            }
+            data.write_once_in(run, &call).await.into_result().map(drop)
         }
         // Not sent from the journal: users are registered from the import only.
         Op::RegisterUsers => Err(ErrorKind::Cancelled.into()),

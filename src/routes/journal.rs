@@ -273,6 +273,25 @@ fn links(ids: Vec<String>, href: fn(&str) -> String) -> impl IntoView {
     }
 }
 
+/// An entry's operations, in words.
+fn ops_words(e: &Entry) -> String {
+    e.ops()
+        .iter()
+        .map(|o| jw().op(*o))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// An item as a run's row names it: the operation, the room, the users.
+fn item_label(it: &Item) -> Said {
+    Said::data(format!(
+        "{} {} {}",
+        jw().op(it.op),
+        it.room,
+        it.users.join(" ")
+    ))
+}
+
 fn room_href(id: &str) -> String {
     crate::url::room(id)
 }
@@ -285,12 +304,7 @@ fn entry_href(id: u64) -> String {
 
 #[component]
 fn EntryRow(pos: usize, entry: Entry, scroller: Scroller) -> impl IntoView {
-    let ops = entry
-        .ops()
-        .iter()
-        .map(|o| jw().op(*o))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let ops = ops_words(&entry);
     let rooms: Vec<String> = entry.rooms().iter().map(|r| r.to_string()).collect();
     let users: Vec<String> = entry.users().iter().map(|u| u.to_string()).collect();
     let tally = entry.tally();
@@ -326,7 +340,7 @@ fn EntryView(id: u64) -> impl IntoView {
                         && e.items.iter().any(|i| i.outcome == Outcome::Done)
                 })
                 .map(|e| e.id)
-                .last();
+                .next_back();
             (entry, undone_by)
         })
     });
@@ -350,8 +364,7 @@ fn EntryDetail(entry: Entry, undone_by: Option<u64>) -> impl IntoView {
         None => rules::undo(&entry, js_sys::Date::now() as u64),
     };
     let total = entry.items.len();
-    let shown_items: Vec<(usize, Item)> =
-        entry.items.iter().cloned().enumerate().take(1000).collect();
+    let shown_items: Vec<Item> = entry.items.iter().take(1000).cloned().collect();
     let map = |m: &std::collections::BTreeMap<String, String>| {
         m.iter()
             .map(|(k, v)| format!("{}: {v}", jw().fact(k)))
@@ -393,7 +406,7 @@ fn EntryDetail(entry: Entry, undone_by: Option<u64>) -> impl IntoView {
                     <th scope="col">{jw().outcome}</th>
                 </tr></thead>
                 <tbody>
-                    {shown_items.into_iter().map(|(_, i)| {
+                    {shown_items.into_iter().map(|i| {
                         let words = match &i.outcome {
                             Outcome::Refused { status, words, error } => format!("{} ({status} {error}) {words}", jw().outcome("refused")),
                             // Found by Resume: not known to be this entry's doing.
@@ -506,10 +519,7 @@ fn UndoDialog(entry: Entry, can: bool) -> impl IntoView {
         let rows = items
             .iter()
             .enumerate()
-            .map(|(i, it)| {
-                let label = format!("{} {} {}", jw().op(it.op), it.room, it.users.join(" "));
-                (i.to_string(), Said::data(label))
-            })
+            .map(|(i, it)| (i.to_string(), item_label(it)))
             .collect();
         bulk.start(
             rows,
@@ -656,18 +666,7 @@ fn ResumeRun(entry: Entry, can: bool) -> impl IntoView {
         let sent_at = e.at;
         let rows = todo
             .iter()
-            .map(|n| {
-                let it = &items[*n];
-                (
-                    n.to_string(),
-                    Said::data(format!(
-                        "{} {} {}",
-                        jw().op(it.op),
-                        it.room,
-                        it.users.join(" ")
-                    )),
-                )
-            })
+            .map(|n| (n.to_string(), item_label(&items[*n])))
             .collect();
         let work: Work = Rc::new(move |key: String, run: Run| {
             let it = key
@@ -749,7 +748,7 @@ pub fn RecentChanges(room: String) -> impl IntoView {
                     {move || recent.get().into_iter().map(|e| view! {
                         <li>
                             <a href=crate::url::link(&entry_href(e.id))><Time ms=e.at/></a>" "
-                            {e.ops().iter().map(|o| jw().op(*o)).collect::<Vec<_>>().join(", ")}" · "
+                            {ops_words(&e)}" · "
                             {jw().tally(e.tally())}
                         </li>
                     }).collect_view()}
