@@ -133,6 +133,143 @@ pub enum Refusal {
     AlreadySuperAdmin { username: String },
     /// 403: the user is not a super admin. [inferred wording]
     NotSuperAdmin { username: String },
+    /// 400 or 403 `message_send_error`: a message the server would not send.
+    MessageNotSent { problem: SendProblem },
+    /// 400 or 403 `message_recall_error`: a message the server would not recall.
+    RecallRefused { problem: RecallProblem },
+    /// 403: the app's plan does not include the broadcast to chatrooms.
+    BroadcastUnopened,
+    /// 403: the app has sent its broadcasts for the day (100, raisable through sales).
+    BroadcastDailyLimit,
+    /// 403: the app's plan does not include recall.
+    RecallUnopened,
+    /// 400 `invalid_request_body`: a body the message calls cannot read.
+    InvalidRequestBody,
+    /// 400 `required_property_not_found`: the user an app-wide mute names does not exist.
+    UserRequired,
+}
+
+/// Why `POST /messages/chatrooms` refused a message (`message_send_error`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SendProblem {
+    FromEmpty,
+    ToEmpty,
+    TypeEmpty,
+    BodyEmpty,
+    ExtNotObject,
+    UsersEmpty,
+    TooManyRooms {
+        max: usize,
+    },
+    /// `body` and `ext` together are larger than allowed.
+    TooLarge,
+    /// 403: more messages a second than the app may send.
+    ReachLimit,
+    /// 403: the sender is muted app-wide for chatrooms. [inferred wording: no source shows it]
+    SenderMuted {
+        username: String,
+    },
+}
+
+const SEND_TOO_MANY_ROOMS: Template = Template("params to's size can't exceed limit ", "");
+const SENDER_MUTED: Template = Template("user ", " is muted and can not send message");
+
+impl SendProblem {
+    fn status(&self) -> u16 {
+        match self {
+            SendProblem::ReachLimit | SendProblem::SenderMuted { .. } => 403,
+            _ => 400,
+        }
+    }
+    fn words(&self) -> String {
+        use SendProblem::*;
+        match self {
+            FromEmpty => "param from can't be empty".into(),
+            ToEmpty => "param to can't be empty".into(),
+            TypeEmpty => "param type can't be empty".into(),
+            BodyEmpty => "param body can't be empty".into(),
+            ExtNotObject => "param ext must be JSONObject".into(),
+            UsersEmpty => "param users can't be empty".into(),
+            TooManyRooms { max } => SEND_TOO_MANY_ROOMS.fill(max),
+            TooLarge => "message is too large".into(),
+            ReachLimit => "message send reach limit".into(),
+            SenderMuted { username } => SENDER_MUTED.fill(username),
+        }
+    }
+    fn read(d: &str) -> Option<SendProblem> {
+        use SendProblem::*;
+        let fixed = [
+            FromEmpty,
+            ToEmpty,
+            TypeEmpty,
+            BodyEmpty,
+            ExtNotObject,
+            UsersEmpty,
+            TooLarge,
+            ReachLimit,
+        ];
+        if let Some(p) = fixed.into_iter().find(|p| p.words() == d) {
+            return Some(p);
+        }
+        if let Some(max) = SEND_TOO_MANY_ROOMS.read(d).and_then(|n| n.parse().ok()) {
+            return Some(TooManyRooms { max });
+        }
+        SENDER_MUTED
+            .read(d)
+            .map(|u| SenderMuted { username: u.into() })
+    }
+}
+
+/// Why a recall was refused (`message_recall_error`), or why one message of a batch was not
+/// recalled (its `recalled`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecallProblem {
+    MissingMsgId,
+    MissingTo,
+    MissingChatType,
+    MissingForce,
+    /// The receiver (the room) named is not the message's.
+    ReceiverNotFound,
+    /// 403: sent longer ago than the recall window, and not forced.
+    TooLate,
+    /// 403: no such message: expired on the server, or recalled already.
+    NotFound,
+}
+
+impl RecallProblem {
+    pub const ALL: [RecallProblem; 7] = [
+        RecallProblem::MissingMsgId,
+        RecallProblem::MissingTo,
+        RecallProblem::MissingChatType,
+        RecallProblem::MissingForce,
+        RecallProblem::ReceiverNotFound,
+        RecallProblem::TooLate,
+        RecallProblem::NotFound,
+    ];
+    fn status(self) -> u16 {
+        match self {
+            RecallProblem::TooLate | RecallProblem::NotFound => 403,
+            _ => 400,
+        }
+    }
+    /// The server's words, as an error description or a batch item's `recalled`.
+    pub fn words(self) -> &'static str {
+        use RecallProblem::*;
+        match self {
+            MissingMsgId => "param msg_id can't be empty",
+            MissingTo => "param to can't be empty",
+            MissingChatType => "param chat_type can't be empty",
+            MissingForce => "param force can't be empty",
+            ReceiverNotFound => "can't find msg to",
+            TooLate => "exceed recall time limit",
+            NotFound => "not_found msg",
+        }
+    }
+    /// Reads the words back; the documents print one of them with a typographic apostrophe.
+    pub fn read(d: &str) -> Option<RecallProblem> {
+        let d = d.trim().replace('\u{2019}', "'");
+        RecallProblem::ALL.into_iter().find(|p| p.words() == d)
+    }
 }
 
 /// The words before the number in the "too many in one call" refusal of each call.
@@ -246,6 +383,11 @@ const ATTRIBUTE_USER_NOT_IN_ROOM: &str = "user is not in chatroom";
 const ALREADY_SUPER_ADMIN: Template = Template("user ", " is already a super admin!");
 const NOT_SUPER_ADMIN: Template = Template("user ", " is not a super admin!");
 const METADATA: &str = "MetadataException";
+const BROADCAST_UNOPENED: &str = "message broadcast service is unopened";
+const BROADCAST_DAILY_LIMIT: &str = "chatroom broadcast limit exceeded";
+const RECALL_UNOPENED: &str = "message recall service is unopened";
+const INVALID_REQUEST_BODY: &str = "Request body is invalid. Please check body is correct.";
+const USER_REQUIRED: &str = "Entity user requires a property named username";
 
 impl Refusal {
     /// The HTTP status the server answers with.
@@ -298,6 +440,10 @@ impl Refusal {
                     400
                 }
             }
+            MessageNotSent { problem } => problem.status(),
+            RecallRefused { problem } => problem.status(),
+            BroadcastUnopened | BroadcastDailyLimit | RecallUnopened => 403,
+            InvalidRequestBody | UserRequired => 400,
             BodyTooLarge { .. } => 413,
             MethodNotAllowed => 405,
             RateLimited | PlanLimited => 429,
@@ -348,6 +494,11 @@ impl Refusal {
             | NotSuperAdmin { .. }
             | MaxUsersBelowMembers => "forbidden_op",
             DuplicateUser { .. } => "duplicate_unique_property_exists",
+            MessageNotSent { .. } => "message_send_error",
+            RecallRefused { .. } => "message_recall_error",
+            BroadcastUnopened | BroadcastDailyLimit | RecallUnopened => "forbidden_op",
+            InvalidRequestBody => "invalid_request_body",
+            UserRequired => "required_property_not_found",
             InvalidGrant { .. } => "invalid_grant",
             IllegalArgument { .. } => "illegal_argument",
             BodyTooLarge { .. } => "request_entity_too_large",
@@ -393,11 +544,19 @@ impl Refusal {
             | AnnouncementTooLong
             | AlreadySuperAdmin { .. }
             | NotSuperAdmin { .. }
-            | NotMembers { .. } => FORBIDDEN_OP,
+            | NotMembers { .. }
+            | BroadcastUnopened
+            | BroadcastDailyLimit
+            | RecallUnopened => FORBIDDEN_OP,
             DuplicateUser { .. } => "DuplicateUniquePropertyExistsException",
             IllegalArgument { .. } => "java.lang.IllegalArgumentException",
-            // Recorded without an exception (2019 validation errors, the maxusers refusal).
-            MustBeProvided { .. }
+            // Recorded without an exception (2019 validation errors, the maxusers refusal);
+            // the message calls document none.
+            MessageNotSent { .. }
+            | RecallRefused { .. }
+            | InvalidRequestBody
+            | UserRequired
+            | MustBeProvided { .. }
             | MaxUsersBelowMembers
             | InvalidGrant { .. }
             | BodyTooLarge { .. }
@@ -482,6 +641,13 @@ impl Refusal {
             AttributeUserNotInRoom => ATTRIBUTE_USER_NOT_IN_ROOM.into(),
             AlreadySuperAdmin { username } => ALREADY_SUPER_ADMIN.fill(username),
             NotSuperAdmin { username } => NOT_SUPER_ADMIN.fill(username),
+            MessageNotSent { problem } => problem.words(),
+            RecallRefused { problem } => problem.words().into(),
+            BroadcastUnopened => BROADCAST_UNOPENED.into(),
+            BroadcastDailyLimit => BROADCAST_DAILY_LIMIT.into(),
+            RecallUnopened => RECALL_UNOPENED.into(),
+            InvalidRequestBody => INVALID_REQUEST_BODY.into(),
+            UserRequired => USER_REQUIRED.into(),
         }
     }
 
@@ -617,8 +783,22 @@ impl Refusal {
                     Other
                 }
             }
+            (_, "message_send_error") => SendProblem::read(d)
+                .map(|problem| MessageNotSent { problem })
+                .unwrap_or(Other),
+            (_, "message_recall_error") => RecallProblem::read(d)
+                .map(|problem| RecallRefused { problem })
+                .unwrap_or(Other),
+            (_, "invalid_request_body") => InvalidRequestBody,
+            (_, "required_property_not_found") => UserRequired,
             (_, "forbidden_op") => {
-                if d == SAME_OWNER {
+                if d == BROADCAST_UNOPENED {
+                    BroadcastUnopened
+                } else if d == BROADCAST_DAILY_LIMIT {
+                    BroadcastDailyLimit
+                } else if d == RECALL_UNOPENED {
+                    RecallUnopened
+                } else if d == SAME_OWNER {
                     SameOwner
                 } else if d == MAXUSERS_BELOW_MEMBERS {
                     MaxUsersBelowMembers
@@ -1064,6 +1244,64 @@ impl Refusal {
             NotSuperAdmin {
                 username: "bob".into(),
             },
+            MessageNotSent {
+                problem: SendProblem::FromEmpty,
+            },
+            MessageNotSent {
+                problem: SendProblem::ToEmpty,
+            },
+            MessageNotSent {
+                problem: SendProblem::TypeEmpty,
+            },
+            MessageNotSent {
+                problem: SendProblem::BodyEmpty,
+            },
+            MessageNotSent {
+                problem: SendProblem::ExtNotObject,
+            },
+            MessageNotSent {
+                problem: SendProblem::UsersEmpty,
+            },
+            MessageNotSent {
+                problem: SendProblem::TooManyRooms { max: 10 },
+            },
+            MessageNotSent {
+                problem: SendProblem::TooLarge,
+            },
+            MessageNotSent {
+                problem: SendProblem::ReachLimit,
+            },
+            MessageNotSent {
+                problem: SendProblem::SenderMuted {
+                    username: "bob".into(),
+                },
+            },
+            RecallRefused {
+                problem: RecallProblem::MissingMsgId,
+            },
+            RecallRefused {
+                problem: RecallProblem::MissingTo,
+            },
+            RecallRefused {
+                problem: RecallProblem::MissingChatType,
+            },
+            RecallRefused {
+                problem: RecallProblem::MissingForce,
+            },
+            RecallRefused {
+                problem: RecallProblem::ReceiverNotFound,
+            },
+            RecallRefused {
+                problem: RecallProblem::TooLate,
+            },
+            RecallRefused {
+                problem: RecallProblem::NotFound,
+            },
+            BroadcastUnopened,
+            BroadcastDailyLimit,
+            RecallUnopened,
+            InvalidRequestBody,
+            UserRequired,
         ]
     }
 }

@@ -25,7 +25,9 @@ pub mod native;
 pub use client::{Client, Transport};
 pub use connect::{Connection, Credentials};
 pub use endpoints::*;
-pub use error::{ApiError, Call, ErrorBody, ErrorKind, FailureClass, Refusal};
+pub use error::{
+    ApiError, Call, ErrorBody, ErrorKind, FailureClass, RecallProblem, Refusal, SendProblem,
+};
 pub use http::{HttpRequest, HttpResponse, Method};
 pub use limits::{Field, Invalid};
 pub use reasons::{KeyReason, UserReason};

@@ -35,6 +35,33 @@ pub const ATTRIBUTES_PER_ROOM: usize = 100;
 /// Page size of `GET /chatrooms/super_admin`: at most 1000, 10 when not given.
 pub const SUPER_ADMINS_PAGE_MAX: u32 = 1000;
 pub const SUPER_ADMINS_PAGE_DEFAULT: u32 = 10;
+/// Rooms in one `POST /messages/chatrooms`.
+pub const MESSAGE_ROOMS_MAX: usize = 10;
+/// `body` and `ext` of a message together, in bytes of JSON. The documents disagree (5 KB
+/// now, 3 KB in 2023); the stricter figure is kept.
+pub const MESSAGE_BYTES_MAX: usize = 3 * 1024;
+/// Keys of a custom message's `customExts`.
+pub const CUSTOM_EXTS_MAX: usize = 16;
+/// A custom message's `customEvent`: 1 to 32 of `[a-zA-Z0-9-_/.]`.
+pub const CUSTOM_EVENT_MAX_CHARS: usize = 32;
+/// Calls of `POST /messages/chatrooms` a second (the documents say 20 or 100: the stricter).
+pub const MESSAGE_CALLS_PER_SECOND: u32 = 20;
+/// Messages (rooms × calls) a second.
+pub const MESSAGES_PER_SECOND: u32 = 100;
+/// The broadcast to every active room: 1 a second, 10 a minute (429), 100 a UTC day (403).
+pub const BROADCASTS_PER_SECOND: u32 = 1;
+pub const BROADCASTS_PER_MINUTE: u32 = 10;
+pub const BROADCASTS_PER_DAY: u32 = 100;
+/// Messages in one `POST /messages/batch_recall`.
+pub const RECALL_BATCH_MAX: usize = 30;
+/// How long after sending a message may be recalled, unless the app's console says longer.
+pub const RECALL_WINDOW_MS: u64 = 2 * 60 * 1000;
+/// The longest app-wide mute in seconds (`-1` is for ever).
+pub const GLOBAL_MUTE_SECONDS_MAX: i64 = 2_147_483_647;
+/// Page size of `GET /mutes`.
+pub const GLOBAL_MUTES_PAGE_MAX: u32 = 50;
+/// Users in one `POST /users/batch/status`.
+pub const STATUS_BATCH_MAX: usize = 100;
 
 /// A field of a request, for messages that point at it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -55,6 +82,17 @@ pub enum Field {
     AttributeValue,
     Attributes,
     MuteDuration,
+    /// A message's `body`.
+    Message,
+    Ext,
+    CustomEvent,
+    CustomExts,
+    /// The sender of a message.
+    Sender,
+    /// Messages to recall.
+    MessageIds,
+    /// An app-wide mute's seconds.
+    MuteSeconds,
 }
 
 impl Field {
@@ -77,6 +115,13 @@ impl Field {
             Field::AttributeValue => "value",
             Field::Attributes => "metaData",
             Field::MuteDuration => "mute_duration",
+            Field::Message => "body",
+            Field::Ext => "ext",
+            Field::CustomEvent => "customEvent",
+            Field::CustomExts => "customExts",
+            Field::Sender => "from",
+            Field::MessageIds => "msgs",
+            Field::MuteSeconds => "chatroom",
         }
     }
 }
@@ -109,6 +154,10 @@ pub enum Invalid {
     SameOwner(String),
     /// An attribute key with a character outside `[a-zA-Z0-9_.-]`.
     BadAttributeKey(String),
+    /// A custom event with a character outside `[a-zA-Z0-9-_/.]`.
+    BadCustomEvent(String),
+    /// A mute's seconds outside -1 (for ever), 0 (lift) and 1 to 2147483647.
+    SecondsOutOfRange(i64),
 }
 
 impl Invalid {
@@ -138,6 +187,8 @@ impl Invalid {
             Invalid::NothingToChange,
             Invalid::SameOwner("u1".into()),
             Invalid::BadAttributeKey("a b".into()),
+            Invalid::BadCustomEvent("a b".into()),
+            Invalid::SecondsOutOfRange(-2),
         ]
     }
 
@@ -152,6 +203,8 @@ impl Invalid {
             Invalid::TooManyMembers { .. } => Some(Field::Members),
             Invalid::SameOwner(_) => Some(Field::NewOwner),
             Invalid::BadAttributeKey(_) => Some(Field::AttributeKey),
+            Invalid::BadCustomEvent(_) => Some(Field::CustomEvent),
+            Invalid::SecondsOutOfRange(_) => Some(Field::MuteSeconds),
             Invalid::NothingToChange => None,
         }
     }
@@ -454,5 +507,30 @@ mod tests {
             vec!["a", "b", "c", "d", "e"]
         );
         assert!(split_list(" \n ,").is_empty());
+    }
+}
+
+/// A custom message's event: 1 to 32 of `[a-zA-Z0-9-_/.]`.
+pub fn check_custom_event(event: &str) -> Result<(), Invalid> {
+    if event.is_empty() {
+        return Err(Invalid::Missing(Field::CustomEvent));
+    }
+    check_length(Field::CustomEvent, event, CUSTOM_EVENT_MAX_CHARS)?;
+    if event
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'/' | b'.'))
+    {
+        Ok(())
+    } else {
+        Err(Invalid::BadCustomEvent(event.to_string()))
+    }
+}
+
+/// An app-wide mute's seconds: -1 (for ever), 0 (lift) or 1 to 2147483647.
+pub fn check_mute_seconds(s: i64) -> Result<(), Invalid> {
+    if (-1..=GLOBAL_MUTE_SECONDS_MAX).contains(&s) {
+        Ok(())
+    } else {
+        Err(Invalid::SecondsOutOfRange(s))
     }
 }

@@ -114,6 +114,10 @@ pub fn check_token_ttl(s: u64) -> Result<u64, String> {
 pub struct Faults {
     settings: Mutex<Settings>,
     recent: Mutex<HashMap<(Method, String), VecDeque<Instant>>>,
+    /// Messages sent to rooms in the last second: when, and how many.
+    messages: Mutex<VecDeque<(Instant, usize)>>,
+    /// Broadcasts in the last minute.
+    broadcasts: Mutex<VecDeque<Instant>>,
 }
 
 impl Faults {
@@ -121,6 +125,8 @@ impl Faults {
         Faults {
             settings: Mutex::new(settings),
             recent: Mutex::new(HashMap::new()),
+            messages: Mutex::new(VecDeque::new()),
+            broadcasts: Mutex::new(VecDeque::new()),
         }
     }
 
@@ -157,6 +163,42 @@ impl Faults {
     }
 }
 
+impl Faults {
+    /// Counts `n` messages against the 100 a second (rooms × calls); false, counting none,
+    /// when they would go over.
+    pub fn admit_messages(&self, n: usize, now: Instant) -> bool {
+        let mut recent = lock(&self.messages);
+        while recent
+            .front()
+            .is_some_and(|(t, _)| now.duration_since(*t) >= Duration::from_secs(1))
+        {
+            recent.pop_front();
+        }
+        let sent: usize = recent.iter().map(|(_, n)| n).sum();
+        if sent + n > easemob_api::limits::MESSAGES_PER_SECOND as usize {
+            return false;
+        }
+        recent.push_back((now, n));
+        true
+    }
+
+    /// Counts a broadcast against the 10 a minute; false when it would go over.
+    pub fn admit_broadcast(&self, now: Instant) -> bool {
+        let mut recent = lock(&self.broadcasts);
+        while recent
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(60))
+        {
+            recent.pop_front();
+        }
+        if recent.len() >= easemob_api::limits::BROADCASTS_PER_MINUTE as usize {
+            return false;
+        }
+        recent.push_back(now);
+        true
+    }
+}
+
 /// Reference section 6: a few endpoints allow 50 or 300 calls a second, the rest 100.
 pub fn per_second_limit(method: &Method, route: &str) -> usize {
     match (method.as_str(), route) {
@@ -164,6 +206,14 @@ pub fn per_second_limit(method: &Method, route: &str) -> usize {
         ("POST", "/{org}/{app}/chatrooms") => 50,
         ("GET", "/{org}/{app}/users/{username}/joined_chatrooms") => 50,
         ("POST", "/{org}/{app}/token") => 300,
+        // Reference 11.1 and 11.2: the stricter of the documented figures.
+        ("POST", "/{org}/{app}/messages/chatrooms") => {
+            easemob_api::limits::MESSAGE_CALLS_PER_SECOND as usize
+        }
+        ("POST", "/{org}/{app}/messages/chatrooms/broadcast") => {
+            easemob_api::limits::BROADCASTS_PER_SECOND as usize
+        }
+        ("POST", "/{org}/{app}/users/batch/status") => 50,
         _ => 100,
     }
 }

@@ -34,8 +34,8 @@ impl Drop for TempDb {
 }
 
 #[test]
-fn the_current_schema_is_version_3() {
-    assert_eq!(SCHEMA_VERSION, 3);
+fn the_current_schema_is_version_4() {
+    assert_eq!(SCHEMA_VERSION, 4);
 }
 
 #[test]

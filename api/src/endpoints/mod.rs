@@ -14,8 +14,10 @@ use serde_json::value::RawValue;
 pub mod admins;
 pub mod announcement;
 pub mod attributes;
+pub mod global_mutes;
 pub mod lists;
 pub mod members;
+pub mod messages;
 pub mod mutes;
 pub mod rooms;
 pub mod super_admins;
@@ -25,8 +27,10 @@ pub mod users;
 pub use admins::*;
 pub use announcement::*;
 pub use attributes::*;
+pub use global_mutes::*;
 pub use lists::*;
 pub use members::*;
+pub use messages::*;
 pub use mutes::*;
 pub use rooms::*;
 pub use super_admins::*;
@@ -73,6 +77,10 @@ pub enum RateClass {
     CreateRoom,
     /// `POST /token`: 300/s.
     Token,
+    /// `POST /messages/chatrooms`: 100 messages a second, 10 rooms a call (and 20 calls).
+    RoomMessages,
+    /// `POST /messages/chatrooms/broadcast`: 1/s (and 10 a minute, 100 a day).
+    Broadcast,
     /// Everything else: 100/s.
     Default,
 }
@@ -82,6 +90,10 @@ impl RateClass {
         match self {
             RateClass::ListRooms | RateClass::JoinedRooms | RateClass::CreateRoom => 50,
             RateClass::Token => 300,
+            RateClass::RoomMessages => {
+                limits::MESSAGES_PER_SECOND / limits::MESSAGE_ROOMS_MAX as u32
+            }
+            RateClass::Broadcast => limits::BROADCASTS_PER_SECOND,
             RateClass::Default => 100,
         }
     }

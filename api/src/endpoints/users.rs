@@ -99,3 +99,117 @@ impl Endpoint for ListUsers {
         })
     }
 }
+
+/// `POST /users/{u}/deactivate`: ban. The user is forced offline and cannot log in until
+/// unbanned. Banning again changes nothing, so a repeat is safe.
+#[derive(Clone, Debug, Default)]
+pub struct BanUser {
+    pub username: String,
+}
+
+impl Endpoint for BanUser {
+    type Output = ();
+    fn to_request(&self, conn: &Connection) -> Result<HttpRequest, ApiError> {
+        check_username(Field::Username, &self.username)?;
+        let url = conn.url(
+            &format!("/users/{}/deactivate", encode(&self.username)),
+            &[],
+        );
+        Ok(conn.request(Method::Post, url, None, true))
+    }
+    fn parse(&self, resp: &HttpResponse) -> Result<(), ApiError> {
+        parse_envelope::<serde_json::Value, serde_json::Value>(resp).map(|_| ())
+    }
+}
+
+/// `POST /users/{u}/activate`: unban.
+#[derive(Clone, Debug, Default)]
+pub struct UnbanUser {
+    pub username: String,
+}
+
+impl Endpoint for UnbanUser {
+    type Output = ();
+    fn to_request(&self, conn: &Connection) -> Result<HttpRequest, ApiError> {
+        check_username(Field::Username, &self.username)?;
+        let url = conn.url(&format!("/users/{}/activate", encode(&self.username)), &[]);
+        Ok(conn.request(Method::Post, url, None, true))
+    }
+    fn parse(&self, resp: &HttpResponse) -> Result<(), ApiError> {
+        parse_envelope::<serde_json::Value, serde_json::Value>(resp).map(|_| ())
+    }
+}
+
+/// `GET /users/{u}/disconnect`: forces every device of the user offline; they may log in
+/// again. `false` when the server did not.
+#[derive(Clone, Debug, Default)]
+pub struct ForceOffline {
+    pub username: String,
+}
+
+impl Endpoint for ForceOffline {
+    type Output = bool;
+    fn to_request(&self, conn: &Connection) -> Result<HttpRequest, ApiError> {
+        check_username(Field::Username, &self.username)?;
+        let url = conn.url(
+            &format!("/users/{}/disconnect", encode(&self.username)),
+            &[],
+        );
+        Ok(conn.request(Method::Get, url, None, true))
+    }
+    fn parse(&self, resp: &HttpResponse) -> Result<bool, ApiError> {
+        Ok(parse_data::<Disconnected>(resp)?.result)
+    }
+}
+
+/// `GET /users/{u}/status`: whether the user is online.
+#[derive(Clone, Debug, Default)]
+pub struct UserStatus {
+    pub username: String,
+}
+
+impl Endpoint for UserStatus {
+    type Output = bool;
+    fn to_request(&self, conn: &Connection) -> Result<HttpRequest, ApiError> {
+        check_username(Field::Username, &self.username)?;
+        let url = conn.url(&format!("/users/{}/status", encode(&self.username)), &[]);
+        Ok(conn.request(Method::Get, url, None, true))
+    }
+    fn parse(&self, resp: &HttpResponse) -> Result<bool, ApiError> {
+        let data = parse_data::<std::collections::BTreeMap<String, String>>(resp)?;
+        Ok(data.values().any(|s| s == "online"))
+    }
+}
+
+/// `POST /users/batch/status`: up to 100 users, each online or not (unknown users are
+/// offline).
+#[derive(Clone, Debug, Default)]
+pub struct UsersStatus {
+    pub usernames: Vec<String>,
+}
+
+impl Endpoint for UsersStatus {
+    type Output = Vec<(String, bool)>;
+    fn to_request(&self, conn: &Connection) -> Result<HttpRequest, ApiError> {
+        check_batch(
+            Field::Usernames,
+            self.usernames.len(),
+            limits::STATUS_BATCH_MAX,
+        )?;
+        for u in &self.usernames {
+            check_username(Field::Usernames, u)?;
+        }
+        let body = UsernamesBody {
+            usernames: self.usernames.clone(),
+        };
+        let url = conn.url("/users/batch/status", &[]);
+        Ok(conn.request(Method::Post, url, json(&body), true))
+    }
+    fn parse(&self, resp: &HttpResponse) -> Result<Self::Output, ApiError> {
+        let items = parse_data::<Vec<std::collections::BTreeMap<String, String>>>(resp)?;
+        Ok(items
+            .into_iter()
+            .flat_map(|m| m.into_iter().map(|(u, s)| (u, s == "online")))
+            .collect())
+    }
+}

@@ -7,8 +7,10 @@ mod attributes;
 mod chatrooms;
 pub mod csp;
 mod faults;
+mod global_mutes;
 mod lists;
 mod members;
+mod messages;
 mod mutes;
 mod super_admins;
 mod token;
@@ -133,6 +135,41 @@ pub fn router(state: Shared) -> Router {
             "/{org}/{app}/users/{username}/joined_chatrooms",
             get(users::joined_rooms),
         )
+        .route(
+            "/{org}/{app}/users/{username}/deactivate",
+            post(global_mutes::deactivate),
+        )
+        .route(
+            "/{org}/{app}/users/{username}/activate",
+            post(global_mutes::activate),
+        )
+        .route(
+            "/{org}/{app}/users/{username}/disconnect",
+            get(global_mutes::disconnect),
+        )
+        .route(
+            "/{org}/{app}/users/{username}/status",
+            get(global_mutes::status),
+        )
+        .route(
+            "/{org}/{app}/users/batch/status",
+            post(global_mutes::batch_status),
+        )
+        .route(
+            "/{org}/{app}/mutes",
+            get(global_mutes::list).post(global_mutes::set),
+        )
+        .route("/{org}/{app}/mutes/{username}", get(global_mutes::get_one))
+        .route("/{org}/{app}/messages/chatrooms", post(messages::send))
+        .route(
+            "/{org}/{app}/messages/chatrooms/broadcast",
+            post(messages::broadcast),
+        )
+        .route("/{org}/{app}/messages/msg_recall", post(messages::recall))
+        .route(
+            "/{org}/{app}/messages/batch_recall",
+            post(messages::batch_recall),
+        )
         .method_not_allowed_fallback(|| async { EmError::method_not_allowed() })
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -141,6 +178,8 @@ pub fn router(state: Shared) -> Router {
         .layer(axum::middleware::from_fn(read_body_first));
     let emulator = Router::new()
         .route("/_emulator/faults", get(faults::get).put(faults::put))
+        .route("/_emulator/messages", get(messages::delivered))
+        .route("/_emulator/presence", put(global_mutes::presence))
         .method_not_allowed_fallback(|| async { EmError::method_not_allowed() })
         .layer(axum::middleware::from_fn(read_body_first));
     Router::new()

@@ -9,8 +9,10 @@
 pub mod admins;
 pub mod announcement;
 pub mod attributes;
+pub mod global_mutes;
 pub mod lists;
 pub mod members;
+pub mod messages;
 pub mod mutes;
 pub mod rooms;
 pub mod super_admins;
@@ -106,6 +108,33 @@ CREATE TABLE super_admins (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     username TEXT NOT NULL UNIQUE COLLATE NOCASE
 );
+",
+    // Version 4. Messages to rooms (kept as delivered, with their recall), broadcasts, and the
+    // app-wide state of a user: banned, online, muted per kind of chat.
+    "
+ALTER TABLE users ADD COLUMN activated INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE users ADD COLUMN online INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN mute_chat INTEGER;        -- ms since epoch; -1 for ever; NULL none
+ALTER TABLE users ADD COLUMN mute_groupchat INTEGER;
+ALTER TABLE users ADD COLUMN mute_chatroom INTEGER;
+CREATE TABLE broadcasts (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL
+);
+CREATE TABLE messages (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    room TEXT NOT NULL,           -- as sent: rooms are not checked to exist
+    sender TEXT NOT NULL,
+    type TEXT NOT NULL,
+    body TEXT NOT NULL,           -- JSON
+    ext TEXT,                     -- JSON
+    priority TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    recalled INTEGER NOT NULL DEFAULT 0,
+    broadcast INTEGER
+);
+CREATE INDEX messages_by_room ON messages (room, at);
 ",
 ];
 

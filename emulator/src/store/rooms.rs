@@ -98,6 +98,10 @@ pub fn refuse(invalid: Invalid) -> EmError {
         Invalid::BadAttributeKey(key) => {
             EmError::invalid_parameter(easemob_api::KeyReason::KeyNotLegal.text(&key))
         }
+        // Not limits of a room: never reached from create or edit.
+        Invalid::BadCustomEvent(_) | Invalid::SecondsOutOfRange(_) => {
+            easemob_api::Refusal::InvalidRequestBody.into()
+        }
     }
 }
 

@@ -14,12 +14,12 @@ fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
         created: r.get::<_, i64>(1)? as u64,
         modified: r.get::<_, i64>(2)? as u64,
         username: r.get(3)?,
-        activated: true,
+        activated: r.get(5)?,
         nickname: r.get(4)?,
     })
 }
 
-const USER_COLUMNS: &str = "uuid, created, modified, username, nickname";
+const USER_COLUMNS: &str = "uuid, created, modified, username, nickname, activated";
 
 /// Why one user cannot be registered, as an error for a single registration.
 fn refusal(conn: &Connection, app_uuid: &str, u: &NewUser) -> Result<Option<EmError>, EmError> {
@@ -132,7 +132,7 @@ pub fn list(
         "SELECT {USER_COLUMNS}, seq FROM users WHERE seq > ?1 ORDER BY seq LIMIT ?2"
     ))?;
     let mut rows: Vec<(User, i64)> = stmt
-        .query_map(params![after, limit + 1], |r| Ok((user_row(r)?, r.get(5)?)))?
+        .query_map(params![after, limit + 1], |r| Ok((user_row(r)?, r.get(6)?)))?
         .collect::<Result<_, _>>()?;
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
