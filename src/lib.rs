@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod import;
 pub mod journal;
 pub mod list_model;
+pub mod messages;
 pub mod request_log;
 pub mod routes;
 pub mod session;
@@ -64,6 +65,9 @@ pub fn App(deployment: deployment::Deployment) -> impl IntoView {
                     <Route path=path!("/rooms/:id") view={Lazy::<routes::LazyRoom>::new()}/>
                     <Route path=path!("/open") view={Lazy::<routes::LazyOpenMany>::new()}/>
                     <Route path=path!("/users/:username/rooms") view={Lazy::<routes::LazyUserRooms>::new()}/>
+                    <Route path=path!("/users/:username") view={Lazy::<routes::LazyUser>::new()}/>
+                    <Route path=path!("/users") view={Lazy::<routes::LazyUsers>::new()}/>
+                    <Route path=path!("/messages") view={Lazy::<routes::LazyMessages>::new()}/>
                     <Route path=path!("/super-admins") view={Lazy::<routes::LazySuperAdmins>::new()}/>
                     <Route path=path!("/import") view={Lazy::<routes::LazyImport>::new()}/>
                     <Route path=path!("/log") view={Lazy::<routes::LazyLog>::new()}/>

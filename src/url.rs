@@ -48,6 +48,11 @@ pub fn room(id: &str) -> String {
     format!("/rooms/{}", encode(id))
 }
 
+/// A user across the app.
+pub fn user(username: &str) -> String {
+    format!("/users/{}", encode(username))
+}
+
 pub fn user_rooms(username: &str) -> String {
     format!("/users/{}/rooms", encode(username))
 }
@@ -66,8 +71,16 @@ pub fn safe_next(next: &str) -> Option<String> {
     let path = next.split(['?', '#']).next().unwrap_or_default();
     let segments: Vec<&str> = path.split('/').skip(1).collect();
     let ours = match segments.as_slice() {
-        [""] | ["rooms"] | ["open"] | ["super-admins"] | ["import"] | ["log"] | ["journal"] => true,
-        ["rooms", id] => !id.is_empty(),
+        [""]
+        | ["rooms"]
+        | ["open"]
+        | ["super-admins"]
+        | ["import"]
+        | ["log"]
+        | ["journal"]
+        | ["users"]
+        | ["messages"] => true,
+        ["rooms", id] | ["users", id] => !id.is_empty(),
         ["users", user, "rooms"] => !user.is_empty(),
         _ => false,
     };

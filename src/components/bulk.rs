@@ -113,6 +113,9 @@ pub struct Bulk {
     pub entry: StoredValue<Option<Entry>, LocalStorage>,
     /// Each row's item in the entry (its place there).
     item_of: StoredValue<Vec<usize>>,
+    /// Rows whose outcome is unknown are never sent again (a message: a second send is a
+    /// second message, and nothing can look for the first).
+    pub keep_unknown: StoredValue<bool>,
 }
 
 /// What a run is, for the journal: an item per row (the same change in each room, a row of an
@@ -179,6 +182,7 @@ fn make_bulk(data: Data) -> Bulk {
         unsettled: StoredValue::new(HashMap::new()),
         entry: StoredValue::new_local(None),
         item_of: StoredValue::new(Vec::new()),
+        keep_unknown: StoredValue::new(false),
     }
 }
 
@@ -228,9 +232,10 @@ impl Bulk {
         if self.running.get_untracked() {
             return;
         }
+        let keep_unknown = self.keep_unknown.get_value();
         self.rows.update(|rows| {
             for r in rows.iter_mut() {
-                if !matches!(r.outcome, Some(Outcome::Done(_))) {
+                if may_retry(&r.outcome, keep_unknown) {
                     r.outcome = None;
                 }
             }
@@ -382,6 +387,35 @@ impl Bulk {
     pub fn failed(&self) -> usize {
         self.count(|o| matches!(o, Some(Outcome::Failed(_)) | Some(Outcome::NotSent)))
     }
+
+    /// The rows "retry the failed" sends again.
+    pub fn retryable(&self) -> usize {
+        let keep_unknown = self.keep_unknown.get_value();
+        self.rows.with(|rows| {
+            rows.iter()
+                .filter(|r| may_retry(&r.outcome, keep_unknown))
+                .count()
+        })
+    }
+
+    /// Rows whose outcome is not known (sent, and the answer lost).
+    pub fn unknown(&self) -> usize {
+        self.count(|o| matches!(o, Some(Outcome::Failed(e)) if is_unknown(e)))
+    }
+}
+
+fn is_unknown(e: &ApiError) -> bool {
+    e.class() == easemob_api::FailureClass::OutcomeUnknown
+}
+
+/// Whether "retry the failed" sends a row again: not when it was done, nor when its outcome is
+/// unknown and such rows are kept.
+fn may_retry(o: &Option<Outcome>, keep_unknown: bool) -> bool {
+    match o {
+        Some(Outcome::Done(_)) => false,
+        Some(Outcome::Failed(e)) if keep_unknown && is_unknown(e) => false,
+        _ => true,
+    }
 }
 
 /// A row's outcome as the journal records it.
@@ -429,8 +463,8 @@ pub fn BulkProgress(
                 let not_sent = bulk.count(|o| matches!(o, Some(Outcome::NotSent)));
                 t().bulk_summary(bulk.done(), bulk.failed() - not_sent, not_sent)
             }}</p>
-            <Show when=move || { !bulk.running.get() && bulk.failed() > 0 }>
-                <button type="button" on:click=move |_| bulk.retry_failed()>{move || t().retry_failed(bulk.failed())}</button>
+            <Show when=move || { !bulk.running.get() && bulk.retryable() > 0 }>
+                <button type="button" on:click=move |_| bulk.retry_failed()>{move || t().retry_failed(bulk.retryable())}</button>
             </Show>
             <div class="table-scroll">
                 <table class="results" data-testid=testid.clone()>

@@ -50,6 +50,8 @@ pub fn Nav() -> impl IntoView {
                     <a href=crate::url::link("/rooms")>{t().nav_rooms}</a>
                     <a href=crate::url::link("/open")>{t().nav_open_many}</a>
                     <a href=crate::url::link("/super-admins")>{t().super_admins_title}</a>
+                    <a href=crate::url::link("/messages")>{crate::i18n::messages::mw().nav()}</a>
+                    <a href=crate::url::link("/users")>{crate::i18n::messages::mw().nav_users()}</a>
                     <a href=crate::url::link("/journal")>{crate::i18n::journal::jw().nav}</a>
                     <a href=crate::url::link("/log")>{t().nav_log}</a>
                 </nav>

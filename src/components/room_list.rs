@@ -58,6 +58,8 @@ pub fn SortHeading(
 pub fn SelectionButtons(#[prop(into)] rooms: Signal<Vec<(String, String)>>) -> impl IntoView {
     let dissolve = crate::routes::bulk::use_dissolve_run();
     let moderate = crate::routes::bulk::use_moderate_run();
+    let draft = crate::routes::messages::use_draft();
+    let navigate = leptos_router::hooks::use_navigate();
     let n = move || rooms.with(Vec::len);
     view! {
         <button type="button" data-testid="dissolve-selected" class:danger=move || { n() > 0 } disabled=move || n() == 0
@@ -67,6 +69,14 @@ pub fn SelectionButtons(#[prop(into)] rooms: Signal<Vec<(String, String)>>) -> i
         <button type="button" data-testid="moderate-selected" disabled=move || n() == 0
             on:click=move |_| moderate.open_with(rooms.get_untracked())>
             {move || t().moderate_selected(n())}
+        </button>
+        <button type="button" data-testid="message-selected" disabled=move || n() == 0
+            on:click=move |_| {
+                let ids: Vec<String> = rooms.get_untracked().into_iter().map(|(id, _)| id).collect();
+                draft.to.set(ids.join("\n"));
+                navigate("/messages", Default::default());
+            }>
+            {move || crate::i18n::messages::mw().send_to(n())}
         </button>
     }
 }
@@ -116,7 +126,8 @@ pub fn RoomCells(
     };
     let room_link =
         view! { <a href=crate::url::link(&crate::url::room(&room.id))>{room.id.clone()}</a> };
-    let owner_link = view! { <a href=crate::url::link(&crate::url::user_rooms(&room.owner))>{room.owner.clone()}</a> };
+    let owner_link =
+        view! { <a href=crate::url::link(&crate::url::user(&room.owner))>{room.owner.clone()}</a> };
     if table {
         view! {
             <td class="select">{tick}</td>

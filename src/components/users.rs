@@ -40,7 +40,7 @@ pub fn user_row(
 ) -> AnyView {
     view! {
         <li>
-            <a href=crate::url::link(&crate::url::user_rooms(&name)) translate="no">{name.clone()}</a>
+            <a href=crate::url::link(&crate::url::user(&name)) translate="no">{name.clone()}</a>
             {extra}
             <button type="button" class="small" aria-label=action_label on:click=move |_| on_click()>{action_text}</button>
         </li>

@@ -3,7 +3,10 @@
 
 use super::writes::Touch;
 use easemob_api::endpoints::{CursorPage, RoomList};
-use easemob_api::wire::{Affiliation, ChatroomDetail, ChatroomSummary, JoinedChatroom, MutedUser};
+use easemob_api::wire::{
+    Affiliation, ChatroomDetail, ChatroomSummary, GlobalMute, GlobalMutePage, JoinedChatroom,
+    MutedUser, User,
+};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::Hash;
 
@@ -66,6 +69,21 @@ pub struct Held {
     pub super_admins: Kept<(u32, u32), Vec<String>>,
     /// Pages of a user's rooms, by user, page and size.
     pub user_rooms: Kept<(String, u32, u32), Vec<JoinedChatroom>>,
+    /// A user across the app, by name.
+    pub users: Kept<String, UserAcross>,
+    /// Pages of the app's muted users, by page and size.
+    pub global_mutes: Kept<(u32, u32), GlobalMutePage>,
+}
+
+/// A user as the app sees them: registered (banned when not activated), online or not, and
+/// muted app-wide for how long.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UserAcross {
+    pub user: User,
+    pub online: bool,
+    pub mute: GlobalMute,
+    /// When this was read (ms), to count the mute down from.
+    pub read_at: u64,
 }
 
 impl Held {
@@ -133,6 +151,10 @@ impl Held {
             Touch::Announcement(id) => self.announcements.drop_where(|k, _| k == id),
             Touch::Attributes(id) => self.attributes.drop_where(|k, _| k == id),
             Touch::SuperAdmins => self.super_admins.clear(),
+            Touch::User(user) => {
+                self.users.drop_where(|u, _| u.eq_ignore_ascii_case(user));
+                self.global_mutes.clear();
+            }
             Touch::UserRooms(user) => self
                 .user_rooms
                 .drop_where(|(u, _, _), _| u.eq_ignore_ascii_case(user)),

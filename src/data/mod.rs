@@ -23,7 +23,7 @@ pub mod reads;
 pub mod writes;
 
 pub use all_rooms::{haystack, AllRooms, AllRoomsState, Shared};
-pub use cache::FRESH_MS;
+pub use cache::{UserAcross, FRESH_MS};
 pub use reads::summary_of;
 pub use writes::{Run, Touch, Write};
 

@@ -2,12 +2,15 @@
 //! once and kept. Views read [`Data::track`] in their resources, so that they ask again when a
 //! change drops what they showed.
 
+use super::cache::UserAcross;
 use super::cache::{Held, Kept};
 use super::{now, Data};
 use easemob_api::endpoints::{
-    CursorPage, GetAnnouncement, GetAttributes, ListAdmins, ListMembers, ListMutes, ListRoomList,
-    ListRooms, ListSuperAdmins, RoomDetails, RoomList, UserJoinedRooms,
+    CursorPage, GetAnnouncement, GetAttributes, GetGlobalMute, GetUser, ListAdmins,
+    ListGlobalMutes, ListMembers, ListMutes, ListRoomList, ListRooms, ListSuperAdmins, RoomDetails,
+    RoomList, UserJoinedRooms, UserStatus,
 };
+use easemob_api::wire::GlobalMutePage;
 use easemob_api::wire::{Affiliation, ChatroomDetail, ChatroomSummary, JoinedChatroom, MutedUser};
 use easemob_api::ApiError;
 use leptos::prelude::*;
@@ -192,6 +195,56 @@ impl Data {
             pagesize: Some(size),
         };
         self.read_through(|h| &mut h.user_rooms, (user.to_string(), page, size), call)
+            .await
+    }
+
+    /// A user across the app: registered (and banned or not), online or not, muted app-wide
+    /// for how long. `None`: no such user.
+    pub async fn user_across(&self, user: &str) -> Result<Option<UserAcross>, ApiError> {
+        let client = self.session.client_tracked()?;
+        self.same_app();
+        let mut held = None;
+        self.held
+            .update_value(|h| held = h.users.fresh(&user.to_string(), now()));
+        if let Some(v) = held {
+            return Ok(Some(v));
+        }
+        let username = user.to_string();
+        let entity = match client
+            .send(&GetUser {
+                username: username.clone(),
+            })
+            .await
+        {
+            Ok(u) => u,
+            Err(e) if e.status() == Some(404) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let online = client
+            .send(&UserStatus {
+                username: username.clone(),
+            })
+            .await;
+        let mute = client
+            .send(&GetGlobalMute {
+                username: username.clone(),
+            })
+            .await;
+        let v = UserAcross {
+            user: entity,
+            online: online?,
+            mute: mute?,
+            read_at: now(),
+        };
+        self.held
+            .update_value(|h| h.users.put(username, v.clone(), now()));
+        Ok(Some(v))
+    }
+
+    /// A page of the app's users muted app-wide, a user and kind an element.
+    pub async fn global_mutes(&self, page: u32, size: u32) -> Result<GlobalMutePage, ApiError> {
+        let call = ListGlobalMutes { page, size };
+        self.read_through(|h| &mut h.global_mutes, (page, size), call)
             .await
     }
 }

@@ -10,7 +10,9 @@ use crate::journal::{key, Item, Op};
 use crate::journal::{Entry, Kind, Outcome};
 use easemob_api::client::Cancel;
 use easemob_api::endpoints::*;
-use easemob_api::wire::{AddedMember, AddedMembers, ListChange, MuteResult, RemovedMember};
+use easemob_api::wire::{
+    AddedMember, AddedMembers, ListChange, MuteResult, RemovedMember, SentMessages,
+};
 use easemob_api::{ApiError, FailureClass, LookUp, Verdict};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -45,6 +47,9 @@ pub enum Touch {
     SuperAdmins,
     /// The rooms a user is in.
     UserRooms(String),
+    /// A user's state across the app (banned, online, muted app-wide), and the app's list of
+    /// muted users.
+    User(String),
 }
 
 impl Touch {
@@ -469,6 +474,149 @@ impl Write for RegisterUsers {
     }
     fn answered(&self, a: &Registered, it: &mut Item) {
         it.affected = Some(a.created.iter().map(|u| u.username.clone()).collect());
+    }
+}
+
+/// A message's values as the journal keeps them: its type, what it says (JSON), its ext,
+/// priority and sender.
+fn message_values(
+    from: &Option<String>,
+    content: &Content,
+    ext: &Option<serde_json::Map<String, serde_json::Value>>,
+    priority: Priority,
+) -> Vec<(&'static str, String)> {
+    let mut v = vec![
+        (key::TYPE, content.kind().to_string()),
+        (
+            key::BODY,
+            serde_json::Value::Object(content.body()).to_string(),
+        ),
+        (key::PRIORITY, priority.wire().to_string()),
+        (key::FROM, from.clone().unwrap_or_else(|| "admin".into())),
+    ];
+    if let Some(e) = ext {
+        v.push((key::EXT, serde_json::Value::Object(e.clone()).to_string()));
+    }
+    v
+}
+
+impl Write for SendRoomMessage {
+    /// Nothing the dashboard reads from the server shows messages.
+    fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
+        Vec::new()
+    }
+    fn item(&self) -> Item {
+        let mut set = message_values(&self.from, &self.content, &self.ext, self.priority);
+        set.push((key::ROOMS, self.rooms.join(",")));
+        item(Op::SendMessage, "", &[], &set)
+    }
+    fn answered(&self, a: &SentMessages, it: &mut Item) {
+        it.sent = a.clone();
+    }
+}
+impl Write for Broadcast {
+    fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
+        Vec::new()
+    }
+    fn item(&self) -> Item {
+        let set = message_values(&self.from, &self.content, &self.ext, self.priority);
+        item(Op::Broadcast, "", &[], &set)
+    }
+    fn answered(&self, id: &u64, it: &mut Item) {
+        it.set.insert(key::BROADCAST.into(), id.to_string());
+    }
+}
+
+/// Messages to recall as the journal keeps them: `room:id`, comma-separated.
+fn recalled(messages: &[ToRecall], force: bool) -> Vec<(&'static str, String)> {
+    let list: Vec<String> = messages
+        .iter()
+        .map(|m| format!("{}:{}", m.room, m.msg_id))
+        .collect();
+    let mut v = vec![(key::MESSAGES, list.join(","))];
+    if force {
+        v.push((key::FORCED, "true".into()));
+    }
+    v
+}
+
+impl Write for Recall {
+    fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
+        Vec::new()
+    }
+    fn item(&self) -> Item {
+        let set = recalled(std::slice::from_ref(&self.message), self.force);
+        item(Op::Recall, &self.message.room, &[], &set)
+    }
+}
+impl Write for BatchRecall {
+    fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
+        Vec::new()
+    }
+    fn item(&self) -> Item {
+        item(Op::Recall, "", &[], &recalled(&self.messages, self.force))
+    }
+    /// The messages recalled (each has its own result).
+    fn answered(&self, a: &Vec<easemob_api::wire::RecallResult>, it: &mut Item) {
+        it.affected = Some(
+            a.iter()
+                .filter(|r| r.outcome().is_ok())
+                .map(|r| r.msg_id.clone())
+                .collect(),
+        );
+    }
+}
+impl Write for SetGlobalMute {
+    fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
+        vec![Touch::User(self.username.clone())]
+    }
+    fn item(&self) -> Item {
+        let mut set = Vec::new();
+        for (k, s) in [
+            (key::CHAT, self.chat),
+            (key::GROUPCHAT, self.groupchat),
+            (key::CHATROOM, self.chatroom),
+        ] {
+            if let Some(s) = s {
+                set.push((k, s.wire().to_string()));
+            }
+        }
+        item(
+            Op::GlobalMute,
+            "",
+            std::slice::from_ref(&self.username),
+            &set,
+        )
+    }
+}
+impl Write for BanUser {
+    /// A banned user is offline too.
+    fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
+        vec![Touch::User(self.username.clone())]
+    }
+    fn item(&self) -> Item {
+        item(Op::Ban, "", std::slice::from_ref(&self.username), &[])
+    }
+}
+impl Write for UnbanUser {
+    fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
+        vec![Touch::User(self.username.clone())]
+    }
+    fn item(&self) -> Item {
+        item(Op::Unban, "", std::slice::from_ref(&self.username), &[])
+    }
+}
+impl Write for ForceOffline {
+    fn touches(&self, _: Option<&Self::Output>) -> Vec<Touch> {
+        vec![Touch::User(self.username.clone())]
+    }
+    fn item(&self) -> Item {
+        item(
+            Op::ForceOffline,
+            "",
+            std::slice::from_ref(&self.username),
+            &[],
+        )
     }
 }
 
@@ -936,12 +1084,39 @@ mod tests {
                 },
             ),
             d("RegisterUsers", RegisterUsers::default()),
+            d("SendRoomMessage", SendRoomMessage::default()),
+            d("Broadcast", Broadcast::default()),
+            d("Recall", Recall::default()),
+            d("BatchRecall", BatchRecall::default()),
+            d(
+                "SetGlobalMute",
+                SetGlobalMute {
+                    username: "bob".into(),
+                    ..Default::default()
+                },
+            ),
+            d(
+                "BanUser",
+                BanUser {
+                    username: "bob".into(),
+                },
+            ),
+            d(
+                "UnbanUser",
+                UnbanUser {
+                    username: "bob".into(),
+                },
+            ),
         ]
     }
 
     /// Calls the API crate sends with POST although they change nothing.
-    const READS_BY_POST: [(&str, &str); 2] = [
+    const READS_BY_POST: [(&str, &str); 3] = [
         ("RequestToken", "exchanges credentials for a token"),
+        (
+            "UsersStatus",
+            "reads users' online status with POST, as the API asks",
+        ),
         (
             "GetAttributes",
             "reads attributes with POST, as the API asks",

@@ -5,9 +5,10 @@ use crate::import::{FileProblem, RowProblem};
 use easemob_api::client::WaitReason;
 use easemob_api::connect::ConnectProblem;
 use easemob_api::limits::{
-    Invalid, ATTRIBUTE_KEY_MAX_CHARS, MAXUSERS_MAX, MAXUSERS_MIN, USERNAME_MAX_CHARS,
+    Invalid, ATTRIBUTE_KEY_MAX_CHARS, CUSTOM_EVENT_MAX_CHARS, GLOBAL_MUTE_SECONDS_MAX,
+    MAXUSERS_MAX, MAXUSERS_MIN, USERNAME_MAX_CHARS,
 };
-use easemob_api::{FailureClass, KeyReason, Refusal, UserReason};
+use easemob_api::{FailureClass, KeyReason, RecallProblem, Refusal, SendProblem, UserReason};
 
 pub struct En;
 
@@ -180,6 +181,13 @@ static WORDS: Words = Words {
     mute: "Mute",
     unmute: "Unmute",
     mute_for: "For",
+    field_message: "Message",
+    field_ext: "ext (JSON)",
+    field_event: "Custom event",
+    field_exts: "Custom fields",
+    field_from: "From",
+    field_msgs: "Messages",
+    field_seconds: "Duration",
     mute_10m: "10 minutes",
     mute_1h: "1 hour",
     mute_1d: "1 day",
@@ -450,6 +458,12 @@ impl Catalogue for En {
             Invalid::BadAttributeKey(key) => format!(
                 "\"{key}\" is not a valid key (1 to {ATTRIBUTE_KEY_MAX_CHARS} of a-z A-Z 0-9 _ . -)"
             ),
+            Invalid::BadCustomEvent(e) => format!(
+                "\"{e}\" is not a valid event (1 to {CUSTOM_EVENT_MAX_CHARS} of a-z A-Z 0-9 - _ / .)"
+            ),
+            Invalid::SecondsOutOfRange(s) => {
+                format!("{s} is not a duration: use 1 to {GLOBAL_MUTE_SECONDS_MAX} seconds, or for ever")
+            }
         }
     }
 
@@ -543,6 +557,38 @@ impl Catalogue for En {
             }
             AlreadySuperAdmin { username } => format!("{username} is already a super admin."),
             NotSuperAdmin { username } => format!("{username} is not a super admin."),
+            MessageNotSent { problem } => match problem {
+                SendProblem::SenderMuted { username } => {
+                    format!("{username} is muted app-wide for chatrooms and cannot send to them.")
+                }
+                SendProblem::ReachLimit => {
+                    "The app sent more messages a second than its plan allows; nothing was sent.".into()
+                }
+                SendProblem::TooLarge => "The message is too large.".into(),
+                SendProblem::TooManyRooms { max } => format!("At most {max} rooms in one request."),
+                _ => "The server could not accept the message.".into(),
+            },
+            RecallRefused { problem } => match problem {
+                RecallProblem::TooLate => {
+                    "It was sent longer ago than the recall window; recall it with Force.".into()
+                }
+                RecallProblem::NotFound => {
+                    "There is no such message: recalled already, or expired on the server.".into()
+                }
+                RecallProblem::ReceiverNotFound => {
+                    "The message was not sent to that chatroom.".into()
+                }
+                _ => "The server could not accept the recall.".into(),
+            },
+            BroadcastUnopened => {
+                "The app's plan does not include broadcasting to chatrooms (ask Easemob to enable it).".into()
+            }
+            BroadcastDailyLimit => {
+                "The app has sent as many broadcasts today as its plan allows (UTC day).".into()
+            }
+            RecallUnopened => "The app's plan does not include recalling messages.".into(),
+            InvalidRequestBody => "The server could not read the request.".into(),
+            UserRequired => "There is no such user in this app.".into(),
             Other => "The server refused the request.".into(),
         }
     }

@@ -193,6 +193,13 @@ impl JournalWords {
             Op::AddSuperAdmin => ("Add super admin", "添加超级管理员"),
             Op::RemoveSuperAdmin => ("Remove super admin", "移除超级管理员"),
             Op::RegisterUsers => ("Register users", "注册用户"),
+            Op::SendMessage => ("Send message", "发送消息"),
+            Op::Broadcast => ("Broadcast", "广播"),
+            Op::Recall => ("Recall messages", "撤回消息"),
+            Op::GlobalMute => ("App-wide mute", "全局禁言"),
+            Op::Ban => ("Ban user", "封禁用户"),
+            Op::Unban => ("Unban user", "解封用户"),
+            Op::ForceOffline => ("Force offline", "强制下线"),
         };
         if self.zh {
             zh
@@ -246,6 +253,8 @@ impl JournalWords {
             (NoUndo::Undone, true) => "已撤销。",
             (NoUndo::Running, false) => "No undo while it is under way or unfinished.",
             (NoUndo::Running, true) => "进行中或未完成的记录无法撤销。",
+            (NoUndo::NotUndoable, false) => "No undo: a message cannot be unsent (recall it from Messages), a session ended cannot be restored, and an app-wide mute is changed from the user's page.",
+            (NoUndo::NotUndoable, true) => "无法撤销：消息无法取消发送（可在“消息”页撤回），已结束的会话无法恢复，全局禁言请在用户页面修改。",
         }
     }
 

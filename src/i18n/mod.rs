@@ -9,6 +9,7 @@
 mod en;
 mod format;
 pub mod journal;
+pub mod messages;
 mod zh;
 
 pub use format::{date_time, number};
@@ -254,6 +255,13 @@ pub struct Words {
     pub mute: &'static str,
     pub unmute: &'static str,
     pub mute_for: &'static str,
+    pub field_message: &'static str,
+    pub field_ext: &'static str,
+    pub field_event: &'static str,
+    pub field_exts: &'static str,
+    pub field_from: &'static str,
+    pub field_msgs: &'static str,
+    pub field_seconds: &'static str,
     pub mute_10m: &'static str,
     pub mute_1h: &'static str,
     pub mute_1d: &'static str,
@@ -472,6 +480,13 @@ pub fn field_label(w: &Words, f: Field) -> &'static str {
         Field::AttributeValue => w.attr_value,
         Field::Attributes => w.attributes_title,
         Field::MuteDuration => w.mute_for,
+        Field::Message => w.field_message,
+        Field::Ext => w.field_ext,
+        Field::CustomEvent => w.field_event,
+        Field::CustomExts => w.field_exts,
+        Field::Sender => w.field_from,
+        Field::MessageIds => w.field_msgs,
+        Field::MuteSeconds => w.field_seconds,
     }
 }
 

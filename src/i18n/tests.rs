@@ -22,6 +22,8 @@ fn latin_allowed(word: &str) -> bool {
         "ID", "API", "REST", "HTTP", "CORS", "App", "Token", "Client", "Secret", "AppKey", "org",
         "app", "JSON", "CSV", "URL", "curl", "maxusers", "https", "a1", "easemob", "com", "ms",
         "s", "Esc", "n", "config", "README", "Bearer", "PUT", "POST", "DELETE", "GET", "SDK",
+        // Message fields and the day the broadcast allowance is counted by.
+        "ext", "cmd", "key", "value", "body", "UTC",
     ];
     ALLOWED.iter().any(|a| a.eq_ignore_ascii_case(word))
 }

@@ -5,9 +5,10 @@ use crate::import::{FileProblem, RowProblem};
 use easemob_api::client::WaitReason;
 use easemob_api::connect::ConnectProblem;
 use easemob_api::limits::{
-    Invalid, ATTRIBUTE_KEY_MAX_CHARS, MAXUSERS_MAX, MAXUSERS_MIN, USERNAME_MAX_CHARS,
+    Invalid, ATTRIBUTE_KEY_MAX_CHARS, CUSTOM_EVENT_MAX_CHARS, GLOBAL_MUTE_SECONDS_MAX,
+    MAXUSERS_MAX, MAXUSERS_MIN, USERNAME_MAX_CHARS,
 };
-use easemob_api::{FailureClass, KeyReason, Refusal, UserReason};
+use easemob_api::{FailureClass, KeyReason, RecallProblem, Refusal, SendProblem, UserReason};
 
 pub struct Zh;
 
@@ -183,6 +184,13 @@ static WORDS: Words = Words {
     mute: "禁言",
     unmute: "解除禁言",
     mute_for: "时长",
+    field_message: "消息内容",
+    field_ext: "扩展字段 ext（JSON）",
+    field_event: "自定义事件",
+    field_exts: "自定义字段",
+    field_from: "发送者",
+    field_msgs: "消息",
+    field_seconds: "时长",
     mute_10m: "10 分钟",
     mute_1h: "1 小时",
     mute_1d: "1 天",
@@ -445,6 +453,12 @@ impl Catalogue for Zh {
             Invalid::BadAttributeKey(key) => format!(
                 "“{key}”不是有效的键（1 到 {ATTRIBUTE_KEY_MAX_CHARS} 个字符，仅限 a-z A-Z 0-9 _ . -）"
             ),
+            Invalid::BadCustomEvent(e) => format!(
+                "“{e}”不是有效的事件名（1 到 {CUSTOM_EVENT_MAX_CHARS} 个字符，仅限 a-z A-Z 0-9 - _ / .）"
+            ),
+            Invalid::SecondsOutOfRange(s) => {
+                format!("{s} 不是有效时长：请用 1 到 {GLOBAL_MUTE_SECONDS_MAX} 秒，或永久")
+            }
         }
     }
 
@@ -526,6 +540,26 @@ impl Catalogue for Zh {
             AttributeUserNotInRoom => "只能以聊天室成员的身份设置属性。".into(),
             AlreadySuperAdmin { username } => format!("{username} 已是超级管理员。"),
             NotSuperAdmin { username } => format!("{username} 不是超级管理员。"),
+            MessageNotSent { problem } => match problem {
+                SendProblem::SenderMuted { username } => {
+                    format!("{username} 已被全局禁言（聊天室），不能向聊天室发消息。")
+                }
+                SendProblem::ReachLimit => "应用每秒发送的消息超过套餐上限，本次未发送。".into(),
+                SendProblem::TooLarge => "消息过大。".into(),
+                SendProblem::TooManyRooms { max } => format!("单次请求最多 {max} 个聊天室。"),
+                _ => "服务器无法接受该消息。".into(),
+            },
+            RecallRefused { problem } => match problem {
+                RecallProblem::TooLate => "消息发送已超过撤回时限；可勾选“强制”撤回。".into(),
+                RecallProblem::NotFound => "找不到该消息：已被撤回，或已在服务器上过期。".into(),
+                RecallProblem::ReceiverNotFound => "该消息不是发往这个聊天室的。".into(),
+                _ => "服务器无法接受该撤回请求。".into(),
+            },
+            BroadcastUnopened => "应用的套餐未开通聊天室广播（请联系环信开通）。".into(),
+            BroadcastDailyLimit => "应用今天的广播次数已达套餐上限（按 UTC 日计）。".into(),
+            RecallUnopened => "应用的套餐未开通消息撤回。".into(),
+            InvalidRequestBody => "服务器无法读取该请求。".into(),
+            UserRequired => "该应用中没有这个用户。".into(),
             Other => "服务器拒绝了该请求。".into(),
         }
     }

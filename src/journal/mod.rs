@@ -48,10 +48,21 @@ pub enum Op {
     AddSuperAdmin,
     RemoveSuperAdmin,
     RegisterUsers,
+    /// A message to rooms (a batch of up to 10: `set` names them, `sent` has each one's id).
+    SendMessage,
+    /// The broadcast to every active room.
+    Broadcast,
+    /// Messages recalled (`set` names them).
+    Recall,
+    /// An app-wide mute of users (`set` has the seconds per kind).
+    GlobalMute,
+    Ban,
+    Unban,
+    ForceOffline,
 }
 
 impl Op {
-    pub const ALL: [Op; 22] = [
+    pub const ALL: [Op; 29] = [
         Op::Create,
         Op::Edit,
         Op::Transfer,
@@ -74,6 +85,13 @@ impl Op {
         Op::AddSuperAdmin,
         Op::RemoveSuperAdmin,
         Op::RegisterUsers,
+        Op::SendMessage,
+        Op::Broadcast,
+        Op::Recall,
+        Op::GlobalMute,
+        Op::Ban,
+        Op::Unban,
+        Op::ForceOffline,
     ];
 
     /// Its word in URLs, exports and storage.
@@ -101,6 +119,13 @@ impl Op {
             Op::AddSuperAdmin => "add_super_admin",
             Op::RemoveSuperAdmin => "remove_super_admin",
             Op::RegisterUsers => "register_users",
+            Op::SendMessage => "send_message",
+            Op::Broadcast => "broadcast",
+            Op::Recall => "recall",
+            Op::GlobalMute => "global_mute",
+            Op::Ban => "ban",
+            Op::Unban => "unban",
+            Op::ForceOffline => "force_offline",
         }
     }
 
@@ -131,6 +156,23 @@ pub mod key {
     pub const EXPIRE: &str = "expire:";
     /// A new room's `custom`.
     pub const CUSTOM: &str = "custom";
+    /// The rooms of a message, comma-separated.
+    pub const ROOMS: &str = "rooms";
+    /// A message's type (`txt`, `custom`, `cmd`), what it says (a text, an event, an action),
+    /// its `ext` and priority, its sender.
+    pub const TYPE: &str = "type";
+    pub const BODY: &str = "body";
+    pub const EXT: &str = "ext";
+    pub const PRIORITY: &str = "priority";
+    pub const FROM: &str = "from";
+    /// A broadcast's id.
+    pub const BROADCAST: &str = "broadcast";
+    /// Messages recalled: `room:id` pairs, comma-separated; `force` when forced.
+    pub const MESSAGES: &str = "messages";
+    /// An app-wide mute's seconds per kind (`-1` for ever, `0` lifted).
+    pub const CHAT: &str = "chat";
+    pub const GROUPCHAT: &str = "groupchat";
+    pub const CHATROOM: &str = "chatroom";
 }
 
 /// One change to one room (or to the app, for super admins and users): the unit that has an
@@ -161,6 +203,9 @@ pub struct Item {
     /// not known, so its undo leaves it alone.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub found: bool,
+    /// A message's id in each room it was sent to, from the answer.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sent: BTreeMap<String, String>,
 }
 
 /// What became of an item.

@@ -25,6 +25,9 @@ pub enum NoUndo {
     Undone,
     /// It is under way, or was cut short: resume it first.
     Running,
+    /// A message cannot be unsent (recall it), a session ended cannot be restored, and an
+    /// app-wide mute's earlier state is not read.
+    NotUndoable,
 }
 
 /// A running entry not kept for this long is taken as cut short (a reload, a closed tab): a
@@ -50,6 +53,14 @@ pub fn undo(entry: &Entry, now_ms: u64) -> Result<Vec<Item>, NoUndo> {
         .any(|i| matches!(i.op, Op::Create | Op::Dissolve | Op::RegisterUsers))
     {
         return Err(NoUndo::NoInverse);
+    }
+    if entry.items.iter().any(|i| {
+        matches!(
+            i.op,
+            Op::SendMessage | Op::Broadcast | Op::Recall | Op::GlobalMute | Op::ForceOffline
+        )
+    }) {
+        return Err(NoUndo::NotUndoable);
     }
     if entry.running {
         return Err(NoUndo::Running);
@@ -150,6 +161,11 @@ pub fn inverse(i: &Item, now_ms: u64) -> Result<Vec<Item>, NoUndo> {
     let flip = |op| batches(op, room, users, MODERATE_USERS_MAX);
     Ok(match i.op {
         Op::Create | Op::Dissolve | Op::RegisterUsers => return Err(NoUndo::NoInverse),
+        Op::SendMessage | Op::Broadcast | Op::Recall | Op::GlobalMute | Op::ForceOffline => {
+            return Err(NoUndo::NotUndoable)
+        }
+        Op::Ban => batches(Op::Unban, "", users, 1),
+        Op::Unban => batches(Op::Ban, "", users, 1),
         Op::Edit => {
             let was = before(i)?;
             let mut back = new(Op::Edit, room, Vec::new());
@@ -275,7 +291,17 @@ pub fn left_behind(i: &Item) -> Vec<(String, Option<String>)> {
             .collect()
     };
     match i.op {
-        Op::Create | Op::Dissolve | Op::RegisterUsers => Vec::new(),
+        // Messages leave nothing to compare; a ban's state is not read (its undo goes ahead).
+        Op::Create
+        | Op::Dissolve
+        | Op::RegisterUsers
+        | Op::SendMessage
+        | Op::Broadcast
+        | Op::Recall
+        | Op::GlobalMute
+        | Op::Ban
+        | Op::Unban
+        | Op::ForceOffline => Vec::new(),
         Op::Edit | Op::Transfer | Op::Announcement => i
             .set
             .iter()

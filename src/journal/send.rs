@@ -192,8 +192,32 @@ pub async fn send(data: Data, run: &Run, it: Item) -> Result<(), ApiError> {
             let call = CreateRoom(create_of(&it));
             data.write_once_in(run, &call).await.into_result().map(drop)
         }
-        // Not sent from the journal: users are registered from the import only.
-        Op::RegisterUsers => Err(ErrorKind::Cancelled.into()),
+        Op::Ban => data
+            .write_in(
+                run,
+                BanUser {
+                    username: first(&it),
+                },
+            )
+            .await
+            .map(drop),
+        Op::Unban => data
+            .write_in(
+                run,
+                UnbanUser {
+                    username: first(&it),
+                },
+            )
+            .await
+            .map(drop),
+        // Not sent from the journal: users are registered from the import only; a message is
+        // never sent again (its outcome stays unknown), and the rest have no undo.
+        Op::RegisterUsers
+        | Op::SendMessage
+        | Op::Broadcast
+        | Op::Recall
+        | Op::GlobalMute
+        | Op::ForceOffline => Err(ErrorKind::Cancelled.into()),
     }
 }
 
@@ -234,6 +258,11 @@ pub async fn look(data: Data, run: &Run, it: &Item, sent_at_ms: u64) -> Result<b
             }
         }
         Op::RegisterUsers => Ok(false),
+        // Nothing can look for a message: it stays unknown, and is never sent again.
+        Op::SendMessage | Op::Broadcast => Err(ErrorKind::OutcomeUnknown {
+            cause: Box::new(ErrorKind::Cancelled),
+        }
+        .into()),
         _ => {
             // Every user asked for (a row of several calls may have noted only some).
             let mut asked = it.clone();

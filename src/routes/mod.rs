@@ -8,11 +8,13 @@ pub mod home;
 pub mod import;
 pub mod journal;
 pub mod log;
+pub mod messages;
 pub mod not_found;
 pub mod open_many;
 pub mod room;
 pub mod room_list;
 pub mod super_admins;
+pub mod user;
 pub mod user_rooms;
 
 use crate::i18n::t;
@@ -137,6 +139,18 @@ lazy_page!(
 lazy_page!(
     /// `/journal`: every change made from this browser, and its undo.
     LazyJournal, journal_page, journal::JournalPage
+);
+lazy_page!(
+    /// `/users/:username`: a user across the app.
+    LazyUser, user_page, user::UserPage
+);
+lazy_page!(
+    /// `/users`: several users at once, and the users muted app-wide.
+    LazyUsers, users_page, user::UsersPage
+);
+lazy_page!(
+    /// `/messages`: messages to rooms, the broadcast, and recall.
+    LazyMessages, messages_page, messages::MessagesPage
 );
 lazy_page!(
     /// `/log`: the request log.

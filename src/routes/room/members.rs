@@ -140,19 +140,23 @@ pub fn Members(room: Memo<Option<ChatroomDetail>>) -> impl IntoView {
                 None => view! { <Loading what=t().loading_members/> }.into_any(),
                 Some(Err(e)) => view! { <ErrorView error=e/> }.into_any(),
                 Some(Ok(list)) if list.is_empty() => view! { <p class="empty">{t().no_members}</p> }.into_any(),
-                Some(Ok(list)) => view! {
+                Some(Ok(list)) => {
+                    let names: Vec<String> = list.iter().map(|a| a.username().to_string()).collect();
+                    let across = crate::url::href("/users", &[("names", names.join(","))]);
+                    view! {
+                    <p><a href=crate::url::link(&across) data-testid="members-across">{crate::i18n::messages::mw().users_link()}</a></p>
                     <ul class="members" aria-labelledby="members">
                         {list.into_iter().map(|a| {
                             let name = a.username().to_string();
                             view! {
                                 <li>
-                                    <a href=crate::url::link(&crate::url::user_rooms(&name)) translate="no">{name.clone()}</a>
+                                    <a href=crate::url::link(&crate::url::user(&name)) translate="no">{name.clone()}</a>
                                     {a.is_owner().then(|| view! { " " <span class="badge owner">{t().owner_badge}</span> })}
                                 </li>
                             }
                         }).collect_view()}
                     </ul>
-                }.into_any(),
+                }.into_any()},
             }}
         </Show>
     }
@@ -191,7 +195,7 @@ fn MemberMatches(
                         let name = item.1.username().to_string();
                         view! {
                             <div role="listitem" class="vrow" style:top=scroller.top_of(item.0)>
-                                <div><a href=crate::url::link(&crate::url::user_rooms(&name)) translate="no">{name.clone()}</a></div>
+                                <div><a href=crate::url::link(&crate::url::user(&name)) translate="no">{name.clone()}</a></div>
                                 <div>{item.1.is_owner().then(|| view! { <span class="badge owner">{t().owner_badge}</span> })}</div>
                             </div>
                         }

@@ -92,7 +92,7 @@ fn RoomFields(room: ChatroomDetail) -> impl IntoView {
             </dd>
             <dt>{t().col_description}</dt><dd translate="no">{room.description.clone()}</dd>
             <dt>{t().col_owner}</dt>
-            <dd><a href=crate::url::link(&crate::url::user_rooms(&room.owner)) data-testid="room-owner" translate="no">{room.owner.clone()}</a></dd>
+            <dd><a href=crate::url::link(&crate::url::user(&room.owner)) data-testid="room-owner" translate="no">{room.owner.clone()}</a></dd>
             <dt>{t().col_maxusers}</dt><dd>{room.maxusers}</dd>
             <dt>{t().col_members}</dt><dd data-testid="member-count">{room.affiliations_count}</dd>
             <dt>{t().col_created}</dt><dd><Time ms=room.created/></dd>
@@ -111,6 +111,12 @@ fn RoomFields(room: ChatroomDetail) -> impl IntoView {
                 }}
             </dd>
         </dl>
+        <p>
+            <a class="button" data-testid="room-send-message"
+                href=crate::url::link(&crate::url::href("/messages", &[("room", room.id.clone())]))>
+                {crate::i18n::messages::mw().compose()}
+            </a>
+        </p>
     }
 }
 
