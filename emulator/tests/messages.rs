@@ -158,6 +158,10 @@ fn every_documented_send_refusal() {
         &post(&emu, path, with("ext", json!([1]))),
         SendProblem::ExtNotObject,
     );
+    assert_send_refused(
+        &post(&emu, path, with("ext", Value::Null)),
+        SendProblem::ExtNotObject,
+    );
     let eleven: Vec<String> = (1..=11).map(|i| i.to_string()).collect();
     assert_send_refused(
         &post(&emu, path, with("to", json!(eleven))),

@@ -121,6 +121,8 @@ words! {
     done: "Done", "完成";
     nav_users: "Users", "用户";
     status: "Status", "状态";
+    left_col: "Time left", "剩余时间";
+    user_loading: "Loading the user…", "正在加载用户…";
 }
 
 impl MessageWords {

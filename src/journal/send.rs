@@ -258,8 +258,15 @@ pub async fn look(data: Data, run: &Run, it: &Item, sent_at_ms: u64) -> Result<b
             }
         }
         Op::RegisterUsers => Ok(false),
-        // Nothing can look for a message: it stays unknown, and is never sent again.
-        Op::SendMessage | Op::Broadcast => Err(ErrorKind::OutcomeUnknown {
+        // Nothing can look for a message, and a user's state is not read here: it stays
+        // unknown, and is never sent again.
+        Op::SendMessage
+        | Op::Broadcast
+        | Op::Recall
+        | Op::GlobalMute
+        | Op::Ban
+        | Op::Unban
+        | Op::ForceOffline => Err(ErrorKind::OutcomeUnknown {
             cause: Box::new(ErrorKind::Cancelled),
         }
         .into()),

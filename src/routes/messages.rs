@@ -241,6 +241,9 @@ fn Compose(draft: Draft) -> impl IntoView {
             .collect();
         bulk.keep_unknown.set_value(true);
         bulk.start(items, plan, work, finish);
+        // A second Send (or Enter in a field) must not send the same message to the same rooms
+        // again: the rooms are cleared; the results below keep them, and Retry sends the failed.
+        draft.to.set(String::new());
     };
     let w = mw();
     let kinds = [
@@ -615,7 +618,7 @@ fn SentList(entries: LocalResource<Result<Vec<Entry>, ()>>) -> impl IntoView {
                                     let one = ToRecall { msg_id: m.msg_id.clone(), room: m.room.clone() };
                                     view! {
                                         <tr data-msg=m.msg_id.clone()>
-                                            <td><input type="checkbox" disabled=is_recalled aria-label=format!("{} {}", mw().select_message(), m.msg_id)
+                                            <td><input type="checkbox" disabled=move || is_recalled || recall.pending().get() aria-label=format!("{} {}", mw().select_message(), m.msg_id)
                                                 prop:checked=move || chosen.with(|c| c.contains(&id))
                                                 on:change=move |ev| {
                                                     let on = event_target_checked(&ev);
@@ -626,7 +629,7 @@ fn SentList(entries: LocalResource<Result<Vec<Entry>, ()>>) -> impl IntoView {
                                             <td class="mono" translate="no">{id3}</td>
                                             <td translate="no">{format!("{}: {}", m.kind, m.body)}</td>
                                             <td>{if is_recalled { mw().recalled() } else { mw().not_recalled() }}</td>
-                                            <td><button type="button" class="small" disabled=is_recalled
+                                            <td><button type="button" class="small" disabled=move || is_recalled || recall.pending().get()
                                                 aria-label=format!("{} {}", mw().recall(), m.msg_id)
                                                 on:click=move |_| { recall.dispatch_local(vec![one.clone()]); }>{mw().recall()}</button></td>
                                         </tr>

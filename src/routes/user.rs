@@ -70,7 +70,7 @@ fn UserView() -> impl IntoView {
             <h1 translate="no">{move || mw().user_title(&username.get())}</h1>
             <p class="hint">{mw().user_lead()}</p>
             {move || match state.get() {
-                None => view! { <Loading what=t().loading_list/> }.into_any(),
+                None => view! { <Loading what=mw().user_loading()/> }.into_any(),
                 Some(Err(e)) => view! { <ErrorView error=e/> }.into_any(),
                 Some(Ok(None)) => view! { <p class="empty" data-testid="no-user">{mw().no_user()}</p> }.into_any(),
                 Some(Ok(Some(u))) => view! { <UserState user=u/> }.into_any(),
@@ -151,7 +151,7 @@ fn UserState(user: UserAcross) -> impl IntoView {
         mute.pending().get() || ban.pending().get() || offline.pending().get()
     });
     view! {
-        <dl class="facts">
+        <dl class="fields" data-testid="user-facts">
             <dt>{w.status()}</dt>
             <dd data-testid="user-online">{if user.online { w.online() } else { w.offline() }}</dd>
             <dt>{w.ban_title()}</dt>
@@ -162,6 +162,8 @@ fn UserState(user: UserAcross) -> impl IntoView {
         <h2>{w.mute_title()}</h2>
         <p class="hint">{w.mute_lead()}</p>
         <table class="results" data-testid="global-mute">
+            <caption class="visually-hidden">{w.mute_title()}</caption>
+            <thead><tr><th scope="col">{w.kind()}</th><th scope="col">{w.col_state()}</th></tr></thead>
             <tbody>
                 {kind_names.into_iter().zip(rows).map(|(k, s)| view! {
                     <tr><th scope="row">{k}</th><td>{mute_state(w, s, read_at)}</td></tr>
@@ -180,7 +182,7 @@ fn UserState(user: UserAcross) -> impl IntoView {
                 if let Ok(s) = event_target_value(&ev).parse() { seconds.set(s) }
             }>
                 {durations().into_iter().map(|(s, label)| view! {
-                    <option value=s.to_string() selected=s == 3600>{label}</option>
+                    <option value=s.to_string() selected=move || seconds.get() == s>{label}</option>
                 }).collect_view()}
             </select>
         </label>
@@ -307,10 +309,7 @@ fn UsersView() -> impl IntoView {
                     }
                     Act::Ban => data.write_in(&run, BanUser { username: u }).await,
                     Act::Unban => data.write_in(&run, UnbanUser { username: u }).await,
-                    Act::Offline => data
-                        .write_in(&run, ForceOffline { username: u })
-                        .await
-                        .map(drop),
+                    Act::Offline => data.write_in(&run, ForceOffline { username: u }).await,
                 };
                 r.map(|_| Done::said(move || mw().done().to_string()))
             })
@@ -356,7 +355,7 @@ fn UsersView() -> impl IntoView {
                     <label class="inline">{mw().mute_for()}
                         <select on:change=move |ev| { if let Ok(s) = event_target_value(&ev).parse() { seconds.set(s) } }>
                             {durations().into_iter().map(|(s, label)| view! {
-                                <option value=s.to_string() selected=s == 3600>{label}</option>
+                                <option value=s.to_string() selected=move || seconds.get() == s>{label}</option>
                             }).collect_view()}
                         </select>
                     </label>
@@ -372,6 +371,11 @@ fn UsersView() -> impl IntoView {
 }
 
 const MUTED_PAGE: u32 = 50;
+
+/// Seconds left of a muted list's element (the server lists lifted ones with 0 too).
+fn entry_left(e: &GlobalMuteEntry) -> i64 {
+    e.chat.or(e.groupchat).or(e.chatroom).unwrap_or(0)
+}
 
 /// The app's users muted app-wide, a page at a time (`?page=`).
 #[component]
@@ -431,12 +435,12 @@ fn MutedList() -> impl IntoView {
             {move || match list.get() {
                 None => view! { <Loading what=t().loading_list/> }.into_any(),
                 Some(Err(e)) => view! { <ErrorView error=e/> }.into_any(),
-                Some(Ok((_, l))) if l.data.is_empty() => view! { <p class="empty" data-testid="muted-list">{mw().muted_none()}</p> }.into_any(),
+                Some(Ok((_, l))) if l.data.iter().all(|e| entry_left(e) == 0) => view! { <p class="empty" data-testid="muted-list">{mw().muted_none()}</p> }.into_any(),
                 Some(Ok((_, l))) => view! {
                     <div class="table-scroll">
                         <table class="results" data-testid="muted-list">
-                            <thead><tr><th scope="col">{t().user}</th><th scope="col">{mw().kind()}</th><th scope="col">{mw().mute_for()}</th></tr></thead>
-                            <tbody>{l.data.into_iter().map(row).collect_view()}</tbody>
+                            <thead><tr><th scope="col">{t().user}</th><th scope="col">{mw().kind()}</th><th scope="col">{mw().left_col()}</th></tr></thead>
+                            <tbody>{l.data.into_iter().filter(|e| entry_left(e) != 0).map(row).collect_view()}</tbody>
                         </table>
                     </div>
                 }.into_any(),

@@ -105,13 +105,9 @@ impl Endpoint for ListGlobalMutes {
         Ok(conn.request(Method::Get, conn.url("/mutes", &q), None, true))
     }
     fn parse(&self, resp: &HttpResponse) -> Result<GlobalMutePage, ApiError> {
-        Ok(parse_data::<GlobalMutePage>(resp).or_else(|e| {
-            // An app with nobody muted may leave `data` out.
-            if resp.status == 200 {
-                Ok(GlobalMutePage::default())
-            } else {
-                Err(e)
-            }
-        })?)
+        // An app with nobody muted may leave `data` out.
+        Ok(parse_envelope::<GlobalMutePage, serde_json::Value>(resp)?
+            .data
+            .unwrap_or_default())
     }
 }

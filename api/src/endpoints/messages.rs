@@ -70,6 +70,10 @@ impl Content {
             Content::Text { msg } if msg.is_empty() => Err(Invalid::Missing(Field::Message)),
             Content::Cmd { action } if action.is_empty() => Err(Invalid::Missing(Field::Message)),
             Content::Custom { event, exts } => {
+                // An empty body is refused by the server ("param body can't be empty").
+                if event.is_empty() && exts.is_empty() {
+                    return Err(Invalid::Missing(Field::CustomEvent));
+                }
                 if !event.is_empty() {
                     limits::check_custom_event(event)?;
                 }

@@ -141,14 +141,14 @@ impl Endpoint for UnbanUser {
 }
 
 /// `GET /users/{u}/disconnect`: forces every device of the user offline; they may log in
-/// again. `false` when the server did not.
+/// again. An answer of `result: false` (the server did not) is a failure.
 #[derive(Clone, Debug, Default)]
 pub struct ForceOffline {
     pub username: String,
 }
 
 impl Endpoint for ForceOffline {
-    type Output = bool;
+    type Output = ();
     fn to_request(&self, conn: &Connection) -> Result<HttpRequest, ApiError> {
         check_username(Field::Username, &self.username)?;
         let url = conn.url(
@@ -157,8 +157,16 @@ impl Endpoint for ForceOffline {
         );
         Ok(conn.request(Method::Get, url, None, true))
     }
-    fn parse(&self, resp: &HttpResponse) -> Result<bool, ApiError> {
-        Ok(parse_data::<Disconnected>(resp)?.result)
+    fn parse(&self, resp: &HttpResponse) -> Result<(), ApiError> {
+        if parse_data::<Disconnected>(resp)?.result {
+            Ok(())
+        } else {
+            Err(ApiError::unreadable(
+                resp.status,
+                &resp.body,
+                "`result` is false: the user was not forced offline",
+            ))
+        }
     }
 }
 

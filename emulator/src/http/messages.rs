@@ -21,6 +21,10 @@ const KINDS: [&str; 8] = [
     "txt", "img", "audio", "video", "file", "loc", "cmd", "custom",
 ];
 
+fn ext_is_null(bytes: &Bytes) -> bool {
+    serde_json::from_slice::<Value>(bytes).is_ok_and(|v| v.get("ext") == Some(&Value::Null))
+}
+
 fn refused(problem: SendProblem) -> EmError {
     Refusal::MessageNotSent { problem }.into()
 }
@@ -108,6 +112,10 @@ fn outgoing(
 /// `POST /messages/chatrooms`: one message to up to 10 rooms, each room's message id.
 pub async fn send(Authed(ctx): Authed, bytes: Bytes) -> Result<Response, EmError> {
     let req: SendBody = read(&bytes)?;
+    // `ext` must be an object, never `null` (which reads as left out).
+    if ext_is_null(&bytes) {
+        return Err(refused(SendProblem::ExtNotObject));
+    }
     if req.from.as_deref() == Some("") {
         return Err(refused(SendProblem::FromEmpty));
     }
@@ -160,6 +168,9 @@ pub async fn send(Authed(ctx): Authed, bytes: Bytes) -> Result<Response, EmError
 /// limits on) and 100 a UTC day.
 pub async fn broadcast(Authed(ctx): Authed, bytes: Bytes) -> Result<Response, EmError> {
     let req: BroadcastBody = read(&bytes)?;
+    if ext_is_null(&bytes) {
+        return Err(EmError::illegal_argument("ext must be JSONObject"));
+    }
     let mut msg = req.msg;
     let kind = match msg.remove("type") {
         Some(Value::String(k)) => k,
