@@ -93,7 +93,7 @@ async function outliveToken(j: Journey) {
 }
 
 /** Runs one operation with the faults on and checks the server with them off. */
-async function operation(j: Journey, run: () => Promise<string>, check: () => Promise<void>) {
+async function operation(j: Journey, run: () => Promise<string>, check: () => Promise<void>, through = /^ok/) {
   if (j.faults.token_ttl_s) await outliveToken(j);
   const before = j.requests();
   await switchFaults(j.emulator, j.faults);
@@ -110,7 +110,7 @@ async function operation(j: Journey, run: () => Promise<string>, check: () => Pr
   await expect(j.page.locator('dialog[open]')).toHaveCount(0);
   // With the client's bounded retries, a failure is vanishingly unlikely (0.3^10 for the
   // 503 row, 0.5^17 for the 429 row): every operation must get through, however it is told.
-  expect(outcome, 'the operation got through').toMatch(/^ok/);
+  expect(outcome, 'the operation got through').toMatch(through);
   await check();
   return `${outcome} (${j.requests() - before} requests)`;
 }
@@ -318,6 +318,38 @@ for (const row of ROWS) {
         expect((await api(emulator, 'GET', `/chatrooms/${moderate}/blocks/users`)).body.data).toEqual(['dave']);
         const members = (await roomDetail(emulator, moderate)).affiliations.map((a: Record<string, string>) => a.member ?? a.owner);
         expect(members.sort()).toEqual(['alice', 'bob', 'carol']);
+      });
+
+      // A message is never sent twice: a lost answer is "outcome unknown", and the room then
+      // has the message at most once; a message reported sent is there exactly once.
+      results['message to a room'] = await operation(j, async () => {
+        await go(page, `/messages?room=${moderate}`);
+        await page.getByTestId('msg-text').fill('Sent under faults');
+        await page.getByTestId('msg-send').click();
+        const rows = page.getByTestId('msg-results').locator('tbody tr');
+        return settle(rows.and(page.locator('.ok')), rows.and(page.locator('.failed')));
+      }, async () => {
+        const r = await fetch(`${emulator.url}/_emulator/messages?room=${moderate}`, {
+          headers: { Authorization: `Bearer ${await harnessToken(emulator)}` },
+        });
+        const kept = (await r.json()).messages;
+        const reported = await page.getByTestId('msg-results').locator('tbody tr.ok').count();
+        if (reported) expect(kept).toHaveLength(1);
+        else expect(kept.length).toBeLessThanOrEqual(1);
+      }, /^ok|Outcome unknown/);
+
+      results['ban and unban'] = await operation(j, async () => {
+        await go(page, '/users/dave');
+        const state = page.getByTestId('user-banned');
+        const o = await settle(state.filter({ hasText: 'Not banned' }), alertIn(main));
+        if (o !== 'ok') return o;
+        await page.getByTestId('user-ban').click();
+        const b = await settle(state.filter({ hasText: 'Banned: cannot log in' }), alertIn(main));
+        if (b !== 'ok') return b;
+        await page.getByTestId('user-ban').click();
+        return settle(state.filter({ hasText: 'Not banned' }), alertIn(main));
+      }, async () => {
+        expect((await api(emulator, 'GET', '/users/dave')).body.entities[0].activated).toBe(true);
       });
 
       /** The list filtered to the 20 "Bulk" rooms, all selected: 'ok', or how the list failed. */

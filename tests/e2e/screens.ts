@@ -67,6 +67,20 @@ export async function walkScreens(page: Page, emulator: Emulator, visit: (screen
   await go(page, '/super-admins');
   await expect(page.getByTestId('super-admins').getByRole('link').first()).toBeVisible();
   await visit('super admins');
+  // Messages: one sent to a room (its result and the sent list), the broadcast's confirmation.
+  await go(page, `/messages?room=${id}`);
+  await page.getByTestId('msg-text').fill('Hello');
+  await page.getByTestId('msg-send').click();
+  await expect(page.getByTestId('msg-results').locator('tbody tr.ok')).toHaveCount(1);
+  await expect(page.getByTestId('sent-list').locator('tbody tr')).toHaveCount(1);
+  await visit('messages');
+  await openDialog('broadcast confirmation', page.getByTestId('broadcast'));
+  await go(page, `/users/${owner}`);
+  await expect(page.getByTestId('user-facts')).toBeVisible();
+  await visit('a user across the app');
+  await go(page, `/users?names=${owner}`);
+  await expect(page.getByTestId('muted-list')).toBeVisible();
+  await visit('users across the app');
   await go(page, '/import');
   await page.getByTestId('import-file').setInputFiles({
     name: 'rooms.csv', mimeType: 'text/csv',
