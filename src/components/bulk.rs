@@ -466,7 +466,8 @@ pub fn BulkProgress(
             <Show when=move || { !bulk.running.get() && bulk.retryable() > 0 }>
                 <button type="button" on:click=move |_| bulk.retry_failed()>{move || t().retry_failed(bulk.retryable())}</button>
             </Show>
-            <div class="table-scroll">
+            // Focusable, so that a keyboard can scroll it on a narrow screen.
+            <div class="table-scroll" tabindex="0" role="region" aria-label=item_heading>
                 <table class="results" data-testid=testid.clone()>
                     <thead><tr><th scope="col">{item_heading}</th><th scope="col">{t().result}</th></tr></thead>
                     <tbody>

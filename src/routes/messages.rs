@@ -72,28 +72,28 @@ struct Message {
 impl Draft {
     fn message(&self) -> Result<Message, String> {
         let w = mw();
-        let from = if self.as_user.get() {
-            let u = self.from.get().trim().to_string();
+        let from = if self.as_user.get_untracked() {
+            let u = self.from.get_untracked().trim().to_string();
             check_username(Field::Sender, &u).map_err(|i| t().invalid(&i))?;
             Some(u)
         } else {
             None
         };
-        let content = match self.kind.get() {
+        let content = match self.kind.get_untracked() {
             "custom" => Content::Custom {
-                event: self.event.get().trim().to_string(),
-                exts: rules::custom_fields(&self.exts.get())
+                event: self.event.get_untracked().trim().to_string(),
+                exts: rules::custom_fields(&self.exts.get_untracked())
                     .map_err(|line| format!("{}: {line}", w.bad_exts()))?,
             },
             "cmd" => Content::Cmd {
-                action: self.action.get().trim().to_string(),
+                action: self.action.get_untracked().trim().to_string(),
             },
             _ => Content::Text {
-                msg: self.text.get(),
+                msg: self.text.get_untracked(),
             },
         };
         content.check().map_err(|i| t().invalid(&i))?;
-        let ext = rules::ext(&self.ext.get()).map_err(|e| match e {
+        let ext = rules::ext(&self.ext.get_untracked()).map_err(|e| match e {
             Some(words) => format!("{}: {words}", w.ext_not_object()),
             None => w.ext_not_object().to_string(),
         })?;
@@ -105,7 +105,7 @@ impl Draft {
             from,
             content,
             ext,
-            priority: self.priority.get(),
+            priority: self.priority.get_untracked(),
         })
     }
 }
