@@ -373,6 +373,31 @@ pub fn split_list(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A custom message's event: 1 to 32 of `[a-zA-Z0-9-_/.]`.
+pub fn check_custom_event(event: &str) -> Result<(), Invalid> {
+    if event.is_empty() {
+        return Err(Invalid::Missing(Field::CustomEvent));
+    }
+    check_length(Field::CustomEvent, event, CUSTOM_EVENT_MAX_CHARS)?;
+    if event
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'/' | b'.'))
+    {
+        Ok(())
+    } else {
+        Err(Invalid::BadCustomEvent(event.to_string()))
+    }
+}
+
+/// An app-wide mute's seconds: -1 (for ever), 0 (lift) or 1 to 2147483647.
+pub fn check_mute_seconds(s: i64) -> Result<(), Invalid> {
+    if (-1..=GLOBAL_MUTE_SECONDS_MAX).contains(&s) {
+        Ok(())
+    } else {
+        Err(Invalid::SecondsOutOfRange(s))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -507,30 +532,5 @@ mod tests {
             vec!["a", "b", "c", "d", "e"]
         );
         assert!(split_list(" \n ,").is_empty());
-    }
-}
-
-/// A custom message's event: 1 to 32 of `[a-zA-Z0-9-_/.]`.
-pub fn check_custom_event(event: &str) -> Result<(), Invalid> {
-    if event.is_empty() {
-        return Err(Invalid::Missing(Field::CustomEvent));
-    }
-    check_length(Field::CustomEvent, event, CUSTOM_EVENT_MAX_CHARS)?;
-    if event
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'/' | b'.'))
-    {
-        Ok(())
-    } else {
-        Err(Invalid::BadCustomEvent(event.to_string()))
-    }
-}
-
-/// An app-wide mute's seconds: -1 (for ever), 0 (lift) or 1 to 2147483647.
-pub fn check_mute_seconds(s: i64) -> Result<(), Invalid> {
-    if (-1..=GLOBAL_MUTE_SECONDS_MAX).contains(&s) {
-        Ok(())
-    } else {
-        Err(Invalid::SecondsOutOfRange(s))
     }
 }

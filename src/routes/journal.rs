@@ -21,7 +21,7 @@ use std::rc::Rc;
 
 /// The entries of the app connected, oldest first, read again whenever one is kept. `Err`:
 /// this browser keeps no journal.
-fn use_entries() -> LocalResource<Result<Vec<Entry>, ()>> {
+pub fn use_entries() -> LocalResource<Result<Vec<Entry>, ()>> {
     let data = use_data();
     let session = crate::session::use_session();
     LocalResource::new(move || {

@@ -16,7 +16,7 @@ use crate::components::RequireConnection;
 use crate::data::{use_data, Run, Write};
 use crate::i18n::messages::mw;
 use crate::i18n::t;
-use crate::journal::{store, Entry};
+use crate::journal::Entry;
 use crate::messages::{self as rules, NotNow, RoomResult};
 use crate::storage::{self, Area};
 use easemob_api::endpoints::{
@@ -110,23 +110,6 @@ impl Draft {
     }
 }
 
-/// The journal's entries of the app connected, read again whenever one is kept.
-fn use_entries() -> LocalResource<Result<Vec<Entry>, ()>> {
-    let data = use_data();
-    let session = crate::session::use_session();
-    LocalResource::new(move || {
-        data.journal.track();
-        session.info.track();
-        let app = data.app_id();
-        async move {
-            match app {
-                Some(app) => store::all(&app.key()).await.map_err(drop),
-                None => Ok(Vec::new()),
-            }
-        }
-    })
-}
-
 /// The run that sends a message to many rooms.
 pub fn use_send_run() -> Bulk {
     use_bulk("message")
@@ -148,7 +131,7 @@ fn MessagesView() -> impl IntoView {
     {
         draft.to.set(room);
     }
-    let entries = use_entries();
+    let entries = crate::routes::journal::use_entries();
     view! {
         <section class="panel">
             <h1>{mw().title()}</h1>

@@ -65,6 +65,7 @@ fn UserView() -> impl IntoView {
         data.track();
         async move { data.user_across(&u).await }
     });
+    let acts = user_acts(username);
     view! {
         <section class="panel user-page">
             <h1 translate="no">{move || mw().user_title(&username.get())}</h1>
@@ -73,19 +74,26 @@ fn UserView() -> impl IntoView {
                 None => view! { <Loading what=mw().user_loading()/> }.into_any(),
                 Some(Err(e)) => view! { <ErrorView error=e/> }.into_any(),
                 Some(Ok(None)) => view! { <p class="empty" data-testid="no-user">{mw().no_user()}</p> }.into_any(),
-                Some(Ok(Some(u))) => view! { <UserState user=u/> }.into_any(),
+                Some(Ok(Some(u))) => view! { <UserState user=u acts/> }.into_any(),
             }}
         </section>
     }
 }
 
-#[component]
-fn UserState(user: UserAcross) -> impl IntoView {
+/// The user page's actions and choices: made once for the page (not again when the user is
+/// read again after a change), so a failure stays shown and the choices stay made.
+#[derive(Clone, Copy)]
+struct UserActs {
+    kinds: RwSignal<[bool; 3]>,
+    seconds: RwSignal<i64>,
+    mute: Action<bool, Result<(), ApiError>>,
+    ban: Action<bool, Result<(), ApiError>>,
+    offline: Action<(), Result<(), ApiError>>,
+}
+
+fn user_acts(username: Memo<String>) -> UserActs {
     let data = crate::data::use_data();
     let notices = use_notices();
-    let w = mw();
-    let name = user.user.username.clone();
-    let banned = !user.user.activated;
     let kinds = RwSignal::new([false, false, true]);
     let seconds = RwSignal::new(3600i64);
     let mute = Action::new_local(move |lift: &bool| {
@@ -96,22 +104,21 @@ fn UserState(user: UserAcross) -> impl IntoView {
             span(seconds.get_untracked())
         };
         let pick = |on: bool| on.then_some(s);
+        let u = username.get_untracked();
         let call = SetGlobalMute {
-            username: name.clone(),
+            username: u.clone(),
             chat: pick(chat),
             groupchat: pick(group),
             chatroom: pick(room),
         };
-        let u = name.clone();
         async move {
             data.write(call).await?;
             notices.show(mw().did(mw().mute_title(), &u));
             Ok::<_, ApiError>(())
         }
     });
-    let name2 = user.user.username.clone();
     let ban = Action::new_local(move |on: &bool| {
-        let u = name2.clone();
+        let u = username.get_untracked();
         let on = *on;
         async move {
             if on {
@@ -130,9 +137,8 @@ fn UserState(user: UserAcross) -> impl IntoView {
             Ok::<_, ApiError>(())
         }
     });
-    let name3 = user.user.username.clone();
     let offline = Action::new_local(move |_: &()| {
-        let u = name3.clone();
+        let u = username.get_untracked();
         async move {
             data.write(ForceOffline {
                 username: u.clone(),
@@ -142,6 +148,26 @@ fn UserState(user: UserAcross) -> impl IntoView {
             Ok::<_, ApiError>(())
         }
     });
+    UserActs {
+        kinds,
+        seconds,
+        mute,
+        ban,
+        offline,
+    }
+}
+
+#[component]
+fn UserState(user: UserAcross, acts: UserActs) -> impl IntoView {
+    let w = mw();
+    let banned = !user.user.activated;
+    let UserActs {
+        kinds,
+        seconds,
+        mute,
+        ban,
+        offline,
+    } = acts;
     let m = user.mute.clone();
     let read_at = user.read_at;
     let kind_names = [w.kind_chat(), w.kind_groupchat(), w.kind_chatroom()];
