@@ -126,6 +126,37 @@ words! {
 }
 
 impl MessageWords {
+    /// `label: text`, with the language's colon.
+    pub fn labelled(self, label: &str, text: &str) -> String {
+        if self.zh {
+            format!("{label}：{text}")
+        } else {
+            format!("{label}: {text}")
+        }
+    }
+    /// The colon between a label and what it labels.
+    pub fn colon(self) -> &'static str {
+        if self.zh {
+            "："
+        } else {
+            ": "
+        }
+    }
+    /// A message type's name (`txt`, `custom`, `cmd`).
+    pub fn kind_word(self, kind: &str) -> &'static str {
+        match kind {
+            "custom" => self.kind_custom(),
+            "cmd" => self.kind_cmd(),
+            _ => self.kind_txt(),
+        }
+    }
+    pub fn unknown_line(self, n: usize) -> String {
+        if self.zh {
+            format!("{n} 个请求{}", self.unknown_note())
+        } else {
+            format!("{n} requests: {}", self.unknown_note())
+        }
+    }
     pub fn to_selected(self, n: usize) -> String {
         if self.zh {
             format!("已从列表中选择 {n} 个聊天室")
@@ -164,13 +195,6 @@ impl MessageWords {
             format!("{first} 等 {n} 个")
         } else {
             format!("{first} and {} more", n - 1)
-        }
-    }
-    pub fn unknown_count(self, n: usize) -> String {
-        if self.zh {
-            format!("{n} 个请求结果未知")
-        } else {
-            format!("{n} requests with outcome unknown")
         }
     }
     pub fn limits(self, per_day: u32) -> String {

@@ -43,6 +43,9 @@ pub struct Draft {
     pub action: RwSignal<String>,
     pub ext: RwSignal<String>,
     pub priority: RwSignal<Priority>,
+    /// The `?room=` already put into `to`: not put back when the page is built again (a
+    /// language switch), so a sent message's rooms, cleared, stay cleared.
+    pub applied_room: RwSignal<String>,
 }
 
 pub fn use_draft() -> Draft {
@@ -57,6 +60,7 @@ pub fn use_draft() -> Draft {
         action: RwSignal::new(String::new()),
         ext: RwSignal::new(String::new()),
         priority: RwSignal::new(Priority::Normal),
+        applied_room: RwSignal::new(String::new()),
     })
 }
 
@@ -83,7 +87,7 @@ impl Draft {
             "custom" => Content::Custom {
                 event: self.event.get_untracked().trim().to_string(),
                 exts: rules::custom_fields(&self.exts.get_untracked())
-                    .map_err(|line| format!("{}: {line}", w.bad_exts()))?,
+                    .map_err(|line| w.labelled(w.bad_exts(), &line))?,
             },
             "cmd" => Content::Cmd {
                 action: self.action.get_untracked().trim().to_string(),
@@ -94,7 +98,7 @@ impl Draft {
         };
         content.check().map_err(|i| t().invalid(&i))?;
         let ext = rules::ext(&self.ext.get_untracked()).map_err(|e| match e {
-            Some(words) => format!("{}: {words}", w.ext_not_object()),
+            Some(words) => w.labelled(w.ext_not_object(), &words),
             None => w.ext_not_object().to_string(),
         })?;
         let size = message_bytes(&content, ext.as_ref());
@@ -124,11 +128,12 @@ pub fn MessagesPage() -> impl IntoView {
 fn MessagesView() -> impl IntoView {
     let draft = use_draft();
     let query = use_query_map();
-    // A room's page links here with its id: the message goes to that room.
+    // A room's page links here with its id: the message goes to that room (once per link).
     if let Some(room) = query
         .with_untracked(|q| q.get("room"))
-        .filter(|r| !r.is_empty())
+        .filter(|r| !r.is_empty() && *r != draft.applied_room.get_untracked())
     {
+        draft.applied_room.set(room.clone());
         draft.to.set(room);
     }
     let entries = crate::routes::journal::use_entries();
@@ -171,7 +176,7 @@ fn Compose(draft: Draft) -> impl IntoView {
         let ids = match rooms.get_untracked() {
             Ok(ids) if ids.is_empty() => return problem.set(Some(w.no_rooms().into())),
             Ok(ids) => ids,
-            Err(bad) => return problem.set(Some(format!("{}: {bad}", w.bad_room()))),
+            Err(bad) => return problem.set(Some(w.labelled(w.bad_room(), &bad))),
         };
         let m = match draft.message() {
             Ok(m) => m,
@@ -373,7 +378,7 @@ fn Results(bulk: Bulk) -> impl IntoView {
     view! {
         <Show when=move || { bulk.unknown() > 0 }>
             <p class="notice-unknown" role="status" data-testid="msg-unknown">
-                {move || mw().unknown_count(bulk.unknown())} ". " {mw().unknown_note()}
+                {move || mw().unknown_line(bulk.unknown())}
             </p>
         </Show>
         <Show when=move || { !bulk.running.get() && bulk.rows.with(|r| !r.is_empty()) }>
@@ -575,7 +580,7 @@ fn SentList(entries: LocalResource<Result<Vec<Entry>, ()>>) -> impl IntoView {
             <Show when=move || failures.with(|f| !f.is_empty())>
                 <ul class="failures" data-testid="recall-failures">
                     {move || failures.get().into_iter().map(|(id, why)| view! {
-                        <li><span class="mono" translate="no">{id}</span> ": " {why}</li>
+                        <li><span class="mono" translate="no">{id}</span> {mw().colon()} {why}</li>
                     }).collect_view()}
                 </ul>
             </Show>
@@ -610,7 +615,7 @@ fn SentList(entries: LocalResource<Result<Vec<Entry>, ()>>) -> impl IntoView {
                                             <td><Time ms=m.at/></td>
                                             <td><a href=crate::url::link(&crate::url::room(&m.room)) translate="no">{m.room.clone()}</a></td>
                                             <td class="mono" translate="no">{id3}</td>
-                                            <td translate="no">{format!("{}: {}", m.kind, m.body)}</td>
+                                            <td>{mw().kind_word(&m.kind)} " " <span translate="no">{m.body.clone()}</span></td>
                                             <td>{if is_recalled { mw().recalled() } else { mw().not_recalled() }}</td>
                                             <td><button type="button" class="small" disabled=move || is_recalled || recall.pending().get()
                                                 aria-label=format!("{} {}", mw().recall(), m.msg_id)

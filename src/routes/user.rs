@@ -52,23 +52,30 @@ fn mute_state(w: MessageWords, seconds: i64, read_at: u64) -> AnyView {
 
 #[component]
 pub fn UserPage() -> impl IntoView {
-    view! { <RequireConnection><UserView/></RequireConnection> }
+    let params = use_params_map();
+    let username = Memo::new(move |_| params.with(|p| p.get("username").unwrap_or_default()));
+    // Another user is another page: nothing of the last one (an action's failure, the
+    // choices made) stays.
+    view! {
+        <RequireConnection>
+            {move || view! { <UserView username=username.get()/> }}
+        </RequireConnection>
+    }
 }
 
 #[component]
-fn UserView() -> impl IntoView {
+fn UserView(username: String) -> impl IntoView {
     let data = crate::data::use_data();
-    let params = use_params_map();
-    let username = Memo::new(move |_| params.with(|p| p.get("username").unwrap_or_default()));
+    let name = username.clone();
     let state = LocalResource::new(move || {
-        let u = username.get();
+        let u = name.clone();
         data.track();
         async move { data.user_across(&u).await }
     });
-    let acts = user_acts(username);
+    let acts = user_acts(username.clone());
     view! {
         <section class="panel user-page">
-            <h1 translate="no">{move || mw().user_title(&username.get())}</h1>
+            <h1 translate="no">{mw().user_title(&username)}</h1>
             <p class="hint">{mw().user_lead()}</p>
             {move || match state.get() {
                 None => view! { <Loading what=mw().user_loading()/> }.into_any(),
@@ -91,8 +98,9 @@ struct UserActs {
     offline: Action<(), Result<(), ApiError>>,
 }
 
-fn user_acts(username: Memo<String>) -> UserActs {
+fn user_acts(username: String) -> UserActs {
     let data = crate::data::use_data();
+    let username = StoredValue::new(username);
     let notices = use_notices();
     let kinds = RwSignal::new([false, false, true]);
     let seconds = RwSignal::new(3600i64);
@@ -104,7 +112,7 @@ fn user_acts(username: Memo<String>) -> UserActs {
             span(seconds.get_untracked())
         };
         let pick = |on: bool| on.then_some(s);
-        let u = username.get_untracked();
+        let u = username.get_value();
         let call = SetGlobalMute {
             username: u.clone(),
             chat: pick(chat),
@@ -118,7 +126,7 @@ fn user_acts(username: Memo<String>) -> UserActs {
         }
     });
     let ban = Action::new_local(move |on: &bool| {
-        let u = username.get_untracked();
+        let u = username.get_value();
         let on = *on;
         async move {
             if on {
@@ -138,7 +146,7 @@ fn user_acts(username: Memo<String>) -> UserActs {
         }
     });
     let offline = Action::new_local(move |_: &()| {
-        let u = username.get_untracked();
+        let u = username.get_value();
         async move {
             data.write(ForceOffline {
                 username: u.clone(),

@@ -101,8 +101,7 @@ for (const [locale, lang] of [['en-US', 'en'], ['zh-CN', 'zh']] as const) {
       await page.getByTestId('broadcast').click();
       await expect(page.getByTestId('broadcast-refused')).toContainText(lang === 'en' ? 'Not sent' : '未发送');
       await expect(page.locator('#broadcast-confirm')).not.toBeVisible();
-      // Give a POST, had one been made, the time to be seen.
-      await page.waitForLoadState('networkidle');
+      // Refused before the confirmation: nothing could be sent.
       expect(posts).toHaveLength(1);
       expect((await delivered(emulator, `?room=${id}`)).length).toBe(2);
     });
@@ -195,7 +194,9 @@ for (const [locale, lang] of [['en-US', 'en'], ['zh-CN', 'zh']] as const) {
       await setFaults(emulator, token, { fail_503: 0, fail_after_write: 0 });
       expect((await api(emulator, token, 'POST', '/mutes', { username: 'bob', chatroom: 0 })).status).toBe(200);
       await setFaults(emulator, token, { fail_503: 0.2, fail_after_write: 0.15 });
+      const before = requests.length;
       await page.getByRole('button', { name: lang === 'en' ? /^Retry the/ : /^重试失败/ }).click();
+      await expect.poll(() => requests.length).toBeGreaterThan(before);
       await expect(page.getByTestId('bulk-progress')).toHaveCount(0, { timeout: 180_000 });
       await setFaults(emulator, token, { fail_503: 0, fail_after_write: 0 });
       const report = await results(page);
