@@ -520,3 +520,42 @@ fn the_delivered_list_needs_the_app_token_and_filters_by_room_and_time() {
     );
     assert_eq!(emu.send(req).status, 401);
 }
+
+#[test]
+fn a_recall_after_the_window_is_refused_unless_forced() {
+    use easemob_emulator::store::{messages as kept, Store};
+    let store = Store::open(None).expect("an in-memory database");
+    let mut conn = store.lock();
+    let sent_at = 1_700_000_000_000i64;
+    let m = kept::Outgoing {
+        from: "admin".into(),
+        kind: "txt".into(),
+        body: json!({"msg": "x"}),
+        ext: None,
+        priority: "normal".into(),
+    };
+    let sent = kept::send(&mut conn, &["7".to_string()], &m, sent_at).unwrap();
+    let item = RecallItem {
+        msg_id: sent[0].1.clone(),
+        to: "7".into(),
+        chat_type: "chatroom".into(),
+        from: None,
+        force: Some(false),
+    };
+    let late = sent_at + limits::RECALL_WINDOW_MS as i64 + 1;
+    let e = kept::recall_one(&mut conn, &item, late, limits::RECALL_WINDOW_MS).unwrap_err();
+    assert_eq!(
+        e.refusal,
+        Refusal::RecallRefused {
+            problem: RecallProblem::TooLate
+        }
+    );
+    assert_eq!(e.status.as_u16(), 403);
+    // Within the window, or forced after it, it is recalled.
+    let forced = RecallItem {
+        force: Some(true),
+        ..item.clone()
+    };
+    let r = kept::recall_one(&mut conn, &forced, late, limits::RECALL_WINDOW_MS).unwrap();
+    assert_eq!(r.recalled, "yes");
+}

@@ -192,6 +192,9 @@ fn UserState(user: UserAcross, acts: UserActs) -> impl IntoView {
             <dd data-testid="user-banned">{if banned { w.banned() } else { w.active() }}</dd>
             <dt>{w.rooms_of()}</dt>
             <dd><a href=crate::url::link(&rooms)>{w.rooms_of()}</a></dd>
+            <dt>{w.users_title()}</dt>
+            <dd><a href=crate::url::link(&crate::url::href("/users", &[("names", user.user.username.clone())]))>
+                {w.users_title()}</a></dd>
         </dl>
         <h2>{w.mute_title()}</h2>
         <p class="hint">{w.mute_lead()}</p>
