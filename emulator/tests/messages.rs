@@ -32,6 +32,17 @@ fn delivered(emu: &Emu, query: &str) -> Vec<DeliveredMessage> {
     serde_json::from_value(v["messages"].clone()).unwrap()
 }
 
+/// The documented rate limits enforced from now on.
+fn rate_limits_on(emu: &Emu) {
+    let req = emu.conn.request(
+        Method::Put,
+        format!("{}/_emulator/faults", emu.base),
+        Some(r#"{"rate_limits": true}"#.into()),
+        true,
+    );
+    assert_eq!(emu.send(req).status, 200);
+}
+
 fn post(emu: &Emu, path: &str, body: Value) -> HttpResponse {
     emu.raw(Method::Post, path, Some(&body.to_string()))
 }
@@ -228,13 +239,7 @@ fn the_client_checks_the_limits_before_sending() {
 #[test]
 fn over_100_messages_a_second_is_refused_with_the_rate_limits_on() {
     let emu = clean();
-    let req = emu.conn.request(
-        Method::Put,
-        format!("{}/_emulator/faults", emu.base),
-        Some(r#"{"rate_limits": true}"#.into()),
-        true,
-    );
-    assert_eq!(emu.send(req).status, 200);
+    rate_limits_on(&emu);
     let ten: Vec<String> = (1..=10).map(|i| i.to_string()).collect();
     let tens: Vec<&str> = ten.iter().map(String::as_str).collect();
     let mut refused = None;
@@ -374,13 +379,7 @@ fn broadcast_refusals() {
 #[test]
 fn broadcasts_are_one_a_second_with_the_rate_limits_on() {
     let emu = clean();
-    let req = emu.conn.request(
-        Method::Put,
-        format!("{}/_emulator/faults", emu.base),
-        Some(r#"{"rate_limits": true}"#.into()),
-        true,
-    );
-    assert_eq!(emu.send(req).status, 200);
+    rate_limits_on(&emu);
     let b = Broadcast {
         content: Content::Text { msg: "x".into() },
         ..Broadcast::default()

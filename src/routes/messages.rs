@@ -74,6 +74,24 @@ struct Message {
 }
 
 impl Draft {
+    /// What the message says, as typed (tracked: the size counter follows it). `Err`: a custom
+    /// field line that is not `key=value`.
+    fn content(&self) -> Result<Content, String> {
+        Ok(match self.kind.get() {
+            "custom" => Content::Custom {
+                event: self.event.get().trim().to_string(),
+                exts: rules::custom_fields(&self.exts.get())
+                    .map_err(|line| mw().labelled(mw().bad_exts(), &line))?,
+            },
+            "cmd" => Content::Cmd {
+                action: self.action.get().trim().to_string(),
+            },
+            _ => Content::Text {
+                msg: self.text.get(),
+            },
+        })
+    }
+
     fn message(&self) -> Result<Message, String> {
         let w = mw();
         let from = if self.as_user.get_untracked() {
@@ -83,19 +101,7 @@ impl Draft {
         } else {
             None
         };
-        let content = match self.kind.get_untracked() {
-            "custom" => Content::Custom {
-                event: self.event.get_untracked().trim().to_string(),
-                exts: rules::custom_fields(&self.exts.get_untracked())
-                    .map_err(|line| w.labelled(w.bad_exts(), &line))?,
-            },
-            "cmd" => Content::Cmd {
-                action: self.action.get_untracked().trim().to_string(),
-            },
-            _ => Content::Text {
-                msg: self.text.get_untracked(),
-            },
-        };
+        let content = self.content()?;
         content.check().map_err(|i| t().invalid(&i))?;
         let ext = rules::ext(&self.ext.get_untracked()).map_err(|e| match e {
             Some(words) => w.labelled(w.ext_not_object(), &words),
@@ -157,19 +163,9 @@ fn Compose(draft: Draft) -> impl IntoView {
     let rooms = Memo::new(move |_| rules::room_ids(&draft.to.get()));
     let size = Memo::new(move |_| {
         let ext = rules::ext(&draft.ext.get()).ok().flatten();
-        let content = match draft.kind.get() {
-            "custom" => Content::Custom {
-                event: draft.event.get(),
-                exts: rules::custom_fields(&draft.exts.get()).unwrap_or_default(),
-            },
-            "cmd" => Content::Cmd {
-                action: draft.action.get(),
-            },
-            _ => Content::Text {
-                msg: draft.text.get(),
-            },
-        };
-        message_bytes(&content, ext.as_ref())
+        draft
+            .content()
+            .map_or(0, |content| message_bytes(&content, ext.as_ref()))
     });
     let start = move || {
         let w = mw();

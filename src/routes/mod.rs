@@ -22,6 +22,17 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use wasm_split_helpers::SplitLoaderError;
 
+/// The page number in the query under `key` (from 1), as a memo: 1 when absent or not a page.
+pub fn page_in_query(key: &'static str) -> Memo<u32> {
+    let query = leptos_router::hooks::use_query_map();
+    Memo::new(move |_| {
+        query
+            .with(|q| q.get(key).and_then(|p| p.parse::<u32>().ok()))
+            .filter(|p| *p >= 1)
+            .unwrap_or(1)
+    })
+}
+
 /// Goes to `href` in place of the page's history entry, where the page is scrolled to (for
 /// state that follows typing: filters and searches).
 pub fn in_place(navigate: &impl Fn(&str, NavigateOptions), href: &str) {

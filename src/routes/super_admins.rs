@@ -10,7 +10,6 @@ use crate::routes::Pager;
 use easemob_api::endpoints::{AddSuperAdmin, RemoveSuperAdmin};
 use easemob_api::paging::is_last_page;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 pub const PAGE_SIZE: u32 = 100;
 
@@ -23,13 +22,7 @@ pub fn SuperAdmins() -> impl IntoView {
 fn SuperAdminsView() -> impl IntoView {
     let data = crate::data::use_data();
     let notices = use_notices();
-    let query = use_query_map();
-    let page = Memo::new(move |_| {
-        query
-            .with(|q| q.get("page").and_then(|p| p.parse::<u32>().ok()))
-            .filter(|p| *p >= 1)
-            .unwrap_or(1)
-    });
+    let page = crate::routes::page_in_query("page");
     let admins = LocalResource::new(move || {
         let pagenum = page.get();
         data.track();

@@ -418,13 +418,7 @@ fn entry_left(e: &GlobalMuteEntry) -> i64 {
 #[component]
 fn MutedList() -> impl IntoView {
     let data = crate::data::use_data();
-    let query = use_query_map();
-    let page = Memo::new(move |_| {
-        query
-            .with(|q| q.get("page").and_then(|p| p.parse::<u32>().ok()))
-            .filter(|p| *p >= 1)
-            .unwrap_or(1)
-    });
+    let page = crate::routes::page_in_query("page");
     let list = LocalResource::new(move || {
         let p = page.get();
         data.track();

@@ -6,7 +6,7 @@ use crate::i18n::t;
 use crate::routes::Pager;
 use easemob_api::paging::is_last_page;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 pub const JOINED_PAGE_SIZE: u32 = 50;
 
@@ -19,16 +19,8 @@ pub fn UserRooms() -> impl IntoView {
 fn UserRoomsView() -> impl IntoView {
     let data = crate::data::use_data();
     let params = use_params_map();
-    let query = use_query_map();
     let username = Memo::new(move |_| params.get().get("username").unwrap_or_default());
-    let page = Memo::new(move |_| {
-        query
-            .get()
-            .get("page")
-            .and_then(|p| p.parse::<u32>().ok())
-            .filter(|p| *p >= 1)
-            .unwrap_or(1)
-    });
+    let page = crate::routes::page_in_query("page");
     let rooms = LocalResource::new(move || {
         let (username, page) = (username.get(), page.get());
         data.track();

@@ -29,14 +29,7 @@ pub fn Members(room: Memo<Option<ChatroomDetail>>) -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = Memo::new(move |_| params.get().get("id").unwrap_or_default());
-    let page = Memo::new(move |_| {
-        query
-            .get()
-            .get("mpage")
-            .and_then(|p| p.parse::<u32>().ok())
-            .filter(|p| *p >= 1)
-            .unwrap_or(1)
-    });
+    let page = crate::routes::page_in_query("mpage");
     let data = crate::data::use_data();
     let members = LocalResource::new(move || {
         let (id, page) = (id.get(), page.get());
