@@ -21,7 +21,7 @@ struct Outcome {
 /// A bare axum server answering "hello", the ceiling of this machine.
 fn spawn_hello() -> String {
     let app = axum::Router::new().route("/hello", axum::routing::get(|| async { "hello" }));
-    easemob_emulator::serve_in_background(app).to_string()
+    easemob_emulator::serve_in_background(app, Duration::from_secs(30)).to_string()
 }
 
 /// Sends one request on a kept-alive stream and reads the answer: its status and body.

@@ -27,12 +27,9 @@ pub struct Config {
     /// Client ID accepted by POST /token.
     #[arg(long, env = "EMULATOR_CLIENT_ID", default_value = "demo-client-id")]
     pub client_id: String,
-    /// Client secret accepted by POST /token.
-    #[arg(
-        long,
-        env = "EMULATOR_CLIENT_SECRET",
-        default_value = "demo-client-secret"
-    )]
+    /// Client secret accepted by POST /token. Only the public demo secret is handed out in
+    /// `/config.json`; any other is typed by the operator.
+    #[arg(long, env = "EMULATOR_CLIENT_SECRET", default_value = DEMO_CLIENT_SECRET)]
     pub client_secret: String,
     /// Token lifetime in seconds when the request names no ttl (changeable at run time
     /// through /_emulator/faults).
@@ -66,9 +63,34 @@ pub struct Config {
     /// Start with no demo data.
     #[arg(long, env = "EMULATOR_NO_DEMO")]
     pub no_demo: bool,
+    /// Seconds a client has to send a request's headers, counted from the connection's last
+    /// answer (so also how long an idle kept-alive connection stays open); a slower one is
+    /// cut off.
+    #[arg(long, env = "EMULATOR_HEADER_TIMEOUT", default_value_t = 30, value_parser = seconds)]
+    pub header_timeout_s: u64,
+    /// Seconds a request may take, its body and any injected latency included; past it the
+    /// answer is a 503 Easemob body. More than the largest injectable latency.
+    #[arg(long, env = "EMULATOR_REQUEST_TIMEOUT", default_value_t = 90, value_parser = seconds)]
+    pub request_timeout_s: u64,
+    /// Milliseconds a write waits for a database locked by another process before it is
+    /// answered 503.
+    #[arg(long, env = "EMULATOR_BUSY_TIMEOUT_MS", default_value_t = 5000)]
+    pub busy_timeout_ms: u64,
     /// Folder with the built dashboard (trunk's dist/), served at /.
     #[arg(long, env = "EMULATOR_DIST", default_value = "dist")]
     pub dist: PathBuf,
+}
+
+/// The client secret of the demo app: public (it is in this file and the README), so the
+/// emulator may hand it to any dashboard that asks.
+pub const DEMO_CLIENT_SECRET: &str = "demo-client-secret";
+
+fn seconds(s: &str) -> Result<u64, String> {
+    match s.trim().parse::<u64>().map_err(|e| e.to_string())? {
+        0 => Err("must be at least 1 second".into()),
+        n if n > 3600 => Err("must be at most 3600 seconds".into()),
+        n => Ok(n),
+    }
 }
 
 fn probability(s: &str) -> Result<f64, String> {

@@ -203,7 +203,16 @@ impl EmError {
 
 impl From<rusqlite::Error> for EmError {
     fn from(e: rusqlite::Error) -> EmError {
-        EmError::internal(e)
+        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
+        match e.sqlite_error_code() {
+            // Another process holds the database past the busy time-out: nothing was done, and
+            // trying again later may work.
+            Some(DatabaseBusy | DatabaseLocked) => {
+                tracing::warn!("the database is locked by another process: {e}");
+                EmError::unavailable()
+            }
+            _ => EmError::internal(e),
+        }
     }
 }
 

@@ -41,7 +41,13 @@ async fn main() {
         org = config.org,
         app = config.app,
         cid = config.client_id,
-        secret = config.client_secret,
+        // Only the public demo secret is printed; a secret of one's own stays off the screen
+        // and out of logs.
+        secret = if config.client_secret == easemob_emulator::config::DEMO_CLIENT_SECRET {
+            config.client_secret.as_str()
+        } else {
+            "<the --client-secret you gave>"
+        },
         faults = serde_json::to_string(&state.faults.settings()).unwrap_or_default(),
     );
     if let Err(e) = serve(listener, state).await {

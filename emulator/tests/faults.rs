@@ -244,14 +244,20 @@ fn faults_leave_the_dashboard_config_json_and_preflights_alone() {
             ),
     );
     assert_eq!(preflight.status, 200);
-    assert_eq!(preflight.header("access-control-allow-origin"), Some("*"));
+    assert_eq!(
+        preflight.header("access-control-allow-origin"),
+        Some("https://dashboard.example")
+    );
 
     // The browser can read a faulted answer and its Retry-After.
     let faulted = c.send(
         &RawRequest::new("GET", api("/chatrooms")).header("Origin", "https://dashboard.example"),
     );
     assert_easemob_error(&faulted, 503, "service_unavailable");
-    assert_eq!(faulted.header("access-control-allow-origin"), Some("*"));
+    assert_eq!(
+        faulted.header("access-control-allow-origin"),
+        Some("https://dashboard.example")
+    );
     assert!(
         faulted
             .header("access-control-expose-headers")

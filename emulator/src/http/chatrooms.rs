@@ -53,6 +53,13 @@ pub async fn details(Authed(ctx): Authed) -> Result<Response, EmError> {
         )));
     }
     let asked = ids.join(",");
+    // A room named twice (`1,1`, or `01,1`) is answered once: a request naming one big room
+    // 100 times would otherwise read all its members 100 times under the database lock.
+    let mut seen = std::collections::HashSet::new();
+    let ids: Vec<String> = ids
+        .into_iter()
+        .filter(|id| seen.insert(store::parse_room_id(id).ok_or_else(|| id.clone())))
+        .collect();
     let found = ctx
         .state
         .store

@@ -34,19 +34,33 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 use tower::ServiceExt;
-use tower_http::cors::{Any, CorsLayer};
+use http_body_util::BodyExt;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 
-/// Largest request body accepted; anything bigger gets a 413 Easemob error body.
+/// Largest request body accepted; anything bigger gets a 413 Easemob error body. The largest
+/// legitimate body, a create naming 10,000 members, is about 200 KB.
 pub const BODY_LIMIT: usize = 1 << 20;
-/// How much of an oversized body is read and dropped before answering 413.
-const DRAIN_LIMIT: usize = 64 << 20;
+/// After a 413, how much more of the body is read and dropped (never kept), and for how long,
+/// so that a client still sending gets to read the answer instead of a reset connection.
+const DRAIN_LIMIT: usize = 8 << 20;
+const DRAIN_TIME: std::time::Duration = std::time::Duration::from_secs(2);
 
 pub struct AppState {
     pub store: Store,
     pub app: AppRow,
     pub faults: crate::faults::Faults,
     pub dist: PathBuf,
+    pub timeouts: Timeouts,
+}
+
+/// How long a client may take.
+#[derive(Clone, Copy, Debug)]
+pub struct Timeouts {
+    /// To send a request's headers (the connection is closed past it).
+    pub header: std::time::Duration,
+    /// For the whole request, body and handling included (503 past it).
+    pub request: std::time::Duration,
 }
 
 type Shared = Arc<AppState>;
@@ -182,54 +196,129 @@ pub fn router(state: Shared) -> Router {
         .route("/_emulator/presence", put(global_mutes::presence))
         .method_not_allowed_fallback(|| async { EmError::method_not_allowed() })
         .layer(axum::middleware::from_fn(read_body_first));
+    let timeout = state.timeouts.request;
     Router::new()
         .merge(api)
         .merge(emulator)
         .route("/config.json", get(dashboard_config))
         .fallback(dashboard_or_unknown_endpoint)
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(
-            // The dashboard may be served from anywhere (a CDN, trunk serve, file://), and sends
-            // a bearer token, so every origin is allowed and preflights are answered.
-            CorsLayer::new()
-                .allow_origin(Any)
-                .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
-                .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::ACCEPT])
-                // So the dashboard can honour a 429's wait.
-                .expose_headers([header::RETRY_AFTER])
-                .max_age(std::time::Duration::from_secs(3600)),
-        )
+        .layer(cors())
+        .layer(axum::middleware::from_fn(move |req, next| {
+            time_limit(timeout, req, next)
+        }))
         .with_state(state)
+}
+
+/// The Easemob API answers any origin, as the real service does for an app's web clients: the
+/// dashboard may be served from anywhere (a CDN, trunk serve) and sends a bearer token, so
+/// preflights are answered. `/config.json` (which may carry the demo secret), `/_emulator/*`
+/// (faults, delivered messages) and the dashboard's files are for the dashboard this emulator
+/// serves only: no other origin is granted them, so a web page the operator visits meanwhile
+/// cannot read them or switch faults on.
+fn cors() -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::predicate(|origin, parts| {
+            is_api_path(parts.uri.path()) || is_own_origin(origin, &parts.headers)
+        }))
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::ACCEPT])
+        // So the dashboard can honour a 429's wait.
+        .expose_headers([header::RETRY_AFTER])
+        .max_age(std::time::Duration::from_secs(3600))
+}
+
+/// Paths of the Easemob API: `/{org}/{app}/…` (whichever app, so that a client can read the
+/// 404 of a wrong one). What the emulator adds, `/config.json` and `/_emulator/…`, never
+/// matches. (The dashboard's own routes of two segments, `/rooms/{id}`, do: they all answer
+/// the public `index.html`.)
+fn is_api_path(path: &str) -> bool {
+    let mut segs = path.trim_start_matches('/').splitn(3, '/');
+    let first = segs.next().unwrap_or("");
+    !first.is_empty() && !first.starts_with('_') && segs.next().is_some()
+}
+
+/// The origin is this server as the browser reached it (the `Host` it sent).
+fn is_own_origin(origin: &HeaderValue, headers: &HeaderMap) -> bool {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    let origin = origin.to_str().ok();
+    matches!((origin, host), (Some(o), Some(h)) if o.strip_prefix("http://") == Some(h))
+}
+
+/// A request that takes longer than `limit` (a client sending its body slowly, or a handler
+/// stuck behind the database) is answered 503, which every client may try again.
+async fn time_limit(
+    limit: std::time::Duration,
+    req: Request,
+    next: axum::middleware::Next,
+) -> Response {
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(resp) => resp,
+        Err(_) => {
+            let mut resp = EmError::unavailable().into_response();
+            resp.headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            resp
+        }
+    }
 }
 
 /// Reads the whole body before any check runs. A request refused early (no token, unknown app)
 /// would otherwise leave its body unread, the connection would be dropped after the answer, and
 /// a client that pooled it would fail on its next request with an unexpected EOF.
+///
+/// At most [`BODY_LIMIT`] bytes are ever kept: a longer declared length is refused before a
+/// byte is read, and a chunked body as soon as it passes the limit.
 async fn read_body_first(req: Request, next: axum::middleware::Next) -> Response {
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
-    let (parts, body) = req.into_parts();
-    // Read (and, past the limit, drop) what the client sends, up to a bound, so that it gets to
-    // read a 413 instead of a broken pipe.
-    let bytes = match declared {
-        Some(n) if n > DRAIN_LIMIT => None,
-        _ => axum::body::to_bytes(body, DRAIN_LIMIT).await.ok(),
-    };
-    match bytes.filter(|b| b.len() <= BODY_LIMIT && declared.is_none_or(|n| n <= BODY_LIMIT)) {
-        Some(bytes) => {
-            next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
-                .await
-        }
-        None => {
-            let mut resp = EmError::body_too_large(BODY_LIMIT).into_response();
-            resp.headers_mut()
-                .insert(header::CONNECTION, HeaderValue::from_static("close"));
-            resp
+    let (parts, mut body) = req.into_parts();
+    let mut kept = Vec::new();
+    let mut fits = declared.is_none_or(|n| n <= BODY_LIMIT);
+    while fits {
+        match body.frame().await {
+            None => break,
+            Some(Ok(frame)) => {
+                if let Some(data) = frame.data_ref() {
+                    fits = kept.len() + data.len() <= BODY_LIMIT;
+                    if fits {
+                        kept.extend_from_slice(data);
+                    }
+                }
+            }
+            Some(Err(e)) => {
+                return EmError::invalid_parameter(format!("cannot read the request body: {e}"))
+                    .into_response()
+            }
         }
     }
+    if fits {
+        return next
+            .run(Request::from_parts(parts, axum::body::Body::from(kept)))
+            .await;
+    }
+    drop(kept);
+    // Whatever the client is still sending is read and dropped for a moment in the background,
+    // so that it gets to read the 413 rather than a reset; then the connection is closed.
+    tokio::spawn(async move {
+        let mut dropped = 0usize;
+        let drain = async {
+            while let Some(Ok(frame)) = body.frame().await {
+                dropped += frame.data_ref().map_or(0, |d| d.len());
+                if dropped > DRAIN_LIMIT {
+                    break;
+                }
+            }
+        };
+        let _ = tokio::time::timeout(DRAIN_TIME, drain).await;
+    });
+    let mut resp = EmError::body_too_large(BODY_LIMIT).into_response();
+    resp.headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    resp
 }
 
 /// Where a request is and what it asked: the app's path segments decoded, the query, and the
@@ -437,7 +526,9 @@ async fn dashboard_config(State(state): State<Shared>, headers: axum::http::Head
             org: state.app.org.clone(),
             app: state.app.name.clone(),
             client_id: Some(state.app.client_id.clone()),
-            client_secret: Some(state.app.client_secret.clone()),
+            // Only the public demo secret is handed out; any other is typed by the operator.
+            client_secret: (state.app.client_secret == crate::config::DEMO_CLIENT_SECRET)
+                .then(|| state.app.client_secret.clone()),
         }],
         locked_host: None,
     };

@@ -23,6 +23,10 @@ use crate::error::EmError;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+/// How long a statement waits for a lock held by another process (`--busy-timeout-ms`).
+pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 #[derive(Clone)]
 pub struct Store {
@@ -150,6 +154,8 @@ pub enum OpenError {
         found: i64,
         known: i64,
     },
+    /// The database would not switch to write-ahead logging.
+    JournalMode { found: String },
 }
 
 impl std::fmt::Display for OpenError {
@@ -160,6 +166,11 @@ impl std::fmt::Display for OpenError {
                 f,
                 "the database has schema version {found}, but this emulator knows versions up \
                  to {known} only; use a newer emulator or another --db"
+            ),
+            OpenError::JournalMode { found } => write!(
+                f,
+                "the database stays in journal mode {found:?}: write-ahead logging is not \
+                 available where it is (a network file system?); use a --db on a local disk"
             ),
         }
     }
@@ -200,14 +211,31 @@ pub struct RoomRow {
 
 impl Store {
     pub fn open(path: Option<&Path>) -> Result<Store, OpenError> {
+        Store::open_with(path, DEFAULT_BUSY_TIMEOUT)
+    }
+
+    /// Opens the database; a statement that finds it locked by another process waits up to
+    /// `busy_timeout`, then fails with `SQLITE_BUSY` (answered 503), never hangs.
+    pub fn open_with(path: Option<&Path>, busy_timeout: Duration) -> Result<Store, OpenError> {
         let mut conn = match path {
             Some(p) => Connection::open(p)?,
             None => Connection::open_in_memory()?,
         };
+        conn.busy_timeout(busy_timeout)?;
         // These pragmas cannot change inside a transaction, so they come before the migration.
-        conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
-        )?;
+        // SQLite answers the journal mode it could set: a file system without shared memory
+        // (some network mounts) keeps the old one, and without WAL a crash could lose an
+        // acknowledged write and readers would wait on writers, so that is refused.
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        let wanted = if path.is_some() { "wal" } else { "memory" };
+        if !mode.eq_ignore_ascii_case(wanted) {
+            return Err(OpenError::JournalMode { found: mode });
+        }
+        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+        // Every transaction takes the write lock as it begins, where a lock held by another
+        // process is waited for (up to the busy time-out). A deferred one that had read first
+        // would be refused at once when it came to write, to avoid a deadlock.
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
         migrate(&mut conn)?;
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),

@@ -5,6 +5,9 @@ use base64::Engine;
 use rand::RngCore;
 use rusqlite::{params, Connection, OptionalExtension};
 
+/// How long an expired token is remembered (to be answered "expired"), in ms.
+pub const EXPIRED_KEPT_MS: i64 = 24 * 3600 * 1000;
+
 /// Issues a token good for `ttl_s` seconds (0: it never expires).
 pub fn issue(conn: &mut Connection, ttl_s: u64, now_ms: u64) -> Result<String, EmError> {
     let expires_at = if ttl_s == 0 {
@@ -26,6 +29,13 @@ pub fn issue(conn: &mut Connection, ttl_s: u64, now_ms: u64) -> Result<String, E
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw)
     );
     let tx = conn.transaction()?;
+    // Tokens that expired a day ago or more are forgotten as new ones are issued, so the table
+    // stays as small as the tokens in use; one expired more recently is still answered
+    // "expired" rather than "never issued".
+    tx.execute(
+        "DELETE FROM tokens WHERE expires_at <= ?1",
+        [now_ms as i64 - EXPIRED_KEPT_MS],
+    )?;
     tx.execute(
         "INSERT INTO tokens (token, expires_at) VALUES (?1, ?2)",
         params![token, expires_at],

@@ -114,12 +114,20 @@ pub fn clean() -> Emu {
 
 impl Emu {
     pub fn start(config: Config) -> Emu {
+        Emu::start_with_secret(config, CLIENT_SECRET)
+    }
+
+    /// An emulator whose app has this client secret (`config.client_secret`).
+    pub fn start_with_secret(config: Config, secret: &str) -> Emu {
         let base = spawn_for_tests(config);
         let transport = NativeTransport::default();
         let anon = Connection::new(&base, ORG, APP);
         let token = block_on(Client::new(anon.clone(), transport.clone()).send_raw(
             &RequestToken {
-                credentials: credentials(),
+                credentials: Credentials {
+                    client_id: CLIENT_ID.into(),
+                    client_secret: secret.into(),
+                },
                 ttl: None,
             },
         ))
