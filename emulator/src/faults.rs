@@ -214,6 +214,8 @@ pub fn per_second_limit(method: &Method, route: &str) -> usize {
             easemob_api::limits::BROADCASTS_PER_SECOND as usize
         }
         ("POST", "/{org}/{app}/users/batch/status") => 50,
+        // Reference 11.5: batch delete 30 a second.
+        ("DELETE", "/{org}/{app}/users") => 30,
         _ => 100,
     }
 }

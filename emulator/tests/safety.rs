@@ -358,9 +358,14 @@ fn a_database_locked_by_another_process_is_answered_503_within_the_busy_time_out
     // It waited for the lock (at least the busy time-out) and then gave up; it did not hang
     // until the lock was released (the read time-out of the raw client is a minute).
     assert!(waited >= Duration::from_millis(300), "{waited:?}");
-    // Reads go on under WAL while the write lock is held.
+    // Reads go on under WAL while the write lock is held, those made in a transaction too.
     let list = c.send(&RawRequest::new("GET", api("/chatrooms?limit=1")).bearer(&token(&emu)));
     assert_eq!(list.status, 200, "{}", list.text());
+    let id = json_of(&list)["data"][0]["id"].as_str().unwrap().to_string();
+    for read in [format!("/chatrooms/{id}"), format!("/chatrooms/{id}/users")] {
+        let resp = c.send(&RawRequest::new("GET", api(&read)).bearer(&token(&emu)));
+        assert_eq!(resp.status, 200, "{read}: {}", resp.text());
+    }
 
     other.execute_batch("ROLLBACK").unwrap();
     let resp = c.send(&create);

@@ -418,3 +418,63 @@ fn the_joined_rooms_of_an_unknown_user_are_not_found() {
         "username user10 doesn't exist!",
     );
 }
+
+// ---------------------------------------------------------------- DELETE /users (server SDKs)
+
+fn json(resp: &HttpResponse) -> serde_json::Value {
+    serde_json::from_str(&resp.body).unwrap_or_else(|e| panic!("{e}: {}", resp.body))
+}
+
+#[test]
+fn deleting_a_user_dissolves_their_rooms_and_takes_them_out_of_the_others() {
+    let emu = demo();
+    let owned = emu.room("Dave's", "dave", &["alice"]);
+    let joined = emu.room("Alice's", "alice", &["dave", "bob"]);
+    let resp = emu.raw(Method::Delete, "/users/DAVE", None);
+    assert_eq!(resp.status, 200, "{}", resp.body);
+    let body = json(&resp);
+    assert_eq!(body["action"], "delete");
+    assert_eq!(body["path"], "/users");
+    assert_eq!(body["entities"][0]["username"], "dave");
+    assert_eq!(body["entities"][0]["type"], "user");
+    // Gone: the user, the room she owned, her place in the other.
+    assert_api_error(
+        emu.call(&GetUser {
+            username: "dave".into(),
+        }),
+        404,
+        "service_resource_not_found",
+        "Service resource not found",
+    );
+    assert!(emu.all_rooms().iter().all(|r| r.id != owned));
+    assert_eq!(emu.usernames_in(&joined), vec!["alice", "bob"]);
+    // A second delete finds nobody: the 404 of a user lookup.
+    let again = emu.raw(Method::Delete, "/users/dave", None);
+    assert_eq!(again.status, 404, "{}", again.body);
+    assert_eq!(json(&again)["error"], "service_resource_not_found");
+    assert_eq!(json(&again)["exception"], "UserNotFoundException");
+}
+
+#[test]
+fn deleting_users_in_a_batch_takes_the_oldest_and_says_whether_more_remain() {
+    let emu = clean();
+    let names: Vec<String> = (0..5).map(|i| format!("u{i}")).collect();
+    emu.register(&names);
+    let resp = emu.raw(Method::Delete, "/users?limit=3", None);
+    assert_eq!(resp.status, 200, "{}", resp.body);
+    let body = json(&resp);
+    let gone: Vec<&str> = body["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["username"].as_str().unwrap())
+        .collect();
+    assert_eq!(gone, ["u0", "u1", "u2"]);
+    assert!(body["cursor"].is_string(), "more remain: {}", resp.body);
+    assert_eq!(body["params"]["limit"][0], "3");
+    let rest = json(&emu.raw(Method::Delete, "/users", None));
+    assert_eq!(rest["entities"].as_array().unwrap().len(), 2);
+    assert!(rest.get("cursor").is_none_or(|c| c.is_null()), "{rest}");
+    let left = json(&emu.raw(Method::Get, "/users", None));
+    assert_eq!(left["entities"].as_array().unwrap().len(), 0);
+}

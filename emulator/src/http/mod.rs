@@ -143,8 +143,16 @@ pub fn router(state: Shared) -> Router {
             "/{org}/{app}/metadata/chatroom/{id}/user/{user}/forced",
             put(attributes::set).delete(attributes::delete),
         )
-        .route("/{org}/{app}/users", get(users::list).post(users::register))
-        .route("/{org}/{app}/users/{username}", get(users::get_one))
+        .route(
+            "/{org}/{app}/users",
+            get(users::list)
+                .post(users::register)
+                .delete(users::delete_many),
+        )
+        .route(
+            "/{org}/{app}/users/{username}",
+            get(users::get_one).delete(users::delete_one),
+        )
         .route(
             "/{org}/{app}/users/{username}/joined_chatrooms",
             get(users::joined_rooms),
@@ -337,10 +345,13 @@ impl Ctx {
         self.segments.get(i).map(String::as_str).unwrap_or("")
     }
 
+    /// A query parameter's value. The official web SDK writes every option it was given,
+    /// `cursor=undefined` for one it was not, so a literal `undefined` counts as absent.
+    /// (Unknown parameters, such as its `resource` and `version=v3`, are never looked at.)
     pub fn query(&self, key: &str) -> Option<&str> {
         self.query
             .iter()
-            .find(|(k, _)| k == key)
+            .find(|(k, v)| k == key && v != "undefined")
             .map(|(_, v)| v.as_str())
     }
 

@@ -126,3 +126,39 @@ pub async fn joined_rooms(Authed(ctx): Authed) -> Result<Response, EmError> {
     env.application_name = Some(ctx.state.app.name.clone());
     Ok(ok(env))
 }
+
+/// `DELETE /users/{username}`: the user and what is theirs (their rooms are dissolved).
+pub async fn delete_one(Authed(ctx): Authed) -> Result<Response, EmError> {
+    let name = ctx.segment(1).to_string();
+    let user = ctx
+        .state
+        .store
+        .run(move |c| store::users::delete_one(c, &name))
+        .await?;
+    let mut env = ctx.envelope::<Value, User>("delete", None);
+    env.path = Some("/users".into());
+    env.entities.push(user);
+    Ok(ok(env))
+}
+
+/// `DELETE /users?limit` (1 to 100, default 10): the oldest users, for clearing test data;
+/// `cursor` while more remain.
+pub async fn delete_many(Authed(ctx): Authed) -> Result<Response, EmError> {
+    let limit = ctx
+        .query_number("limit", limits::USERS_LIMIT_MAX as u64)?
+        .unwrap_or(10)
+        .max(1) as i64;
+    let (deleted, more) = ctx
+        .state
+        .store
+        .run(move |c| store::users::delete_oldest(c, limit))
+        .await?;
+    let mut env = ctx.envelope::<Value, User>("delete", None);
+    env.path = Some("/users".into());
+    env.params = ctx.params();
+    // The next call deletes the next oldest whatever the cursor; it is given, as the real
+    // service does, so a client can tell that more remain.
+    env.cursor = more.then(|| encode_cursor('u', 0));
+    env.entities = deleted;
+    Ok(ok(env))
+}

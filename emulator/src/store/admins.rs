@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 /// The admins, in join order.
 pub fn list(conn: &mut Connection, id: &str) -> Result<Vec<String>, EmError> {
-    let tx = conn.transaction()?;
+    let tx = super::read(conn)?;
     let room = room_to_change(&tx, id)?;
     let mut stmt = tx.prepare_cached(
         "SELECT username FROM members WHERE room_id = ?1 AND is_admin = 1 ORDER BY joined",

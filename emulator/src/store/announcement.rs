@@ -6,7 +6,7 @@ use easemob_api::{limits, Refusal};
 use rusqlite::{params, Connection};
 
 pub fn get(conn: &mut Connection, id: &str) -> Result<String, EmError> {
-    let tx = conn.transaction()?;
+    let tx = super::read(conn)?;
     let room = room_to_change(&tx, id)?;
     Ok(tx.query_row(
         "SELECT announcement FROM rooms WHERE id = ?1",

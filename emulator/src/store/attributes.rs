@@ -25,7 +25,7 @@ pub fn get(
     id: &str,
     keys: Option<Vec<String>>,
 ) -> Result<BTreeMap<String, String>, EmError> {
-    let tx = conn.transaction()?;
+    let tx = super::read(conn)?;
     let room = room_to_change(&tx, id)?;
     let mut stmt = tx.prepare_cached("SELECT key, value FROM attributes WHERE room_id = ?1")?;
     let all = stmt

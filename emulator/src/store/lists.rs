@@ -9,7 +9,7 @@ use rusqlite::{params, Connection};
 
 /// The list's users, in the order they were added.
 pub fn list(conn: &mut Connection, id: &str, list: RoomList) -> Result<Vec<String>, EmError> {
-    let tx = conn.transaction()?;
+    let tx = super::read(conn)?;
     let room = room_to_change(&tx, id)?;
     let sql = match list {
         RoomList::Block => "SELECT username FROM blocks WHERE room_id = ?1 ORDER BY added",

@@ -14,7 +14,7 @@ pub fn list(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<Affiliation>, EmError> {
-    let tx = conn.transaction()?;
+    let tx = super::read(conn)?;
     let room = room(&tx, id)?.ok_or_else(|| EmError::room_not_found_on_read(id))?;
     affiliations(&tx, room.id, limit, offset)
 }

@@ -261,6 +261,12 @@ impl Store {
     }
 }
 
+/// A transaction that only reads: deferred, so that it needs no write lock and goes on while
+/// another process holds one (every other transaction takes it as it begins).
+pub fn read(conn: &mut Connection) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+    conn.transaction_with_behavior(TransactionBehavior::Deferred)
+}
+
 fn lock(conn: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
     // A panic while holding the lock leaves SQLite consistent (transactions roll back), so the
     // poisoned guard is safe to keep using.

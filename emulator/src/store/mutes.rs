@@ -8,7 +8,7 @@ use rusqlite::{params, Connection};
 
 /// The members muted now, in join order, with when each mute ends.
 pub fn list(conn: &mut Connection, id: &str, now: i64) -> Result<Vec<MutedUser>, EmError> {
-    let tx = conn.transaction()?;
+    let tx = super::read(conn)?;
     let room = room_to_change(&tx, id)?;
     let mut stmt = tx.prepare_cached(
         "SELECT username, muted_until FROM members

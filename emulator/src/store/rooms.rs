@@ -68,7 +68,7 @@ fn detail(conn: &Connection, room: RoomRow) -> Result<ChatroomDetail, EmError> {
 /// The rooms among `ids` that exist, in the order asked. One read transaction, so every room
 /// is seen as of the same moment.
 pub fn details(conn: &mut Connection, ids: &[String]) -> Result<Vec<ChatroomDetail>, EmError> {
-    let tx = conn.transaction()?;
+    let tx = super::read(conn)?;
     let mut found = Vec::new();
     for id in ids {
         if let Some(room) = room(&tx, id)? {

@@ -146,7 +146,7 @@ pub fn joined_rooms(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<JoinedChatroom>, EmError> {
-    let tx = conn.transaction()?;
+    let tx = super::read(conn)?;
     let user = user(&tx, name)?.ok_or_else(|| EmError::user_not_found(name))?;
     let mut stmt = tx.prepare_cached(
         "SELECT r.id, r.name FROM members m JOIN rooms r ON r.id = m.room_id
@@ -162,4 +162,44 @@ pub fn joined_rooms(
         })?
         .collect::<Result<_, _>>()?;
     Ok(rooms)
+}
+
+/// Deletes one user with what is theirs: the rooms they own are dissolved, they leave every
+/// other room (with their marks there), and their blocks, attributes and super-admin role go.
+fn delete_user(tx: &Connection, name: &str) -> Result<Option<User>, EmError> {
+    let Some(user) = get(tx, name)? else {
+        return Ok(None);
+    };
+    let name = &user.username;
+    tx.execute(
+        "DELETE FROM members WHERE room_id IN (SELECT id FROM rooms WHERE owner = ?1)",
+        [name],
+    )?;
+    tx.execute("DELETE FROM rooms WHERE owner = ?1", [name])?;
+    tx.execute("DELETE FROM members WHERE username = ?1", [name])?;
+    tx.execute("DELETE FROM blocks WHERE username = ?1", [name])?;
+    tx.execute("DELETE FROM attributes WHERE owner = ?1", [name])?;
+    tx.execute("DELETE FROM super_admins WHERE username = ?1", [name])?;
+    tx.execute("DELETE FROM users WHERE username = ?1", [name])?;
+    Ok(Some(user))
+}
+
+/// `DELETE /users/{username}`.
+pub fn delete_one(conn: &mut Connection, name: &str) -> Result<User, EmError> {
+    let tx = conn.transaction()?;
+    let user = delete_user(&tx, name)?.ok_or_else(EmError::user_entity_not_found)?;
+    tx.commit()?;
+    Ok(user)
+}
+
+/// `DELETE /users?limit`: the `limit` oldest users, and whether more remain.
+pub fn delete_oldest(conn: &mut Connection, limit: i64) -> Result<(Vec<User>, bool), EmError> {
+    let tx = conn.transaction()?;
+    let (rows, more) = list(&tx, 0, limit)?;
+    let mut deleted = Vec::with_capacity(rows.len());
+    for (u, _) in rows {
+        deleted.extend(delete_user(&tx, &u.username)?);
+    }
+    tx.commit()?;
+    Ok((deleted, more))
 }
