@@ -127,6 +127,9 @@ pub enum Refusal {
     AttributeBatchTooLarge { max: usize },
     /// 400: a plain (not forced) set of keys that another user set.
     AttributesOfOthers,
+    /// 404: a chatroom's shared file that is not there (the web SDK's
+    /// deleteChatRoomSharedFile). [inferred wording]
+    SharedFileNotFound { file_id: String },
     /// 401 (not a token problem): attributes set or deleted as a user who is not in the room.
     AttributeUserNotInRoom,
     /// 403: the user is a super admin already. [inferred wording]
@@ -317,6 +320,8 @@ const REGISTRATION_NEEDS_TOKEN: &str =
     "Open registration doesn't allow, so register user need token,";
 const ROOM_NOT_FOUND_ON_READ: Template = Template("do not find this group:", "");
 const ROOM_NOT_FOUND: Template = Template("grpID ", " does not exist!");
+/// Not "does not exist": the web SDK would take that for a missing room.
+const SHARED_FILE_NOT_FOUND: Template = Template("file ", " is not found in this group");
 const USER_NOT_FOUND: Template = Template("username ", " doesn't exist!");
 const USER_ENTITY_NOT_FOUND: &str = "Service resource not found";
 const MUST_BE_PROVIDED: Template = Template("", " must be provided");
@@ -401,6 +406,7 @@ impl Refusal {
             | UserNotFound { .. }
             | UserEntityNotFound
             | AdminMustBeMember { .. }
+            | SharedFileNotFound { .. }
             | NoSuchEndpoint { .. } => 404,
             MustBeProvided { .. }
             | MaxUsersTooSmall
@@ -462,9 +468,10 @@ impl Refusal {
             RoomNotFoundOnRead { .. } | UserEntityNotFound | NoSuchEndpoint { .. } => {
                 "service_resource_not_found"
             }
-            RoomNotFound { .. } | UserNotFound { .. } | AdminMustBeMember { .. } => {
-                "resource_not_found"
-            }
+            RoomNotFound { .. }
+            | UserNotFound { .. }
+            | AdminMustBeMember { .. }
+            | SharedFileNotFound { .. } => "resource_not_found",
             MustBeProvided { .. }
             | MaxUsersTooSmall
             | TooManyInOneCall { .. }
@@ -519,7 +526,10 @@ impl Refusal {
             BadToken | ExpiredToken | RegistrationNeedsToken => SECURITY,
             AppNotFound { .. } => "OrganizationApplicationNotFoundException",
             RoomNotFoundOnRead { .. } => GROUP_SERVICE_NOT_FOUND,
-            RoomNotFound { .. } | UserNotFound { .. } | AdminMustBeMember { .. } => GROUP_NOT_FOUND,
+            RoomNotFound { .. }
+            | UserNotFound { .. }
+            | AdminMustBeMember { .. }
+            | SharedFileNotFound { .. } => GROUP_NOT_FOUND,
             UserEntityNotFound => "UserNotFoundException",
             MaxUsersTooSmall
             | TooManyInOneCall { .. }
@@ -584,6 +594,7 @@ impl Refusal {
             ),
             RoomNotFoundOnRead { id } => ROOM_NOT_FOUND_ON_READ.fill(id),
             RoomNotFound { id } => ROOM_NOT_FOUND.fill(id),
+            SharedFileNotFound { file_id } => SHARED_FILE_NOT_FOUND.fill(file_id),
             UserNotFound { username } => USER_NOT_FOUND.fill(username),
             UserEntityNotFound => USER_ENTITY_NOT_FOUND.into(),
             MustBeProvided { field } => MUST_BE_PROVIDED.fill(field),
@@ -720,6 +731,8 @@ impl Refusal {
                     RoomNotFound { id: id.into() }
                 } else if let Some(u) = USER_NOT_FOUND.read(d) {
                     UserNotFound { username: u.into() }
+                } else if let Some(f) = SHARED_FILE_NOT_FOUND.read(d) {
+                    SharedFileNotFound { file_id: f.into() }
                 } else if let Some((u, room)) = read_two(d, NOT_IN_ROOM.0, NOT_IN_ROOM.1, "") {
                     AdminMustBeMember {
                         username: u.into(),
@@ -1233,6 +1246,9 @@ impl Refusal {
             },
             UserBlocked {
                 username: "bob".into(),
+            },
+            SharedFileNotFound {
+                file_id: "f1".into(),
             },
             AnnouncementTooLong,
             AttributeBatchTooLarge { max: 10 },

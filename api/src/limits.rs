@@ -19,6 +19,9 @@ pub const DETAIL_IDS_MAX: usize = 100;
 pub const PAGE_SIZE_MAX: u32 = 1000;
 /// `limit` of `GET /users`.
 pub const USERS_LIMIT_MAX: u32 = 100;
+/// Members a page of the cursor-paged member list when no `limit` is given (the web SDK's
+/// `getChatRoomMembers` asks for at most 50).
+pub const MEMBERS_CURSOR_PAGE: u32 = 50;
 /// Users registered by one `POST /users`.
 pub const REGISTER_USERS_MAX: usize = 60;
 /// Admins of one room (the owner and the admins are at most 100).

@@ -63,6 +63,10 @@ pub struct Config {
     /// Start with no demo data.
     #[arg(long, env = "EMULATOR_NO_DEMO")]
     pub no_demo: bool,
+    /// Let `POST /users` register without a token, as an app in open registration does (the
+    /// web SDK's registerUser); by default a token is needed (authorized registration).
+    #[arg(long, env = "EMULATOR_OPEN_REGISTRATION")]
+    pub open_registration: bool,
     /// Seconds a client has to send a request's headers, counted from the connection's last
     /// answer (so also how long an idle kept-alive connection stays open); a slower one is
     /// cut off.

@@ -29,7 +29,7 @@ pub fn prepare(config: &Config) -> anyhow_like::Result<Arc<AppState>> {
         config.database_path().as_deref(),
         std::time::Duration::from_millis(config.busy_timeout_ms),
     )
-        .map_err(|e| anyhow_like::Error(format!("opening the database: {e}")))?;
+    .map_err(|e| anyhow_like::Error(format!("opening the database: {e}")))?;
     let app = {
         let conn = store.lock();
         let existing = store::app(&conn).map_err(anyhow_like::Error::from)?;
@@ -63,6 +63,7 @@ pub fn prepare(config: &Config) -> anyhow_like::Result<Arc<AppState>> {
             header: std::time::Duration::from_secs(config.header_timeout_s),
             request: std::time::Duration::from_secs(config.request_timeout_s),
         },
+        open_registration: config.open_registration,
     }))
 }
 

@@ -386,7 +386,7 @@ fn calls_to_unknown_paths_and_methods_get_easemob_errors() {
     let resp = emu.raw(Method::Get, "/chatroomz", None);
     assert_eq!(resp.status, 404);
     assert_eq!(error_body(&resp).error, "service_resource_not_found");
-    let resp = emu.raw(Method::Delete, "/users", None);
+    let resp = emu.raw(Method::Put, "/users", Some("{}"));
     assert_eq!(resp.status, 405);
     assert_eq!(error_body(&resp).error, "method_not_allowed");
     assert_eq!(emu.snapshot(), before);

@@ -64,20 +64,36 @@ fn another_origin_may_not_read_the_config_or_touch_the_emulators_own_endpoints()
     // but grants no origin, so the browser keeps the body from that page.
     let read = c.send(&RawRequest::new("GET", "/config.json").header("Origin", EVIL));
     assert_eq!(read.status, 200);
-    assert_eq!(read.header("access-control-allow-origin"), None, "{:?}", read.headers);
+    assert_eq!(
+        read.header("access-control-allow-origin"),
+        None,
+        "{:?}",
+        read.headers
+    );
     // The dashboard this emulator serves reads it.
     let read = c.send(&RawRequest::new("GET", "/config.json").header("Origin", &own));
     assert_eq!(read.status, 200);
-    assert_eq!(read.header("access-control-allow-origin"), Some(own.as_str()));
+    assert_eq!(
+        read.header("access-control-allow-origin"),
+        Some(own.as_str())
+    );
     assert_eq!(json_of(&read)["presets"][0]["org"], ORG);
 
     // A PUT of faults from elsewhere needs a preflight, which grants nothing: the browser never
     // sends the PUT.
-    for path in ["/_emulator/faults", "/_emulator/messages", "/_emulator/presence"] {
+    for path in [
+        "/_emulator/faults",
+        "/_emulator/messages",
+        "/_emulator/presence",
+    ] {
         let pre = c.send(&preflight(path, EVIL, "PUT"));
         assert_eq!(pre.header("access-control-allow-origin"), None, "{path}");
         let pre = c.send(&preflight(path, &own, "PUT"));
-        assert_eq!(pre.header("access-control-allow-origin"), Some(own.as_str()), "{path}");
+        assert_eq!(
+            pre.header("access-control-allow-origin"),
+            Some(own.as_str()),
+            "{path}"
+        );
     }
     let put = c.send(
         &RawRequest::new("PUT", "/_emulator/faults")
@@ -86,7 +102,10 @@ fn another_origin_may_not_read_the_config_or_touch_the_emulators_own_endpoints()
             .json(r#"{"latency_ms": 0}"#),
     );
     assert_eq!(put.status, 200, "{}", put.text());
-    assert_eq!(put.header("access-control-allow-origin"), Some(own.as_str()));
+    assert_eq!(
+        put.header("access-control-allow-origin"),
+        Some(own.as_str())
+    );
 
     // The Easemob API itself answers any origin, as the real service does for an app's web
     // clients: its preflight and its answers (errors too) are granted.
@@ -117,7 +136,10 @@ fn the_config_hands_out_only_the_public_demo_secret() {
     let emu = Emu::start_with_secret(config, "a-secret-of-our-own");
     let custom = RawClient::new(&emu.base).send(&RawRequest::new("GET", "/config.json"));
     let preset = &json_of(&custom)["presets"][0];
-    assert_eq!(preset["client_id"], CLIENT_ID, "the id still fills the form");
+    assert_eq!(
+        preset["client_id"], CLIENT_ID,
+        "the id still fills the form"
+    );
     assert!(
         preset.get("client_secret").is_none_or(Value::is_null),
         "{preset}"
@@ -130,7 +152,9 @@ fn the_config_hands_out_only_the_public_demo_secret() {
 /// before it was read.
 fn send_big_body(emu: &Emu, head_extra: &str, total: usize, chunked: bool) -> (RawResponse, usize) {
     let stream = TcpStream::connect(emu.base.trim_start_matches("http://")).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
     let mut writer = stream.try_clone().unwrap();
     let head = format!(
         "POST {} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\nContent-Type: application/json\r\n{head_extra}\r\n",
@@ -178,7 +202,10 @@ fn a_hundred_mib_chunked_body_is_refused_before_it_is_read() {
     // The answer came while the client was still sending: the server did not wait for the
     // body, let alone keep it. (What it read is at most the limit, then a bounded drain; the
     // rest is in socket buffers.)
-    assert!(sent < 32 << 20, "answered only after {sent} bytes were sent");
+    assert!(
+        sent < 32 << 20,
+        "answered only after {sent} bytes were sent"
+    );
     // Nothing was created, and the emulator still answers.
     assert_eq!(emu.all_rooms().len(), DEMO_ROOMS);
 }
@@ -193,7 +220,10 @@ fn a_declared_hundred_mib_body_is_refused_before_a_byte_is_read() {
         false,
     );
     assert_easemob_error(&resp, 413, "request_entity_too_large");
-    assert!(sent < 32 << 20, "answered only after {sent} bytes were sent");
+    assert!(
+        sent < 32 << 20,
+        "answered only after {sent} bytes were sent"
+    );
     assert_eq!(emu.all_rooms().len(), DEMO_ROOMS);
 }
 
@@ -208,7 +238,11 @@ fn a_body_just_under_the_limit_is_read() {
         "members": members,
     })
     .to_string();
-    assert!(body.len() < easemob_emulator::http::BODY_LIMIT / 4, "{}", body.len());
+    assert!(
+        body.len() < easemob_emulator::http::BODY_LIMIT / 4,
+        "{}",
+        body.len()
+    );
     let resp = RawClient::new(&emu.base).send(
         &RawRequest::new("POST", api("/chatrooms"))
             .bearer(&token(&emu))
@@ -252,8 +286,9 @@ fn a_client_sending_its_headers_a_byte_a_second_is_cut_off() {
                 cut_off = true;
                 break;
             }
-            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock
-                || e.kind() == std::io::ErrorKind::TimedOut => {}
+            Err(e)
+                if e.kind() == std::io::ErrorKind::WouldBlock
+                    || e.kind() == std::io::ErrorKind::TimedOut => {}
             Err(_) => {
                 cut_off = true;
                 break;
@@ -276,7 +311,9 @@ fn a_body_sent_too_slowly_is_answered_503_at_the_request_time_out() {
     config.request_timeout_s = 1;
     let emu = Emu::start(config);
     let mut stream = TcpStream::connect(emu.base.trim_start_matches("http://")).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
     // The head promises 100 bytes; only 10 ever come.
     let head = format!(
         "POST {} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"name\":\"",
@@ -344,13 +381,16 @@ fn a_database_locked_by_another_process_is_answered_503_within_the_busy_time_out
     let other = rusqlite::Connection::open(&db.0).unwrap();
     other.execute_batch("BEGIN IMMEDIATE").unwrap();
     other
-        .execute("UPDATE rooms SET name = 'held' WHERE id = (SELECT MIN(id) FROM rooms)", [])
+        .execute(
+            "UPDATE rooms SET name = 'held' WHERE id = (SELECT MIN(id) FROM rooms)",
+            [],
+        )
         .unwrap();
 
     let mut c = RawClient::new(&emu.base);
-    let create = RawRequest::new("POST", api("/chatrooms")).bearer(&token(&emu)).json(
-        r#"{"name":"while locked","description":"d","maxusers":10,"owner":"alice"}"#,
-    );
+    let create = RawRequest::new("POST", api("/chatrooms"))
+        .bearer(&token(&emu))
+        .json(r#"{"name":"while locked","description":"d","maxusers":10,"owner":"alice"}"#);
     let started = Instant::now();
     let resp = c.send(&create);
     let waited = started.elapsed();
@@ -361,7 +401,10 @@ fn a_database_locked_by_another_process_is_answered_503_within_the_busy_time_out
     // Reads go on under WAL while the write lock is held, those made in a transaction too.
     let list = c.send(&RawRequest::new("GET", api("/chatrooms?limit=1")).bearer(&token(&emu)));
     assert_eq!(list.status, 200, "{}", list.text());
-    let id = json_of(&list)["data"][0]["id"].as_str().unwrap().to_string();
+    let id = json_of(&list)["data"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     for read in [format!("/chatrooms/{id}"), format!("/chatrooms/{id}/users")] {
         let resp = c.send(&RawRequest::new("GET", api(&read)).bearer(&token(&emu)));
         assert_eq!(resp.status, 200, "{read}: {}", resp.text());
@@ -394,7 +437,8 @@ fn expired_tokens_are_pruned_as_new_ones_are_issued() {
     let short = store::tokens::issue(&mut conn, 1, t0).unwrap();
     let forever = store::tokens::issue(&mut conn, 0, t0).unwrap();
     let count = |c: &rusqlite::Connection| -> i64 {
-        c.query_row("SELECT COUNT(*) FROM tokens", [], |r| r.get(0)).unwrap()
+        c.query_row("SELECT COUNT(*) FROM tokens", [], |r| r.get(0))
+            .unwrap()
     };
     // An hour later the short one has expired, and is still known as expired.
     let hour = t0 + 3_600_000;

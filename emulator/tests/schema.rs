@@ -34,8 +34,8 @@ impl Drop for TempDb {
 }
 
 #[test]
-fn the_current_schema_is_version_4() {
-    assert_eq!(SCHEMA_VERSION, 4);
+fn the_current_schema_is_version_5() {
+    assert_eq!(SCHEMA_VERSION, 5);
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn a_new_database_is_written_at_the_current_version_and_reopens_unchanged() {
     for _ in 0..2 {
         let store = Store::open(Some(&db.0)).expect("reopening is a no-op");
         let conn = store.lock();
-        let page = store::rooms::list(&conn, i64::MAX, 10).unwrap();
+        let page = store::rooms::list(&conn, i64::MAX, 10, 0).unwrap();
         assert_eq!(page.rooms.len(), 1);
         assert_eq!(page.rooms[0].name, "kept");
         assert_eq!(page.rooms[0].affiliations_count, 1);
@@ -183,6 +183,45 @@ fn a_version_2_database_gains_moderation_and_keeps_its_rooms_and_members() {
     assert_eq!(store::announcement::get(&mut conn, "42").unwrap(), "");
     assert_eq!(store::admins::add(&mut conn, "42", "BOB").unwrap(), "bob");
     assert_eq!(store::admins::list(&mut conn, "42").unwrap(), vec!["bob"]);
+    drop(conn);
+    drop(store);
+    assert_eq!(db.user_version(), SCHEMA_VERSION);
+}
+
+#[test]
+fn a_version_4_database_gives_its_members_the_rooms_creation_as_their_join_time() {
+    let db = TempDb::new("v4");
+    {
+        let conn = Connection::open(&db.0).unwrap();
+        for step in &store::MIGRATIONS[..4] {
+            conn.execute_batch(step).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO users (username, uuid, password, created, modified)
+                VALUES ('alice', 'a', 'pw', 1, 1), ('bob', 'b', 'pw', 1, 1);
+             INSERT INTO rooms (id, name, description, maxusers, owner, created)
+                VALUES (42, 'kept', 'd', 10, 'alice', 1700000000000);
+             INSERT INTO members (room_id, username, is_owner, joined)
+                VALUES (42, 'alice', 1, 1), (42, 'bob', 0, 2);",
+        )
+        .unwrap();
+        conn.pragma_update(None, "user_version", 4).unwrap();
+    }
+    let store = Store::open(Some(&db.0)).expect("a version 4 database");
+    let mut conn = store.lock();
+    let (members, more) = store::members::list_with_roles(&mut conn, "42", 10, 0).unwrap();
+    assert!(!more);
+    let seen: Vec<(&str, &str, i64)> = members
+        .iter()
+        .map(|m| (m.role, m.username.as_str(), m.joined_at))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("owner", "alice", 1_700_000_000_000),
+            ("member", "bob", 1_700_000_000_000)
+        ]
+    );
     drop(conn);
     drop(store);
     assert_eq!(db.user_version(), SCHEMA_VERSION);

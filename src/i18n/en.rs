@@ -549,6 +549,9 @@ impl Catalogue for En {
             UserBlocked { username } => {
                 format!("{username} is on the chatroom's blocklist; unblock them first.")
             }
+            SharedFileNotFound { file_id } => {
+                format!("The chatroom has no shared file {file_id}.")
+            }
             AnnouncementTooLong => "The announcement is too long.".into(),
             AttributeBatchTooLarge { max } => format!("At most {max} attributes in one request."),
             AttributesOfOthers => "Another user set one of these attributes.".into(),

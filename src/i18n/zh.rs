@@ -534,6 +534,7 @@ impl Catalogue for Zh {
             UserBlocked { username } => {
                 format!("{username} 在聊天室黑名单中；请先将其移出黑名单。")
             }
+            SharedFileNotFound { file_id } => format!("聊天室没有共享文件 {file_id}。"),
             AnnouncementTooLong => "公告太长。".into(),
             AttributeBatchTooLarge { max } => format!("单次请求最多 {max} 个属性。"),
             AttributesOfOthers => "其中有属性由其他用户设置。".into(),

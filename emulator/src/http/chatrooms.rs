@@ -9,26 +9,47 @@ use easemob_api::wire::*;
 use serde_json::{Map, Value};
 
 /// `GET /chatrooms?limit&cursor`: newest rooms first; `cursor` only while more remain.
+///
+/// The page-number paging of old, `?pagenum&pagesize` (default 20 a page, as the web SDK's
+/// `getChatRooms` sends it), is served too when no `limit` or `cursor` is given: the same
+/// order, no cursor.
 pub async fn list(Authed(ctx): Authed) -> Result<Response, EmError> {
-    let limit = ctx
-        .query_number("limit", limits::PAGE_SIZE_MAX as u64)?
-        .unwrap_or(10)
-        .max(1) as i64;
-    let before = match ctx.query("cursor").filter(|c| !c.is_empty()) {
+    let cursor = ctx.query("cursor").filter(|c| !c.is_empty());
+    let by_number = ctx.query("limit").is_none()
+        && cursor.is_none()
+        && (ctx.query("pagenum").is_some() || ctx.query("pagesize").is_some());
+    let (limit, offset) = if by_number {
+        let size = ctx
+            .query_number("pagesize", limits::PAGE_SIZE_MAX as u64)?
+            .unwrap_or(20)
+            .max(1) as i64;
+        let number = ctx
+            .query_number("pagenum", u32::MAX as u64)?
+            .unwrap_or(1)
+            .max(1) as i64;
+        (size, (number - 1) * size)
+    } else {
+        let limit = ctx
+            .query_number("limit", limits::PAGE_SIZE_MAX as u64)?
+            .unwrap_or(10)
+            .max(1) as i64;
+        (limit, 0)
+    };
+    let before = match cursor {
         Some(c) => decode_cursor('r', c)?,
         None => i64::MAX,
     };
     let page = ctx
         .state
         .store
-        .run(move |c| store::rooms::list(c, before, limit))
+        .run(move |c| store::rooms::list(c, before, limit, offset))
         .await?;
     let mut env = ctx.envelope::<_, Value>("get", Some(page.rooms));
     env.count = env.data.as_ref().map(|d| d.len() as u64);
     env.params = ctx.params();
     env.cursor = page
         .last
-        .filter(|_| page.more)
+        .filter(|_| page.more && !by_number)
         .map(|last| encode_cursor('r', last));
     Ok(ok(env))
 }
@@ -97,11 +118,17 @@ pub async fn modify_or_transfer(
     JsonBody(body): JsonBody<Value>,
 ) -> Result<Response, EmError> {
     let id = ctx.segment(1).to_string();
-    let Value::Object(map) = body else {
+    let Value::Object(mut map) = body else {
         return Err(EmError::invalid_parameter(
             "request body must be a JSON object",
         ));
     };
+    // The web SDK's modifyChatRoom sends the name as `groupname`, the word the answer uses.
+    if !map.contains_key("name") {
+        if let Some(name) = map.remove("groupname") {
+            map.insert("name".into(), name);
+        }
+    }
     if map.contains_key("newowner") {
         return transfer(ctx, id, map).await;
     }

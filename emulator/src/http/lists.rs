@@ -31,6 +31,29 @@ pub async fn list(Authed(ctx): Authed) -> Result<Response, EmError> {
     Ok(ok(env))
 }
 
+/// With `version=v3` (which the web SDK sends), a call naming one user answers an array of
+/// one result, as for several: the SDK reads `data[0]`. Without it, the object the documents
+/// and recordings show.
+fn as_array(ctx: &Ctx) -> bool {
+    ctx.query("version") == Some("v3")
+}
+
+/// `GET /chatrooms/{id}/white/users/{u}` (the web SDK's isInChatRoomAllowlist; not in the REST
+/// documents): `{"member": u, "white": bool}`. A user who is not in the room is not on it.
+pub async fn is_allowed(Authed(ctx): Authed) -> Result<Response, EmError> {
+    let id = ctx.segment(1).to_string();
+    let name = ctx.segment(4).to_string();
+    let (member, white) = ctx
+        .state
+        .store
+        .run(move |c| store::lists::is_on(c, &id, RoomList::Allow, &name))
+        .await?;
+    Ok(ok(ctx.envelope::<_, Value>(
+        "get",
+        Some(serde_json::json!({ "member": member, "white": white })),
+    )))
+}
+
 async fn add(ctx: Ctx, names: Vec<String>, batch: bool) -> Result<Response, EmError> {
     let id = ctx.segment(1).to_string();
     let list = which(&ctx);
@@ -40,7 +63,7 @@ async fn add(ctx: Ctx, names: Vec<String>, batch: bool) -> Result<Response, EmEr
         .store
         .run(move |c| store::lists::add(c, &id, list, &names, now, batch))
         .await?;
-    if batch {
+    if batch || as_array(&ctx) {
         Ok(ok(ctx.envelope::<_, Value>("post", Some(results))))
     } else {
         Ok(ok(ctx.envelope::<_, Value>("post", Some(results.remove(0)))))
@@ -89,7 +112,7 @@ pub async fn remove(Authed(ctx): Authed) -> Result<Response, EmError> {
         .store
         .run(move |c| store::lists::remove(c, &id, list, &names))
         .await?;
-    if raw.contains(',') {
+    if raw.contains(',') || as_array(&ctx) {
         Ok(ok(ctx.envelope::<_, Value>("delete", Some(results))))
     } else {
         Ok(ok(

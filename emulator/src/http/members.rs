@@ -1,7 +1,7 @@
 //! Members of a room: list, add one or many, remove one or many (which is also how a member
 //! leaves).
 
-use super::{ok, split_users, Authed, JsonBody};
+use super::{decode_cursor, encode_cursor, ok, split_users, Authed, JsonBody};
 use crate::error::EmError;
 use crate::store;
 use axum::response::Response;
@@ -11,7 +11,14 @@ use easemob_api::wire::*;
 use serde_json::Value;
 
 /// `GET /chatrooms/{id}/users?pagenum&pagesize`: owner first, then members in join order.
+///
+/// The web SDK's `getChatRoomMembers` pages by cursor instead (`?cursor&limit&joined_time=true`):
+/// each element then names the role as its key, `{"admin": "u1", "joined_time": ms}`, and a
+/// top-level `cursor` is there while more remain.
 pub async fn list(Authed(ctx): Authed) -> Result<Response, EmError> {
+    if ctx.query("cursor").is_some() || ctx.query("limit").is_some() {
+        return list_by_cursor(ctx).await;
+    }
     let id = ctx.segment(1).to_string();
     let pagenum = ctx
         .query_number("pagenum", u32::MAX as u64)?
@@ -103,4 +110,36 @@ pub async fn remove(Authed(ctx): Authed) -> Result<Response, EmError> {
         .run(move |c| store::members::remove_many(c, &id, &names))
         .await?;
     Ok(ok(ctx.envelope::<_, Value>("delete", Some(results))))
+}
+
+async fn list_by_cursor(ctx: super::Ctx) -> Result<Response, EmError> {
+    let id = ctx.segment(1).to_string();
+    let limit = ctx
+        .query_number("limit", limits::PAGE_SIZE_MAX as u64)?
+        .unwrap_or(limits::MEMBERS_CURSOR_PAGE as u64)
+        .max(1) as i64;
+    let offset = match ctx.query("cursor").filter(|c| !c.is_empty()) {
+        Some(c) => decode_cursor('m', c)?,
+        None => 0,
+    };
+    let (rows, more) = ctx
+        .state
+        .store
+        .run(move |c| store::members::list_with_roles(c, &id, limit, offset))
+        .await?;
+    let next = offset + rows.len() as i64;
+    let data: Vec<Value> = rows
+        .into_iter()
+        .map(|m| {
+            let mut o = serde_json::Map::new();
+            o.insert(m.role.into(), Value::String(m.username));
+            o.insert("joined_time".into(), m.joined_at.into());
+            Value::Object(o)
+        })
+        .collect();
+    let mut env = ctx.envelope::<_, Value>("get", Some(data));
+    env.count = env.data.as_ref().map(|d| d.len() as u64);
+    env.params = ctx.params();
+    env.cursor = more.then(|| encode_cursor('m', next));
+    Ok(ok(env))
 }

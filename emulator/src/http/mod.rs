@@ -12,6 +12,7 @@ mod lists;
 mod members;
 mod messages;
 mod mutes;
+mod shared_files;
 mod super_admins;
 mod token;
 mod users;
@@ -21,12 +22,13 @@ use crate::store::{AppRow, Store};
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
 use easemob_api::connect::{DashboardConfig, Preset};
 use easemob_api::wire::Envelope;
+use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -34,7 +36,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 use tower::ServiceExt;
-use http_body_util::BodyExt;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 
@@ -52,6 +53,8 @@ pub struct AppState {
     pub faults: crate::faults::Faults,
     pub dist: PathBuf,
     pub timeouts: Timeouts,
+    /// `POST /users` needs no token.
+    pub open_registration: bool,
 }
 
 /// How long a client may take.
@@ -103,6 +106,10 @@ pub fn router(state: Shared) -> Router {
             delete(mutes::unmute),
         )
         .route(
+            "/{org}/{app}/sdk/chatrooms/{id}/mute/{user}",
+            get(mutes::is_muted),
+        )
+        .route(
             "/{org}/{app}/chatrooms/{id}/ban",
             post(mutes::mute_all).delete(mutes::unmute_all),
         )
@@ -120,7 +127,17 @@ pub fn router(state: Shared) -> Router {
         )
         .route(
             "/{org}/{app}/chatrooms/{id}/white/users/{users}",
-            post(lists::add_one).delete(lists::remove),
+            get(lists::is_allowed)
+                .post(lists::add_one)
+                .delete(lists::remove),
+        )
+        .route(
+            "/{org}/{app}/chatrooms/{id}/share_files",
+            get(shared_files::list).post(shared_files::upload),
+        )
+        .route(
+            "/{org}/{app}/chatrooms/{id}/share_files/{file}",
+            get(shared_files::download).delete(shared_files::delete),
         )
         .route(
             "/{org}/{app}/chatrooms/{id}/announcement",
@@ -230,7 +247,13 @@ fn cors() -> CorsLayer {
             is_api_path(parts.uri.path()) || is_own_origin(origin, &parts.headers)
         }))
         .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
-        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::ACCEPT])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::ACCEPT,
+            // The web SDK's uploads send it.
+            HeaderName::from_static("restrict-access"),
+        ])
         // So the dashboard can honour a 429's wait.
         .expose_headers([header::RETRY_AFTER])
         .max_age(std::time::Duration::from_secs(3600))
@@ -486,7 +509,8 @@ async fn bearer_token_check(headers: &HeaderMap, state: &Shared) -> Result<(), E
 }
 
 /// `POST /users` with a valid app token. Without any token the app answers as one in
-/// authorized-registration mode does (reference §5; recorded in S4 as 401 `unauthorized`).
+/// authorized-registration mode does (reference §5; recorded in S4 as 401 `unauthorized`),
+/// unless it runs with `--open-registration`. A bad token is refused either way.
 pub struct AuthedToRegister(pub Ctx);
 
 impl FromRequestParts<Shared> for AuthedToRegister {
@@ -495,7 +519,11 @@ impl FromRequestParts<Shared> for AuthedToRegister {
         match Authed::from_request_parts(parts, state).await {
             Ok(Authed(ctx)) => Ok(AuthedToRegister(ctx)),
             Err(e) if e.refusal == easemob_api::Refusal::TokenBlank => {
-                Err(EmError::registration_needs_token())
+                if state.open_registration {
+                    ctx_from_parts(parts, state).map(AuthedToRegister)
+                } else {
+                    Err(EmError::registration_needs_token())
+                }
             }
             Err(e) => Err(e),
         }

@@ -21,6 +21,22 @@ pub async fn list(Authed(ctx): Authed) -> Result<Response, EmError> {
     Ok(ok(ctx.envelope::<_, Value>("get", Some(muted))))
 }
 
+/// `GET /sdk/chatrooms/{id}/mute/{user}` (the web SDK's isInChatRoomMutelist, for the user it
+/// is logged in as; not in the REST documents): `data` is whether the user is on the room's
+/// mute list now, a bare boolean.
+pub async fn is_muted(Authed(ctx): Authed) -> Result<Response, EmError> {
+    let id = ctx.segment(2).to_string();
+    let name = ctx.segment(4).to_string();
+    let now = crate::now_ms() as i64;
+    let muted = ctx
+        .state
+        .store
+        .run(move |c| store::mutes::list(c, &id, now))
+        .await?;
+    let on = muted.iter().any(|m| m.user.eq_ignore_ascii_case(&name));
+    Ok(ok(ctx.envelope::<_, Value>("get", Some(on))))
+}
+
 /// `POST /chatrooms/{id}/mute` with `{"usernames": [...], "mute_duration": ms}`.
 pub async fn mute(
     Authed(ctx): Authed,

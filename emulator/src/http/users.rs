@@ -115,13 +115,39 @@ pub async fn joined_rooms(Authed(ctx): Authed) -> Result<Response, EmError> {
             ((n.unwrap_or(1).max(1) as i64 - 1) * s, s)
         }
     };
-    let data = ctx
-        .state
-        .store
-        .run(move |c| store::users::joined_rooms(c, &name, limit, offset))
-        .await?;
+    // `detail=true` (undocumented; the web SDK's getJoinedChatRooms sends it) gives each room
+    // as `{id, title, owner: "{org}#{app}_{owner}", created, description, max_users}`.
+    let data: Value = if ctx.query("detail") == Some("true") {
+        let app_key = format!("{}#{}", ctx.state.app.org, ctx.state.app.name);
+        let rooms = ctx
+            .state
+            .store
+            .run(move |c| store::users::joined_rooms_detailed(c, &name, limit, offset))
+            .await?;
+        rooms
+            .into_iter()
+            .map(|r| {
+                serde_json::json!({
+                    "id": r.id.to_string(),
+                    "title": r.name,
+                    "owner": format!("{app_key}_{}", r.owner),
+                    "created": r.created,
+                    "description": r.description,
+                    "max_users": r.maxusers,
+                })
+            })
+            .collect()
+    } else {
+        let rooms = ctx
+            .state
+            .store
+            .run(move |c| store::users::joined_rooms(c, &name, limit, offset))
+            .await?;
+        serde_json::to_value(rooms).map_err(EmError::internal)?
+    };
+    let count = data.as_array().map_or(0, Vec::len) as u64;
     let mut env = ctx.envelope::<_, Value>("get", Some(data));
-    env.count = env.data.as_ref().map(|d| d.len() as u64);
+    env.count = Some(count);
     env.params = ctx.params();
     env.application_name = Some(ctx.state.app.name.clone());
     Ok(ok(env))

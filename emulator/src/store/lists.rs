@@ -33,6 +33,25 @@ fn on_list(conn: &Connection, room_id: i64, list: RoomList, u: &str) -> Result<b
     }
 }
 
+/// Whether a user is on the list: the username (in the stored spelling when registered) and
+/// the answer. Someone unknown or not in the room is not on it.
+pub fn is_on(
+    conn: &mut Connection,
+    id: &str,
+    list: RoomList,
+    name: &str,
+) -> Result<(String, bool), EmError> {
+    let tx = super::read(conn)?;
+    let room = room_to_change(&tx, id)?;
+    Ok(match user(&tx, name)? {
+        Some(u) => {
+            let on = on_list(&tx, room.id, list, &u)?;
+            (u, on)
+        }
+        None => (name.to_string(), false),
+    })
+}
+
 /// Adds each user, with a result each. When nobody named could be added because nobody is in
 /// the room, the whole call is refused, as the server does.
 pub fn add(

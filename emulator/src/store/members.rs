@@ -19,6 +19,46 @@ pub fn list(
     affiliations(&tx, room.id, limit, offset)
 }
 
+/// A member as the web SDK's cursor-paged list shows one: `owner`, `admin` or `member`, the
+/// username, and when they joined (ms).
+pub struct RoleAndJoin {
+    pub role: &'static str,
+    pub username: String,
+    pub joined_at: i64,
+}
+
+/// One page of a room's members with their roles and join times, in the order of [`list`];
+/// and whether more follow.
+pub fn list_with_roles(
+    conn: &mut Connection,
+    id: &str,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<RoleAndJoin>, bool), EmError> {
+    let tx = super::read(conn)?;
+    let room = room(&tx, id)?.ok_or_else(|| EmError::room_not_found_on_read(id))?;
+    let mut stmt = tx.prepare_cached(
+        "SELECT username, is_owner, is_admin, joined_at FROM members WHERE room_id = ?1
+         ORDER BY is_owner DESC, joined LIMIT ?2 OFFSET ?3",
+    )?;
+    let mut rows: Vec<RoleAndJoin> = stmt
+        .query_map(rusqlite::params![room.id, limit + 1, offset], |r| {
+            Ok(RoleAndJoin {
+                username: r.get(0)?,
+                role: match (r.get::<_, bool>(1)?, r.get::<_, bool>(2)?) {
+                    (true, _) => "owner",
+                    (false, true) => "admin",
+                    _ => "member",
+                },
+                joined_at: r.get(3)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    Ok((rows, more))
+}
+
 /// Adds users who exist; all or nothing. Users already in the room count as added, and the
 /// whole room, owner included, stays within `maxusers`. Returns the room's id and every user
 /// named, once each, in the stored spelling.

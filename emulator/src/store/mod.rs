@@ -15,6 +15,7 @@ pub mod members;
 pub mod messages;
 pub mod mutes;
 pub mod rooms;
+pub mod shared_files;
 pub mod super_admins;
 pub mod tokens;
 pub mod users;
@@ -140,6 +141,24 @@ CREATE TABLE messages (
 );
 CREATE INDEX messages_by_room ON messages (room, at);
 ",
+    // Version 5. What the official web SDK uses beyond the documents: when each member joined,
+    // in ms (members from before are taken to have joined when their room was made), and the
+    // files shared in a room.
+    "
+ALTER TABLE members ADD COLUMN joined_at INTEGER NOT NULL DEFAULT 0;
+UPDATE members SET joined_at = (SELECT created FROM rooms WHERE rooms.id = members.room_id);
+CREATE TABLE shared_files (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    room_id INTEGER NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    created INTEGER NOT NULL,
+    content BLOB NOT NULL
+);
+CREATE INDEX shared_files_by_room ON shared_files (room_id, seq);
+",
 ];
 
 /// The schema version this code writes.
@@ -155,7 +174,9 @@ pub enum OpenError {
         known: i64,
     },
     /// The database would not switch to write-ahead logging.
-    JournalMode { found: String },
+    JournalMode {
+        found: String,
+    },
 }
 
 impl std::fmt::Display for OpenError {
@@ -453,9 +474,16 @@ pub fn insert_member(
     seq: i64,
 ) -> Result<(), EmError> {
     conn.prepare_cached(
-        "INSERT INTO members (room_id, username, is_owner, joined) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO members (room_id, username, is_owner, joined, joined_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![room_id, username, is_owner, seq])?;
+    .execute(params![
+        room_id,
+        username,
+        is_owner,
+        seq,
+        crate::now_ms() as i64
+    ])?;
     Ok(())
 }
 

@@ -17,13 +17,14 @@ pub struct Page {
     pub more: bool,
 }
 
-pub fn list(conn: &Connection, before: i64, limit: i64) -> Result<Page, EmError> {
+/// `offset` skips that many first (the page-number paging official clients still send).
+pub fn list(conn: &Connection, before: i64, limit: i64, offset: i64) -> Result<Page, EmError> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, name, owner, (SELECT COUNT(*) FROM members m WHERE m.room_id = r.id)
-         FROM rooms r WHERE id < ?1 ORDER BY id DESC LIMIT ?2",
+         FROM rooms r WHERE id < ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3",
     )?;
     let mut rows: Vec<(i64, ChatroomSummary)> = stmt
-        .query_map(params![before, limit + 1], |r| {
+        .query_map(params![before, limit + 1, offset], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 ChatroomSummary {

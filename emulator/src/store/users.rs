@@ -139,6 +139,46 @@ pub fn list(
     Ok((rows, more))
 }
 
+/// A room the user is in, with the fields the web SDK's `getJoinedChatRooms` asks for
+/// (`detail=true`).
+pub struct JoinedWithDetail {
+    pub id: i64,
+    pub name: String,
+    pub owner: String,
+    pub created: i64,
+    pub description: String,
+    pub maxusers: i64,
+}
+
+/// Rooms the user is in with some detail, latest joined first.
+pub fn joined_rooms_detailed(
+    conn: &mut Connection,
+    name: &str,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<JoinedWithDetail>, EmError> {
+    let tx = super::read(conn)?;
+    let user = user(&tx, name)?.ok_or_else(|| EmError::user_not_found(name))?;
+    let mut stmt = tx.prepare_cached(
+        "SELECT r.id, r.name, r.owner, r.created, r.description, r.maxusers
+         FROM members m JOIN rooms r ON r.id = m.room_id
+         WHERE m.username = ?1 ORDER BY m.joined DESC LIMIT ?2 OFFSET ?3",
+    )?;
+    let rooms = stmt
+        .query_map(params![user, limit, offset], |r| {
+            Ok(JoinedWithDetail {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                owner: r.get(2)?,
+                created: r.get(3)?,
+                description: r.get(4)?,
+                maxusers: r.get(5)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rooms)
+}
+
 /// Rooms the user is in, latest joined first.
 pub fn joined_rooms(
     conn: &mut Connection,

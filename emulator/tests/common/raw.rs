@@ -146,7 +146,10 @@ fn read_line(r: &mut impl BufRead) -> std::io::Result<String> {
 }
 
 /// One answer, and whether the connection may be used again.
-pub fn read_response(r: &mut impl BufRead, head_only: bool) -> std::io::Result<(RawResponse, bool)> {
+pub fn read_response(
+    r: &mut impl BufRead,
+    head_only: bool,
+) -> std::io::Result<(RawResponse, bool)> {
     let status_line = read_line(r)?;
     let status: u16 = status_line
         .split(' ')
