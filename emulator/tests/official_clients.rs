@@ -412,3 +412,110 @@ fn the_words_the_web_sdk_reads_errors_by() {
         serde_json::from_slice::<Value>(&r.body).expect("a JSON body");
     }
 }
+
+// ---------------------------------------------------------------- the server SDKs (Java, PHP)
+
+#[test]
+fn the_java_sdks_member_list_by_cursor_reads_plain_usernames() {
+    let emu = demo();
+    let id = emu.room("Java", "alice", &["bob", "carol"]);
+    let mut seen = Vec::new();
+    let mut cursor = String::new();
+    for _ in 0..10 {
+        let page = ok(emu.raw(
+            Method::Get,
+            &format!("/chatrooms/{id}/users?version=v3&limit=2&cursor={cursor}"),
+            None,
+        ));
+        for name in page["data"].as_array().unwrap() {
+            seen.push(name.as_str().expect("a plain username").to_string());
+        }
+        match page["cursor"].as_str() {
+            Some(c) => cursor = c.to_string(),
+            None => break,
+        }
+    }
+    assert_eq!(seen, ["alice", "bob", "carol"]);
+}
+
+#[test]
+fn a_password_is_changed() {
+    let emu = demo();
+    let changed = ok(emu.raw(
+        Method::Put,
+        "/users/bob/password",
+        Some(r#"{"newpassword":"n3w"}"#),
+    ));
+    assert_eq!(changed["action"], "set user password");
+    let unknown = emu.raw(
+        Method::Put,
+        "/users/nobody/password",
+        Some(r#"{"newpassword":"n3w"}"#),
+    );
+    assert_eq!(unknown.status, 404);
+    assert_eq!(body(&unknown)["exception"], "UserNotFoundException");
+    let empty = emu.raw(Method::Put, "/users/bob/password", Some("{}"));
+    assert_eq!(empty.status, 400, "{}", empty.body);
+}
+
+#[test]
+fn one_device_is_forced_offline_by_delete_and_by_the_java_sdks_get() {
+    let emu = demo();
+    let token = emu.conn.token.clone().unwrap();
+    let mut c = RawClient::new(&emu.base);
+    for method in [Method::Delete, Method::Get] {
+        let online = c.send(
+            &RawRequest::new("PUT", "/_emulator/presence")
+                .bearer(&token)
+                .json(r#"{"username":"bob","online":true}"#),
+        );
+        assert_eq!(online.status, 200, "{}", online.text());
+        let out = ok(emu.raw(method, "/users/bob/disconnect/android_123", None));
+        assert_eq!(out["data"], json!({"result": true}));
+        let status = ok(emu.raw(Method::Get, "/users/bob/status", None));
+        assert_eq!(status["data"]["bob"], "offline", "{method:?}");
+    }
+    let unknown = emu.raw(Method::Delete, "/users/nobody/disconnect/web_1", None);
+    assert_eq!(unknown.status, 404);
+}
+
+#[test]
+fn the_java_sdks_room_update_may_change_custom_and_need_verify() {
+    let emu = demo();
+    let id = emu.room("Java edit", "alice", &[]);
+    let both = ok(emu.raw(
+        Method::Put,
+        &format!("/chatrooms/{id}"),
+        Some(r#"{"description":"d2","custom":"{\"level\":3}","need_verify":true}"#),
+    ));
+    assert_eq!(
+        both["data"],
+        json!({"description": true, "custom": true, "need_verify": true})
+    );
+    let d = emu.detail(&id);
+    assert_eq!(
+        (d.description.as_str(), d.custom.as_str(), d.membersonly),
+        ("d2", r#"{"level":3}"#, true)
+    );
+    // Alone, too; and the limits hold.
+    let alone = ok(emu.raw(
+        Method::Put,
+        &format!("/chatrooms/{id}"),
+        Some(r#"{"custom":"plain"}"#),
+    ));
+    assert_eq!(alone["data"], json!({"custom": true}));
+    let long = "x".repeat(easemob_api::limits::CUSTOM_MAX_CHARS + 1);
+    let too_long = emu.raw(
+        Method::Put,
+        &format!("/chatrooms/{id}"),
+        Some(&json!({ "custom": long }).to_string()),
+    );
+    assert_eq!(too_long.status, 403, "{}", too_long.body);
+    assert_eq!(emu.detail(&id).custom, "plain");
+    let wrong = emu.raw(
+        Method::Put,
+        &format!("/chatrooms/{id}"),
+        Some(r#"{"need_verify":"yes"}"#),
+    );
+    assert_eq!(wrong.status, 400);
+}

@@ -132,6 +132,19 @@ pub async fn modify_or_transfer(
     if map.contains_key("newowner") {
         return transfer(ctx, id, map).await;
     }
+    // The Java server SDK's updateRoom may send these two as well.
+    let extras = store::rooms::ModifyExtras {
+        custom: match map.remove("custom") {
+            None => None,
+            Some(Value::String(c)) => Some(c),
+            Some(_) => return Err(EmError::invalid_parameter("custom must be a string")),
+        },
+        membersonly: match map.remove("need_verify") {
+            None => None,
+            Some(Value::Bool(b)) => Some(b),
+            Some(_) => return Err(EmError::invalid_parameter("need_verify must be a boolean")),
+        },
+    };
     let unknown: Vec<&str> = map
         .keys()
         .map(String::as_str)
@@ -142,12 +155,23 @@ pub async fn modify_or_transfer(
     }
     let changes: ModifyChatroom = serde_json::from_value(Value::Object(map))
         .map_err(|e| EmError::invalid_parameter(format!("request body is not valid: {e}")))?;
+    let (custom, need_verify) = (extras.custom.is_some(), extras.membersonly.is_some());
     let result = ctx
         .state
         .store
-        .run(move |c| store::rooms::modify(c, &id, &changes))
+        .run(move |c| store::rooms::modify(c, &id, &changes, &extras))
         .await?;
-    Ok(ok(ctx.envelope::<_, Value>("put", Some(result))))
+    // One flag per field sent, the extras too.
+    let mut data = serde_json::to_value(result).map_err(EmError::internal)?;
+    if let Value::Object(flags) = &mut data {
+        if custom {
+            flags.insert("custom".into(), Value::Bool(true));
+        }
+        if need_verify {
+            flags.insert("need_verify".into(), Value::Bool(true));
+        }
+    }
+    Ok(ok(ctx.envelope::<_, Value>("put", Some(data))))
 }
 
 async fn transfer(

@@ -128,6 +128,20 @@ pub async fn disconnect(Authed(ctx): Authed) -> Result<Response, EmError> {
     Ok(ok(env))
 }
 
+/// `DELETE /users/{u}/disconnect/{resource}`: one device offline (also `GET`, which the Java
+/// server SDK 1.x sends [D]). No device is tracked here, so the user goes offline.
+pub async fn disconnect_device(Authed(ctx): Authed) -> Result<Response, EmError> {
+    let name = ctx.segment(1).to_string();
+    ctx.state
+        .store
+        .run(move |c| store::global_mutes::set_online(c, &name, false))
+        .await?;
+    Ok(ok(ctx.envelope::<_, Value>(
+        "delete",
+        Some(Disconnected { result: true }),
+    )))
+}
+
 /// `GET /users/{u}/status`: `{"u": "online" | "offline"}`.
 pub async fn status(Authed(ctx): Authed) -> Result<Response, EmError> {
     let name = ctx.segment(1).to_string();

@@ -12,9 +12,10 @@ use serde_json::Value;
 
 /// `GET /chatrooms/{id}/users?pagenum&pagesize`: owner first, then members in join order.
 ///
-/// The web SDK's `getChatRoomMembers` pages by cursor instead (`?cursor&limit&joined_time=true`):
-/// each element then names the role as its key, `{"admin": "u1", "joined_time": ms}`, and a
-/// top-level `cursor` is there while more remain.
+/// Official clients page by cursor instead (`?limit&cursor`), with a top-level `cursor` while
+/// more remain: the Java server SDK (`version=v3`) reads plain usernames; the web SDK's
+/// `getChatRoomMembers` asks `joined_time=true` and reads each element with the role as its
+/// key, `{"admin": "u1", "joined_time": ms}`.
 pub async fn list(Authed(ctx): Authed) -> Result<Response, EmError> {
     if ctx.query("cursor").is_some() || ctx.query("limit").is_some() {
         return list_by_cursor(ctx).await;
@@ -128,9 +129,13 @@ async fn list_by_cursor(ctx: super::Ctx) -> Result<Response, EmError> {
         .run(move |c| store::members::list_with_roles(c, &id, limit, offset))
         .await?;
     let next = offset + rows.len() as i64;
+    let with_times = ctx.query("joined_time") == Some("true");
     let data: Vec<Value> = rows
         .into_iter()
         .map(|m| {
+            if !with_times {
+                return Value::String(m.username);
+            }
             let mut o = serde_json::Map::new();
             o.insert(m.role.into(), Value::String(m.username));
             o.insert("joined_time".into(), m.joined_at.into());

@@ -187,6 +187,14 @@ pub fn router(state: Shared) -> Router {
             get(global_mutes::disconnect),
         )
         .route(
+            "/{org}/{app}/users/{username}/disconnect/{resource}",
+            get(global_mutes::disconnect_device).delete(global_mutes::disconnect_device),
+        )
+        .route(
+            "/{org}/{app}/users/{username}/password",
+            put(users::set_password),
+        )
+        .route(
             "/{org}/{app}/users/{username}/status",
             get(global_mutes::status),
         )

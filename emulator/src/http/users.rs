@@ -188,3 +188,27 @@ pub async fn delete_many(Authed(ctx): Authed) -> Result<Response, EmError> {
     env.entities = deleted;
     Ok(ok(env))
 }
+
+/// `PUT /users/{username}/password` with `{"newpassword": …}` (the server SDKs' password
+/// change; not in the reference notes).
+pub async fn set_password(
+    Authed(ctx): Authed,
+    JsonBody(body): JsonBody<NewPassword>,
+) -> Result<Response, EmError> {
+    let name = ctx.segment(1).to_string();
+    let password = body.newpassword.unwrap_or_default();
+    if password.is_empty() {
+        return Err(EmError::must_be_provided("newpassword"));
+    }
+    let now = crate::now_ms();
+    ctx.state
+        .store
+        .run(move |c| store::users::set_password(c, &name, &password, now))
+        .await?;
+    Ok(ok(ctx.envelope::<Value, Value>("set user password", None)))
+}
+
+#[derive(serde::Deserialize)]
+pub struct NewPassword {
+    newpassword: Option<String>,
+}

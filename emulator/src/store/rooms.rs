@@ -146,14 +146,40 @@ pub fn create(conn: &mut Connection, req: &CreateChatroom, now_ms: u64) -> Resul
 }
 
 /// Edits name, description and maxusers; an edit that breaks any limit changes no field.
+/// What the Java server SDK's `updateRoom` may also send, beyond the documented fields: a new
+/// `custom`, and `need_verify`, kept as `membersonly`. [inferred]
+#[derive(Default)]
+pub struct ModifyExtras {
+    pub custom: Option<String>,
+    pub membersonly: Option<bool>,
+}
+
 pub fn modify(
     conn: &mut Connection,
     id: &str,
     changes: &ModifyChatroom,
+    extras: &ModifyExtras,
 ) -> Result<ModifiedChatroom, EmError> {
     let tx = conn.transaction()?;
     let room = room_to_change(&tx, id)?;
-    changes.validate().map_err(refuse)?;
+    let only_extras = changes.is_empty() && (extras.custom.is_some() || extras.membersonly.is_some());
+    if !only_extras {
+        changes.validate().map_err(refuse)?;
+    }
+    if let Some(custom) = &extras.custom {
+        limits::check_length(limits::Field::Custom, custom, limits::CUSTOM_MAX_CHARS)
+            .map_err(refuse)?;
+        tx.execute(
+            "UPDATE rooms SET custom = ?1 WHERE id = ?2",
+            params![custom, room.id],
+        )?;
+    }
+    if let Some(on) = extras.membersonly {
+        tx.execute(
+            "UPDATE rooms SET membersonly = ?1 WHERE id = ?2",
+            params![on, room.id],
+        )?;
+    }
     if let Some(n) = changes.maxusers {
         if (n as i64) < member_count(&tx, room.id)? {
             return Err(EmError::maxusers_below_members());

@@ -243,3 +243,20 @@ pub fn delete_oldest(conn: &mut Connection, limit: i64) -> Result<(Vec<User>, bo
     tx.commit()?;
     Ok((deleted, more))
 }
+
+/// Sets a user's password.
+pub fn set_password(
+    conn: &mut Connection,
+    name: &str,
+    password: &str,
+    now_ms: u64,
+) -> Result<(), EmError> {
+    let tx = conn.transaction()?;
+    let user = user(&tx, name)?.ok_or_else(EmError::user_entity_not_found)?;
+    tx.execute(
+        "UPDATE users SET password = ?1, modified = ?2 WHERE username = ?3",
+        params![password, now_ms as i64, user],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
