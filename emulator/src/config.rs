@@ -74,7 +74,7 @@ pub struct Config {
     pub header_timeout_s: u64,
     /// Seconds a request may take, its body and any injected latency included; past it the
     /// answer is a 503 Easemob body. More than the largest injectable latency.
-    #[arg(long, env = "EMULATOR_REQUEST_TIMEOUT", default_value_t = 90, value_parser = seconds)]
+    #[arg(long, env = "EMULATOR_REQUEST_TIMEOUT", default_value_t = 90, value_parser = request_seconds)]
     pub request_timeout_s: u64,
     /// Milliseconds a write waits for a database locked by another process before it is
     /// answered 503.
@@ -95,6 +95,17 @@ fn seconds(s: &str) -> Result<u64, String> {
         n if n > 3600 => Err("must be at most 3600 seconds".into()),
         n => Ok(n),
     }
+}
+
+fn request_seconds(s: &str) -> Result<u64, String> {
+    let n = seconds(s)?;
+    let latency_s = crate::faults::LATENCY_MS_MAX / 1000;
+    if n <= latency_s {
+        return Err(format!(
+            "must be more than {latency_s} seconds, the largest latency that can be injected"
+        ));
+    }
+    Ok(n)
 }
 
 fn probability(s: &str) -> Result<f64, String> {

@@ -142,7 +142,8 @@ pub fn seed_if_empty(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1)",
         )?;
         let mut add_member = tx.prepare(
-            "INSERT OR IGNORE INTO members (room_id, username, is_owner, joined) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT OR IGNORE INTO members (room_id, username, is_owner, joined, joined_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
         let first_id = (now - 30 * 86_400_000) * 100;
         let mut joined: i64 = 0;
@@ -183,7 +184,7 @@ pub fn seed_if_empty(
                 rng.random_bool(0.3),
             ])?;
             joined += 1;
-            add_member.execute(params![id, owner, true, joined])?;
+            add_member.execute(params![id, owner, true, joined, created])?;
             // The first room holds everybody it can; the rest hold a handful or nobody.
             let others: Vec<usize> = if r == 0 && big_room > 0 {
                 (0..big_room).collect()
@@ -197,7 +198,8 @@ pub fn seed_if_empty(
                 let name = username(i);
                 if name != owner {
                     joined += 1;
-                    add_member.execute(params![id, name, false, joined])?;
+                    // Members joined a little after the room was made, in order.
+                    add_member.execute(params![id, name, false, joined, created + joined])?;
                 }
             }
         }

@@ -237,7 +237,7 @@ impl Gen {
         ];
         let mut body = self.some_fields(0.5, fields);
         if !self.sane && self.chance(0.1) {
-            // `custom` cannot be edited.
+            // `custom` alone (which the Java server SDK may send), of any length or type.
             body = format!(r#"{{"custom":{}}}"#, self.string_literal());
         }
         if body == "{}" && self.chance(0.5) {

@@ -312,16 +312,47 @@ fn shared_files_are_uploaded_listed_downloaded_and_deleted() {
     let mut nowhere = upload.clone();
     nowhere.target = format!("/{ORG}/{APP}/chatrooms/999999999/share_files");
     assert_eq!(c.send(&nowhere).status, 404);
-    // A dissolved room takes its files with it.
-    let mut again = upload.clone();
-    again.target = path("");
-    assert_eq!(c.send(&again).status, 200);
-    ok(emu.raw(Method::Delete, &format!("/chatrooms/{id}"), None));
-    assert_eq!(
-        emu.raw(Method::Get, &format!("/chatrooms/{id}/share_files"), None)
-            .status,
-        404
-    );
+}
+
+#[test]
+fn a_rooms_shared_files_go_when_it_is_dissolved_or_its_owner_deleted() {
+    use easemob_emulator::store::{self, Store};
+    let store = Store::open(None).unwrap();
+    let mut conn = store.lock();
+    let now = 1_700_000_000_000;
+    store::users::register_many(
+        &mut conn,
+        "app",
+        &[easemob_api::wire::NewUser {
+            username: "owner".into(),
+            password: "pw".into(),
+            nickname: None,
+        }],
+        now,
+    )
+    .unwrap();
+    let create = |conn: &mut rusqlite::Connection| {
+        let req = easemob_api::wire::CreateChatroom {
+            name: "r".into(),
+            description: "d".into(),
+            owner: "owner".into(),
+            ..Default::default()
+        };
+        let id = store::rooms::create(conn, &req, now).unwrap().to_string();
+        store::shared_files::add(conn, &id, "f.txt", "admin", b"abc", now as i64).unwrap();
+        id
+    };
+    let files = |conn: &rusqlite::Connection| -> i64 {
+        conn.query_row("SELECT COUNT(*) FROM shared_files", [], |r| r.get(0))
+            .unwrap()
+    };
+    let first = create(&mut conn);
+    create(&mut conn);
+    assert_eq!(files(&conn), 2);
+    store::rooms::dissolve(&mut conn, &first).unwrap();
+    assert_eq!(files(&conn), 1);
+    store::users::delete_one(&mut conn, "owner").unwrap();
+    assert_eq!(files(&conn), 0);
 }
 
 #[test]

@@ -454,3 +454,131 @@ fn expired_tokens_are_pruned_as_new_ones_are_issued() {
     assert_eq!(gone.refusal, easemob_api::Refusal::BadToken);
     store::tokens::check(&conn, &forever, day).unwrap();
 }
+
+/// Sends a whole chunked body of `len` bytes (spaces) in chunks of 64 KiB, and reads the answer.
+fn send_chunked(emu: &Emu, len: usize) -> RawResponse {
+    let stream = TcpStream::connect(emu.base.trim_start_matches("http://")).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let mut wire = format!(
+        "POST {} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+        api("/chatrooms"),
+        token(emu)
+    )
+    .into_bytes();
+    let mut left = len;
+    while left > 0 {
+        let n = left.min(64 * 1024);
+        wire.extend_from_slice(format!("{n:x}\r\n").as_bytes());
+        wire.extend(std::iter::repeat_n(b' ', n));
+        wire.extend_from_slice(b"\r\n");
+        left -= n;
+    }
+    wire.extend_from_slice(b"0\r\n\r\n");
+    // Written from a thread: an answer may come before the whole body is taken.
+    let mut writer = stream.try_clone().unwrap();
+    let writing = std::thread::spawn(move || {
+        let _ = writer.write_all(&wire);
+    });
+    let (resp, _) = read_response(&mut BufReader::new(stream), false).expect("an answer");
+    writing.join().unwrap();
+    resp
+}
+
+#[test]
+fn a_chunked_body_of_exactly_the_limit_is_read_and_one_byte_more_is_not() {
+    let emu = demo();
+    let limit = easemob_emulator::http::BODY_LIMIT;
+    // All blanks: read to the end, then refused for being empty.
+    let at = send_chunked(&emu, limit);
+    assert_easemob_error(&at, 400, "invalid_parameter");
+    let over = send_chunked(&emu, limit + 1);
+    assert_easemob_error(&over, 413, "request_entity_too_large");
+}
+
+/// One request with the given `Host` header, on a connection of its own.
+fn with_host(emu: &Emu, method: &str, path: &str, host: &str) -> RawResponse {
+    let mut stream = TcpStream::connect(emu.base.trim_start_matches("http://")).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let wire = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {}\r\nContent-Length: 0\r\n\r\n",
+        token(emu)
+    );
+    stream.write_all(wire.as_bytes()).unwrap();
+    read_response(&mut BufReader::new(stream), false)
+        .expect("an answer")
+        .0
+}
+
+#[test]
+fn a_page_that_rebinds_its_own_name_to_the_emulator_gets_neither_faults_nor_secret() {
+    // DNS rebinding: evil.example resolves to 127.0.0.1, so its page is same-origin with the
+    // emulator and CORS does not apply; its requests name evil.example, though.
+    let emu = demo();
+    let port = emu.base.rsplit(':').next().unwrap().to_string();
+    let evil = format!("evil.example:{port}");
+    assert_eq!(
+        with_host(&emu, "GET", "/_emulator/faults", &evil).status,
+        403
+    );
+    let config = json_of(&with_host(&emu, "GET", "/config.json", &evil));
+    assert!(
+        config["presets"][0]
+            .get("client_secret")
+            .is_none_or(Value::is_null),
+        "{config}"
+    );
+    // Named by address or as localhost, they answer.
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        assert_eq!(
+            with_host(&emu, "GET", "/_emulator/faults", &host).status,
+            200,
+            "{host}"
+        );
+        let config = json_of(&with_host(&emu, "GET", "/config.json", &host));
+        assert_eq!(
+            config["presets"][0]["client_secret"], CLIENT_SECRET,
+            "{host}"
+        );
+    }
+}
+
+#[test]
+fn a_write_answered_503_at_the_request_time_out_is_not_done_later() {
+    let db = TempDb(std::env::temp_dir().join(format!(
+        "easemob-emulator-timeout-{}.sqlite3",
+        std::process::id()
+    )));
+    let mut config = Config::in_memory();
+    config.memory = false;
+    config.db = db.0.clone();
+    // The write waits for the lock longer than the request may take.
+    config.busy_timeout_ms = 3000;
+    config.request_timeout_s = 1;
+    let emu = Emu::start(config);
+    let other = rusqlite::Connection::open(&db.0).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let mut c = RawClient::new(&emu.base);
+    let resp = c.send(
+        &RawRequest::new("POST", api("/chatrooms"))
+            .header("Origin", EVIL)
+            .bearer(&token(&emu))
+            .json(r#"{"name":"after its 503","description":"d","maxusers":10,"owner":"alice"}"#),
+    );
+    assert_easemob_error(&resp, 503, "service_unavailable");
+    // A page on another origin can read it: the time-out's answer carries CORS headers too.
+    assert_eq!(resp.header("access-control-allow-origin"), Some(EVIL));
+    // The lock goes while the write is still waiting for it; the write then gets it, and its
+    // commit is turned into a rollback. (The next request waits for it to finish.)
+    other.execute_batch("ROLLBACK").unwrap();
+    let names: Vec<String> = emu.all_rooms().into_iter().map(|r| r.name).collect();
+    assert!(!names.iter().any(|n| n == "after its 503"), "{names:?}");
+    assert_eq!(names.len(), DEMO_ROOMS);
+}

@@ -430,6 +430,24 @@ fn deleting_a_user_dissolves_their_rooms_and_takes_them_out_of_the_others() {
     let emu = demo();
     let owned = emu.room("Dave's", "dave", &["alice"]);
     let joined = emu.room("Alice's", "alice", &["dave", "bob"]);
+    let third = emu.room("Carol's", "carol", &["dave"]);
+    // What else is his: a super admin's role, a block elsewhere, an attribute he set.
+    let ok = |resp: HttpResponse| assert_eq!(resp.status, 200, "{}", resp.body);
+    ok(emu.raw(
+        Method::Post,
+        "/chatrooms/super_admin",
+        Some(r#"{"superadmin":"dave"}"#),
+    ));
+    ok(emu.raw(
+        Method::Post,
+        &format!("/chatrooms/{third}/blocks/users/dave"),
+        None,
+    ));
+    ok(emu.raw(
+        Method::Put,
+        &format!("/metadata/chatroom/{joined}/user/dave"),
+        Some(r#"{"metaData":{"dave.key":"v"},"autoDelete":"NO_DELETE"}"#),
+    ));
     let resp = emu.raw(Method::Delete, "/users/DAVE", None);
     assert_eq!(resp.status, 200, "{}", resp.body);
     let body = json(&resp);
@@ -453,6 +471,21 @@ fn deleting_a_user_dissolves_their_rooms_and_takes_them_out_of_the_others() {
     assert_eq!(again.status, 404, "{}", again.body);
     assert_eq!(json(&again)["error"], "service_resource_not_found");
     assert_eq!(json(&again)["exception"], "UserNotFoundException");
+    // Nothing of his is left: registered again, he is nobody's admin, blocked nowhere, and his
+    // attribute went with him.
+    emu.register(&["dave".to_string()]);
+    let supers = json(&emu.raw(Method::Get, "/chatrooms/super_admin", None));
+    assert!(!supers["data"].to_string().contains("dave"), "{supers}");
+    let blocks = json(&emu.raw(
+        Method::Get,
+        &format!("/chatrooms/{third}/blocks/users"),
+        None,
+    ));
+    assert_eq!(blocks["data"], serde_json::json!([]));
+    let attrs = json(&emu.raw(Method::Post, &format!("/metadata/chatroom/{joined}"), None));
+    assert!(attrs["data"].get("dave.key").is_none(), "{attrs}");
+    let rooms = json(&emu.raw(Method::Get, "/users/dave/joined_chatrooms", None));
+    assert_eq!(rooms["data"], serde_json::json!([]));
 }
 
 #[test]

@@ -91,11 +91,19 @@ check "no token" 401 "$(error_body group_authorization 'token is blank!')" -- -X
 # CORS preflight from another origin.
 headers=$(curl -s -i -X OPTIONS "$B/chatrooms/$id" -H 'Origin: http://example.test' \
   -H 'Access-Control-Request-Method: PUT' -H 'Access-Control-Request-Headers: authorization,content-type')
-if grep -q '^HTTP/1.1 200' <<<"$headers" && grep -qi '^access-control-allow-origin: \*' <<<"$headers" \
+if grep -q '^HTTP/1.1 200' <<<"$headers" && grep -qi '^access-control-allow-origin: http://example.test' <<<"$headers" \
   && grep -qi '^access-control-allow-headers: .*authorization' <<<"$headers"; then
   passed=$((passed + 1))
 else
   failed=$((failed + 1)); echo "FAIL preflight: $headers"
+fi
+# The emulator's own endpoints grant no other origin.
+headers=$(curl -s -i -X OPTIONS "$host/_emulator/faults" -H 'Origin: http://example.test' \
+  -H 'Access-Control-Request-Method: PUT' -H 'Access-Control-Request-Headers: authorization,content-type')
+if grep -qi '^access-control-allow-origin' <<<"$headers"; then
+  failed=$((failed + 1)); echo "FAIL preflight of /_emulator/faults granted: $headers"
+else
+  passed=$((passed + 1))
 fi
 echo "curl examples of seed 004: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

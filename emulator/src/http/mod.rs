@@ -42,9 +42,8 @@ use tower_http::services::ServeDir;
 /// Largest request body accepted; anything bigger gets a 413 Easemob error body. The largest
 /// legitimate body, a create naming 10,000 members, is about 200 KB.
 pub const BODY_LIMIT: usize = 1 << 20;
-/// After a 413, how much more of the body is read and dropped (never kept), and for how long,
-/// so that a client still sending gets to read the answer instead of a reset connection.
-const DRAIN_LIMIT: usize = 8 << 20;
+/// After a 413, how long the rest of the body is read and dropped (never kept), so that a client
+/// still sending gets to read the answer instead of a reset connection.
 const DRAIN_TIME: std::time::Duration = std::time::Duration::from_secs(2);
 
 pub struct AppState {
@@ -228,7 +227,8 @@ pub fn router(state: Shared) -> Router {
         .route("/_emulator/messages", get(messages::delivered))
         .route("/_emulator/presence", put(global_mutes::presence))
         .method_not_allowed_fallback(|| async { EmError::method_not_allowed() })
-        .layer(axum::middleware::from_fn(read_body_first));
+        .layer(axum::middleware::from_fn(read_body_first))
+        .layer(axum::middleware::from_fn(addressed_directly_only));
     let timeout = state.timeouts.request;
     Router::new()
         .merge(api)
@@ -236,19 +236,21 @@ pub fn router(state: Shared) -> Router {
         .route("/config.json", get(dashboard_config))
         .fallback(dashboard_or_unknown_endpoint)
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(cors())
         .layer(axum::middleware::from_fn(move |req, next| {
             time_limit(timeout, req, next)
         }))
+        // Outermost, so that every answer, a time-out's 503 too, carries its CORS headers.
+        .layer(cors())
         .with_state(state)
 }
 
 /// The Easemob API answers any origin, as the real service does for an app's web clients: the
 /// dashboard may be served from anywhere (a CDN, trunk serve) and sends a bearer token, so
-/// preflights are answered. `/config.json` (which may carry the demo secret), `/_emulator/*`
-/// (faults, delivered messages) and the dashboard's files are for the dashboard this emulator
-/// serves only: no other origin is granted them, so a web page the operator visits meanwhile
-/// cannot read them or switch faults on.
+/// preflights are answered. `/config.json` (which may carry the demo secret) and `/_emulator/*`
+/// (faults, delivered messages, presence) are for the dashboard this emulator serves only: no
+/// other origin is granted them, so a web page the operator visits meanwhile cannot read them or
+/// switch faults on. (Paths of two segments or more are taken for API paths, so the dashboard's
+/// own routes and nested files are granted too; they are public anyway.)
 fn cors() -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::predicate(|origin, parts| {
@@ -262,8 +264,8 @@ fn cors() -> CorsLayer {
             // The web SDK's uploads send it.
             HeaderName::from_static("restrict-access"),
         ])
-        // So the dashboard can honour a 429's wait.
-        .expose_headers([header::RETRY_AFTER])
+        // So the dashboard can honour a 429's wait, and a page can name a downloaded file.
+        .expose_headers([header::RETRY_AFTER, header::CONTENT_DISPOSITION])
         .max_age(std::time::Duration::from_secs(3600))
 }
 
@@ -282,6 +284,41 @@ fn is_own_origin(origin: &HeaderValue, headers: &HeaderMap) -> bool {
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
     let origin = origin.to_str().ok();
     matches!((origin, host), (Some(o), Some(h)) if o.strip_prefix("http://") == Some(h))
+}
+
+/// Whether the request named this server by an IP address or as `localhost` (the `Host` it
+/// sent). A page that rebinds a domain name of its own to 127.0.0.1 is same-origin with itself,
+/// so CORS does not stop it; its requests carry that name, though, and this refuses them.
+fn addressed_directly(headers: &HeaderMap) -> bool {
+    let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
+        return false;
+    };
+    let name = if let Some(v6) = host.strip_prefix('[') {
+        return v6
+            .split(']')
+            .next()
+            .is_some_and(|a| a.parse::<std::net::Ipv6Addr>().is_ok());
+    } else {
+        host.rsplit_once(':').map_or(host, |(name, _)| name)
+    };
+    let name = name.to_ascii_lowercase();
+    name.parse::<std::net::Ipv4Addr>().is_ok()
+        || name == "localhost"
+        || name.ends_with(".localhost")
+}
+
+/// `/_emulator/*` only for a request that named this server directly (see
+/// [`addressed_directly`]).
+async fn addressed_directly_only(req: Request, next: axum::middleware::Next) -> Response {
+    if addressed_directly(req.headers()) {
+        next.run(req).await
+    } else {
+        (
+            StatusCode::FORBIDDEN,
+            "The emulator's own endpoints answer only requests to an IP address or localhost.\n",
+        )
+            .into_response()
+    }
 }
 
 /// A request that takes longer than `limit` (a client sending its body slowly, or a handler
@@ -340,20 +377,20 @@ async fn read_body_first(req: Request, next: axum::middleware::Next) -> Response
             .await;
     }
     drop(kept);
-    // Whatever the client is still sending is read and dropped for a moment in the background,
-    // so that it gets to read the 413 rather than a reset; then the connection is closed.
-    tokio::spawn(async move {
-        let mut dropped = 0usize;
-        let drain = async {
-            while let Some(Ok(frame)) = body.frame().await {
-                dropped += frame.data_ref().map_or(0, |d| d.len());
-                if dropped > DRAIN_LIMIT {
-                    break;
-                }
-            }
-        };
-        let _ = tokio::time::timeout(DRAIN_TIME, drain).await;
-    });
+    // Whatever the client is still sending is read and dropped (never kept) for a moment in
+    // the background, so that it gets to read the 413 rather than a reset; then the connection
+    // is closed. Not for a client that waits for `100 Continue` before sending: reading would
+    // invite the whole body, and it reads the 413 instead.
+    let waits_to_send = parts
+        .headers
+        .get(header::EXPECT)
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"100-continue"));
+    if !waits_to_send {
+        tokio::spawn(async move {
+            let drain = async { while let Some(Ok(_)) = body.frame().await {} };
+            let _ = tokio::time::timeout(DRAIN_TIME, drain).await;
+        });
+    }
     let mut resp = EmError::body_too_large(BODY_LIMIT).into_response();
     resp.headers_mut()
         .insert(header::CONNECTION, HeaderValue::from_static("close"));
@@ -573,9 +610,11 @@ async fn dashboard_config(State(state): State<Shared>, headers: axum::http::Head
             org: state.app.org.clone(),
             app: state.app.name.clone(),
             client_id: Some(state.app.client_id.clone()),
-            // Only the public demo secret is handed out; any other is typed by the operator.
-            client_secret: (state.app.client_secret == crate::config::DEMO_CLIENT_SECRET)
-                .then(|| state.app.client_secret.clone()),
+            // Only the public demo secret is handed out, and only to a page that named this
+            // server directly; any other is typed by the operator.
+            client_secret: (state.app.client_secret == crate::config::DEMO_CLIENT_SECRET
+                && addressed_directly(&headers))
+            .then(|| state.app.client_secret.clone()),
         }],
         locked_host: None,
     };

@@ -108,9 +108,26 @@ pub async fn download(Authed(ctx): Authed) -> Result<Response, EmError> {
         .remove(b'-')
         .remove(b'_');
     let encoded = percent_encoding::utf8_percent_encode(&name, KEEP);
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename*=UTF-8''{encoded}")) {
+    // A plain ASCII name first, for clients that do not read `filename*`.
+    let plain: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if let Ok(v) = HeaderValue::from_str(&format!(
+        "attachment; filename=\"{plain}\"; filename*=UTF-8''{encoded}"
+    )) {
         headers.insert(header::CONTENT_DISPOSITION, v);
     }
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     Ok(resp)
 }
 

@@ -23,6 +23,7 @@ pub mod users;
 use crate::error::EmError;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -146,7 +147,11 @@ CREATE INDEX messages_by_room ON messages (room, at);
     // files shared in a room.
     "
 ALTER TABLE members ADD COLUMN joined_at INTEGER NOT NULL DEFAULT 0;
-UPDATE members SET joined_at = (SELECT created FROM rooms WHERE rooms.id = members.room_id);
+UPDATE members
+   SET joined_at = COALESCE((SELECT created FROM rooms WHERE rooms.id = members.room_id), 0);
+-- Pruning expired tokens as new ones are issued, and a user's rooms found when they are deleted.
+CREATE INDEX IF NOT EXISTS tokens_by_expiry ON tokens (expires_at);
+CREATE INDEX IF NOT EXISTS rooms_by_owner ON rooms (owner);
 CREATE TABLE shared_files (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     id TEXT NOT NULL UNIQUE,
@@ -270,15 +275,35 @@ impl Store {
 
     /// Runs `work` on the connection on a blocking thread, so a slow disk (a `synchronous=FULL`
     /// commit) never stalls the async workers that serve other requests.
+    ///
+    /// A request answered before its work is done (the request time-out, while writes queue
+    /// behind a lock another process holds) has that work dropped: not started if its turn had
+    /// not come, and its transaction rolled back at the commit if it was waiting for the lock.
+    /// Nothing is done after a 503 that says nothing was.
     pub async fn run<T, F>(&self, work: F) -> Result<T, EmError>
     where
         F: FnOnce(&mut Connection) -> Result<T, EmError> + Send + 'static,
         T: Send + 'static,
     {
         let conn = self.conn.clone();
-        tokio::task::spawn_blocking(move || work(&mut lock(&conn)))
-            .await
-            .map_err(EmError::internal)?
+        let waiting = WaitingFor::default();
+        let given_up = waiting.0.clone();
+        let result = tokio::task::spawn_blocking(move || {
+            let mut conn = lock(&conn);
+            if given_up.load(Ordering::SeqCst) {
+                return Err(EmError::unavailable());
+            }
+            // Returning true turns the commit into a rollback.
+            conn.commit_hook(Some(move || given_up.load(Ordering::SeqCst)));
+            let result = work(&mut conn);
+            conn.commit_hook(None::<fn() -> bool>);
+            result
+        })
+        .await
+        .map_err(EmError::internal);
+        // Done (or failed): the flag no longer matters.
+        drop(waiting);
+        result?
     }
 }
 
@@ -286,6 +311,16 @@ impl Store {
 /// another process holds one (every other transaction takes it as it begins).
 pub fn read(conn: &mut Connection) -> rusqlite::Result<rusqlite::Transaction<'_>> {
     conn.transaction_with_behavior(TransactionBehavior::Deferred)
+}
+
+/// Set when the future waiting for a piece of work is dropped before the work was done.
+#[derive(Default)]
+struct WaitingFor(Arc<AtomicBool>);
+
+impl Drop for WaitingFor {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
 }
 
 fn lock(conn: &Mutex<Connection>) -> MutexGuard<'_, Connection> {

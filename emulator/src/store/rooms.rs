@@ -162,7 +162,8 @@ pub fn modify(
 ) -> Result<ModifiedChatroom, EmError> {
     let tx = conn.transaction()?;
     let room = room_to_change(&tx, id)?;
-    let only_extras = changes.is_empty() && (extras.custom.is_some() || extras.membersonly.is_some());
+    let only_extras =
+        changes.is_empty() && (extras.custom.is_some() || extras.membersonly.is_some());
     if !only_extras {
         changes.validate().map_err(refuse)?;
     }
