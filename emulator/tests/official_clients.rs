@@ -550,3 +550,20 @@ fn the_java_sdks_room_update_may_change_custom_and_need_verify() {
     );
     assert_eq!(wrong.status, 400);
 }
+
+#[test]
+fn demo_members_have_join_times_after_their_rooms_creation() {
+    let emu = demo();
+    for room in emu.all_rooms().into_iter().take(5) {
+        let created = emu.detail(&room.id).created as i64;
+        let page = ok(emu.raw(
+            Method::Get,
+            &format!("/chatrooms/{}/users?limit=20&joined_time=true", room.id),
+            None,
+        ));
+        for m in page["data"].as_array().unwrap() {
+            let joined = m["joined_time"].as_i64().unwrap();
+            assert!(joined >= created, "{m} joined before {created}");
+        }
+    }
+}
