@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::raw::{RawClient, RawRequest, RawResponse};
+use common::raw::{assert_easemob_error, json_of, RawClient, RawRequest, RawResponse};
 use common::*;
 use easemob_emulator::Config;
 use serde_json::{json, Value};
@@ -22,22 +22,14 @@ fn defaults() -> Value {
     })
 }
 
-fn token(emu: &Emu) -> String {
-    emu.conn.token.clone().expect("the test emulator's token")
-}
-
-fn api(path: &str) -> String {
-    format!("/{ORG}/{APP}{path}")
-}
-
 fn get_faults(emu: &Emu) -> RawResponse {
-    RawClient::new(&emu.base).send(&RawRequest::new("GET", FAULTS).bearer(&token(emu)))
+    RawClient::new(&emu.base).send(&RawRequest::new("GET", FAULTS).bearer(&emu.token()))
 }
 
 fn put_faults(emu: &Emu, body: &str) -> RawResponse {
     RawClient::new(&emu.base).send(
         &RawRequest::new("PUT", FAULTS)
-            .bearer(&token(emu))
+            .bearer(&emu.token())
             .json(body),
     )
 }
@@ -50,30 +42,10 @@ fn set_faults(emu: &Emu, body: Value) -> Value {
     serde_json::from_slice(&resp.body).expect("the settings as JSON")
 }
 
-#[track_caller]
-fn json_of(resp: &RawResponse) -> Value {
-    serde_json::from_slice(&resp.body)
-        .unwrap_or_else(|e| panic!("{} is not JSON ({e}): {}", resp.status, resp.text()))
-}
-
-/// Asserts an Easemob error body with this status and code.
-#[track_caller]
-fn assert_easemob_error(resp: &RawResponse, status: u16, error: &str) {
-    let body = json_of(resp);
-    assert_eq!(
-        (resp.status, body["error"].as_str()),
-        (status, Some(error)),
-        "{}",
-        resp.text()
-    );
-    assert!(body["error_description"].is_string(), "{}", resp.text());
-    assert!(body["timestamp"].is_number(), "{}", resp.text());
-}
-
 fn create_room_raw(emu: &Emu, name: &str) -> RawResponse {
     RawClient::new(&emu.base).send(
         &RawRequest::new("POST", api("/chatrooms"))
-            .bearer(&token(emu))
+            .bearer(&emu.token())
             .json(
                 json!({"name": name, "description": "d", "owner": "alice", "members": ["bob"]})
                     .to_string(),
@@ -165,7 +137,7 @@ fn fail_429_refuses_every_call_with_retry_after_and_does_nothing() {
     assert_easemob_error(&resp, 429, "reach_limit");
     assert_eq!(resp.header("retry-after"), Some("1"));
     let mut c = RawClient::new(&emu.base);
-    let read = c.send(&RawRequest::new("GET", api("/chatrooms")).bearer(&token(&emu)));
+    let read = c.send(&RawRequest::new("GET", api("/chatrooms")).bearer(&emu.token()));
     assert_easemob_error(&read, 429, "reach_limit");
     let token_call = c.send(&RawRequest::new("POST", api("/token")).json(
         json!({"grant_type": "client_credentials", "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET})
@@ -186,7 +158,7 @@ fn fail_503_refuses_every_call_and_does_nothing() {
     let id = &before.0[0].id;
     let mut c = RawClient::new(&emu.base);
     let dissolve =
-        c.send(&RawRequest::new("DELETE", api(&format!("/chatrooms/{id}"))).bearer(&token(&emu)));
+        c.send(&RawRequest::new("DELETE", api(&format!("/chatrooms/{id}"))).bearer(&emu.token()));
     assert_easemob_error(&dissolve, 503, "service_unavailable");
     set_faults(&emu, json!({"fail_503": 0}));
     assert_eq!(emu.snapshot(), before);
@@ -208,7 +180,7 @@ fn a_write_whose_answer_is_lost_is_still_carried_out() {
     assert_eq!(rooms.len(), DEMO_ROOMS + 1);
     // A refused write is answered with its own refusal: only successes are lost.
     let mut c = RawClient::new(&emu.base);
-    let refused = c.send(&RawRequest::new("DELETE", api("/chatrooms/1")).bearer(&token(&emu)));
+    let refused = c.send(&RawRequest::new("DELETE", api("/chatrooms/1")).bearer(&emu.token()));
     assert_easemob_error(&refused, 404, "resource_not_found");
     // POST /token is not a write.
     let token_call = c.send(&RawRequest::new("POST", api("/token")).json(
@@ -281,7 +253,7 @@ fn rate_limits_refuse_a_burst_past_the_documented_limit() {
     let answers: Vec<(Instant, RawResponse)> = std::thread::scope(|s| {
         let senders: Vec<_> = (0..4)
             .map(|_| {
-                let (base, target, token, seen_429) = (&emu.base, &target, token(&emu), &seen_429);
+                let (base, target, token, seen_429) = (&emu.base, &target, emu.token(), &seen_429);
                 s.spawn(move || {
                     let mut c = RawClient::new(base);
                     let mut out = Vec::new();
@@ -330,7 +302,7 @@ fn rate_limits_refuse_a_burst_past_the_documented_limit() {
     );
     // The limit is per endpoint: the members list has its own allowance.
     let members = RawClient::new(&emu.base)
-        .send(&RawRequest::new("GET", api(&format!("/chatrooms/{id}/users"))).bearer(&token(&emu)));
+        .send(&RawRequest::new("GET", api(&format!("/chatrooms/{id}/users"))).bearer(&emu.token()));
     assert_eq!(members.status, 200, "{}", members.text());
 }
 
@@ -356,7 +328,7 @@ fn token_ttl_s_sets_the_lifetime_of_the_next_token() {
         "a ttl in the request wins"
     );
     // The new token works, and so does the one issued before the change.
-    for t in [fresh["access_token"].as_str().unwrap(), &token(&emu)] {
+    for t in [fresh["access_token"].as_str().unwrap(), &emu.token()] {
         let resp = c.send(&RawRequest::new("GET", api("/chatrooms")).bearer(t));
         assert_eq!(resp.status, 200, "{}", resp.text());
     }
@@ -368,7 +340,7 @@ fn latency_delays_every_api_answer() {
     set_faults(&emu, json!({"latency_ms": 150}));
     let mut c = RawClient::new(&emu.base);
     let started = Instant::now();
-    let resp = c.send(&RawRequest::new("GET", api("/chatrooms")).bearer(&token(&emu)));
+    let resp = c.send(&RawRequest::new("GET", api("/chatrooms")).bearer(&emu.token()));
     assert_eq!(resp.status, 200);
     assert!(started.elapsed() >= Duration::from_millis(150));
 }

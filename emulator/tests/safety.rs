@@ -3,7 +3,9 @@
 
 mod common;
 
-use common::raw::{read_response, RawClient, RawRequest, RawResponse};
+use common::raw::{
+    assert_easemob_error, json_of, read_response, RawClient, RawRequest, RawResponse,
+};
 use common::*;
 use easemob_emulator::store::{self, Store};
 use easemob_emulator::Config;
@@ -13,31 +15,6 @@ use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 const EVIL: &str = "https://evil.example";
-
-fn token(emu: &Emu) -> String {
-    emu.conn.token.clone().expect("the test emulator's token")
-}
-
-fn api(path: &str) -> String {
-    format!("/{ORG}/{APP}{path}")
-}
-
-fn json_of(resp: &RawResponse) -> Value {
-    serde_json::from_slice(&resp.body)
-        .unwrap_or_else(|e| panic!("{} is not JSON ({e}): {}", resp.status, resp.text()))
-}
-
-#[track_caller]
-fn assert_easemob_error(resp: &RawResponse, status: u16, error: &str) {
-    let body = json_of(resp);
-    assert_eq!(
-        (resp.status, body["error"].as_str()),
-        (status, Some(error)),
-        "{}",
-        resp.text()
-    );
-    assert!(body["error_description"].is_string(), "{}", resp.text());
-}
 
 /// The origin the browser sends for a page this emulator served.
 fn own_origin(emu: &Emu) -> String {
@@ -98,7 +75,7 @@ fn another_origin_may_not_read_the_config_or_touch_the_emulators_own_endpoints()
     let put = c.send(
         &RawRequest::new("PUT", "/_emulator/faults")
             .header("Origin", &own)
-            .bearer(&token(&emu))
+            .bearer(&emu.token())
             .json(r#"{"latency_ms": 0}"#),
     );
     assert_eq!(put.status, 200, "{}", put.text());
@@ -114,7 +91,7 @@ fn another_origin_may_not_read_the_config_or_touch_the_emulators_own_endpoints()
     let list = c.send(
         &RawRequest::new("GET", api("/chatrooms?limit=1"))
             .header("Origin", EVIL)
-            .bearer(&token(&emu)),
+            .bearer(&emu.token()),
     );
     assert_eq!(list.status, 200);
     assert_eq!(list.header("access-control-allow-origin"), Some(EVIL));
@@ -159,7 +136,7 @@ fn send_big_body(emu: &Emu, head_extra: &str, total: usize, chunked: bool) -> (R
     let head = format!(
         "POST {} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\nContent-Type: application/json\r\n{head_extra}\r\n",
         api("/chatrooms"),
-        token(emu)
+        emu.token()
     );
     writer.write_all(head.as_bytes()).unwrap();
     let sent = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
@@ -245,7 +222,7 @@ fn a_body_just_under_the_limit_is_read() {
     );
     let resp = RawClient::new(&emu.base).send(
         &RawRequest::new("POST", api("/chatrooms"))
-            .bearer(&token(&emu))
+            .bearer(&emu.token())
             .json(body),
     );
     assert_ne!(resp.status, 413, "{}", resp.text());
@@ -318,7 +295,7 @@ fn a_body_sent_too_slowly_is_answered_503_at_the_request_time_out() {
     let head = format!(
         "POST {} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"name\":\"",
         api("/chatrooms"),
-        token(&emu)
+        emu.token()
     );
     stream.write_all(head.as_bytes()).unwrap();
     let (resp, _) = read_response(&mut BufReader::new(stream), false).expect("an answer");
@@ -332,7 +309,7 @@ fn a_detail_request_naming_one_room_a_hundred_times_answers_it_once() {
     let id = emu.all_rooms()[0].id.clone();
     let ids = vec![id.as_str(); 100].join(",");
     let resp = RawClient::new(&emu.base)
-        .send(&RawRequest::new("GET", api(&format!("/chatrooms/{ids}"))).bearer(&token(&emu)));
+        .send(&RawRequest::new("GET", api(&format!("/chatrooms/{ids}"))).bearer(&emu.token()));
     assert_eq!(resp.status, 200, "{}", resp.text());
     let body = json_of(&resp);
     let data = body["data"].as_array().expect("data");
@@ -343,7 +320,7 @@ fn a_detail_request_naming_one_room_a_hundred_times_answers_it_once() {
     let other = emu.all_rooms()[1].id.clone();
     let resp = RawClient::new(&emu.base).send(
         &RawRequest::new("GET", api(&format!("/chatrooms/{id},0{id},{other},{id}")))
-            .bearer(&token(&emu)),
+            .bearer(&emu.token()),
     );
     let got: Vec<String> = json_of(&resp)["data"]
         .as_array()
@@ -389,7 +366,7 @@ fn a_database_locked_by_another_process_is_answered_503_within_the_busy_time_out
 
     let mut c = RawClient::new(&emu.base);
     let create = RawRequest::new("POST", api("/chatrooms"))
-        .bearer(&token(&emu))
+        .bearer(&emu.token())
         .json(r#"{"name":"while locked","description":"d","maxusers":10,"owner":"alice"}"#);
     let started = Instant::now();
     let resp = c.send(&create);
@@ -399,14 +376,14 @@ fn a_database_locked_by_another_process_is_answered_503_within_the_busy_time_out
     // until the lock was released (the read time-out of the raw client is a minute).
     assert!(waited >= Duration::from_millis(300), "{waited:?}");
     // Reads go on under WAL while the write lock is held, those made in a transaction too.
-    let list = c.send(&RawRequest::new("GET", api("/chatrooms?limit=1")).bearer(&token(&emu)));
+    let list = c.send(&RawRequest::new("GET", api("/chatrooms?limit=1")).bearer(&emu.token()));
     assert_eq!(list.status, 200, "{}", list.text());
     let id = json_of(&list)["data"][0]["id"]
         .as_str()
         .unwrap()
         .to_string();
     for read in [format!("/chatrooms/{id}"), format!("/chatrooms/{id}/users")] {
-        let resp = c.send(&RawRequest::new("GET", api(&read)).bearer(&token(&emu)));
+        let resp = c.send(&RawRequest::new("GET", api(&read)).bearer(&emu.token()));
         assert_eq!(resp.status, 200, "{read}: {}", resp.text());
     }
 
@@ -464,7 +441,7 @@ fn send_chunked(emu: &Emu, len: usize) -> RawResponse {
     let mut wire = format!(
         "POST {} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
         api("/chatrooms"),
-        token(emu)
+        emu.token()
     )
     .into_bytes();
     let mut left = len;
@@ -505,7 +482,7 @@ fn with_host(emu: &Emu, method: &str, path: &str, host: &str) -> RawResponse {
         .unwrap();
     let wire = format!(
         "{method} {path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {}\r\nContent-Length: 0\r\n\r\n",
-        token(emu)
+        emu.token()
     );
     stream.write_all(wire.as_bytes()).unwrap();
     read_response(&mut BufReader::new(stream), false)
@@ -569,7 +546,7 @@ fn a_write_answered_503_at_the_request_time_out_is_not_done_later() {
     let resp = c.send(
         &RawRequest::new("POST", api("/chatrooms"))
             .header("Origin", EVIL)
-            .bearer(&token(&emu))
+            .bearer(&emu.token())
             .json(r#"{"name":"after its 503","description":"d","maxusers":10,"owner":"alice"}"#),
     );
     assert_easemob_error(&resp, 503, "service_unavailable");

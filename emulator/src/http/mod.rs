@@ -293,18 +293,13 @@ fn addressed_directly(headers: &HeaderMap) -> bool {
     let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
         return false;
     };
-    let name = if let Some(v6) = host.strip_prefix('[') {
-        return v6
-            .split(']')
-            .next()
-            .is_some_and(|a| a.parse::<std::net::Ipv6Addr>().is_ok());
-    } else {
-        host.rsplit_once(':').map_or(host, |(name, _)| name)
+    // `[::1]:8080`, `127.0.0.1:8080`, `localhost:8080`: the name without its port.
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
     };
     let name = name.to_ascii_lowercase();
-    name.parse::<std::net::Ipv4Addr>().is_ok()
-        || name == "localhost"
-        || name.ends_with(".localhost")
+    name.parse::<std::net::IpAddr>().is_ok() || name == "localhost" || name.ends_with(".localhost")
 }
 
 /// `/_emulator/*` only for a request that named this server directly (see

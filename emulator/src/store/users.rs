@@ -186,22 +186,14 @@ pub fn joined_rooms(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<JoinedChatroom>, EmError> {
-    let tx = super::read(conn)?;
-    let user = user(&tx, name)?.ok_or_else(|| EmError::user_not_found(name))?;
-    let mut stmt = tx.prepare_cached(
-        "SELECT r.id, r.name FROM members m JOIN rooms r ON r.id = m.room_id
-         WHERE m.username = ?1 ORDER BY m.joined DESC LIMIT ?2 OFFSET ?3",
-    )?;
-    let rooms = stmt
-        .query_map(params![user, limit, offset], |r| {
-            Ok(JoinedChatroom {
-                id: r.get::<_, i64>(0)?.to_string(),
-                name: r.get(1)?,
-                disabled: Some(false),
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(rooms)
+    Ok(joined_rooms_detailed(conn, name, limit, offset)?
+        .into_iter()
+        .map(|r| JoinedChatroom {
+            id: r.id.to_string(),
+            name: r.name,
+            disabled: Some(false),
+        })
+        .collect())
 }
 
 /// Deletes one user with what is theirs: the rooms they own are dissolved, they leave every

@@ -88,6 +88,11 @@ pub struct Emu {
     pub client: Client<NativeTransport>,
 }
 
+/// `path` under the demo app, as a request line names it.
+pub fn api(path: &str) -> String {
+    format!("/{ORG}/{APP}{path}")
+}
+
 /// An emulator with the demo data: 50 users (alice, bob, carol, …) and 30 rooms.
 pub fn demo() -> Emu {
     Emu::start(Config::in_memory())
@@ -141,6 +146,11 @@ impl Emu {
             transport,
             client,
         }
+    }
+
+    /// The valid app token.
+    pub fn token(&self) -> String {
+        self.conn.token.clone().expect("the test emulator's token")
     }
 
     /// The connection with no token at all.

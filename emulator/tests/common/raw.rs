@@ -214,3 +214,24 @@ pub fn read_response(
         !close,
     ))
 }
+
+/// The answer's body as JSON.
+#[track_caller]
+pub fn json_of(resp: &RawResponse) -> serde_json::Value {
+    serde_json::from_slice(&resp.body)
+        .unwrap_or_else(|e| panic!("{} is not JSON ({e}): {}", resp.status, resp.text()))
+}
+
+/// Asserts an Easemob error body with this status and code.
+#[track_caller]
+pub fn assert_easemob_error(resp: &RawResponse, status: u16, error: &str) {
+    let body = json_of(resp);
+    assert_eq!(
+        (resp.status, body["error"].as_str()),
+        (status, Some(error)),
+        "{}",
+        resp.text()
+    );
+    assert!(body["error_description"].is_string(), "{}", resp.text());
+    assert!(body["timestamp"].is_number(), "{}", resp.text());
+}
