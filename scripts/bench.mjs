@@ -150,6 +150,41 @@ try {
   const wasm = await page.evaluate(() => globalThis.__wasm?.memory?.buffer?.byteLength ?? 0);
   console.log(`JS heap with every room loaded      ${(metrics.JSHeapUsedSize / 1e6).toFixed(1)} MB used of ${(metrics.JSHeapTotalSize / 1e6).toFixed(1)} MB${wasm ? `; wasm memory ${(wasm / 1e6).toFixed(1)} MB` : ''}`);
 
+  // The overview: opened from the top bar with every room walked (its module, one pass over
+  // the rooms, the charts drawn); then walked again from the overview, from the end of the last
+  // page's response to the next frame after the overview is drawn from it.
+  const openOverview = await page.evaluate((n) => new Promise((done) => {
+    const start = performance.now();
+    const want = n.toLocaleString('en');
+    const check = () => document.querySelector('[data-testid=total-rooms]')?.textContent === want
+      && document.querySelector('[data-testid=owners] svg a');
+    new MutationObserver((_, obs) => {
+      if (check()) { obs.disconnect(); requestAnimationFrame(() => done(performance.now() - start)); }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    [...document.querySelectorAll('header nav a')].find((a) => a.getAttribute('href').endsWith('/overview')).click();
+  }), rooms);
+  console.log(`open the overview, rooms walked     ${ms(openOverview)} (its module, one pass over ${rooms.toLocaleString('en')} rooms, the charts drawn)`);
+  const walkToOverview = await page.evaluate(() => new Promise((done) => {
+    performance.clearResourceTimings();
+    performance.setResourceTimingBufferSize(1000);
+    let walking = false;
+    new MutationObserver((_, obs) => {
+      const progress = document.querySelector('[data-testid=all-progress]');
+      if (progress) walking = true;
+      else if (walking) {
+        obs.disconnect();
+        requestAnimationFrame(() => {
+          const drawn = performance.now();
+          const pages = performance.getEntriesByType('resource').filter((e) => /\/chatrooms\?limit=1000/.test(e.name));
+          const end = Math.max(...pages.map((e) => e.responseEnd));
+          done({ ms: drawn - end, pages: pages.length });
+        });
+      }
+    }).observe(document.body, { subtree: true, childList: true });
+    document.querySelector('[data-testid=reload-all]').click();
+  }));
+  console.log(`walk's end to the overview drawn    ${ms(walkToOverview.ms)} (last of ${walkToOverview.pages} pages read to the next frame: the rooms kept, the figures of ${rooms.toLocaleString('en')} rooms, the charts)`);
+
   // The journal with 10,000 entries, written straight into its IndexedDB store in the shape
   // src/journal/store.rs keeps; then /journal opened from the top bar, to its summary and the
   // next frame; then the memory again.

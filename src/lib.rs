@@ -70,6 +70,7 @@ pub fn App(deployment: deployment::Deployment) -> impl IntoView {
                     <Route path=path!("/messages") view={Lazy::<routes::LazyMessages>::new()}/>
                     <Route path=path!("/super-admins") view={Lazy::<routes::LazySuperAdmins>::new()}/>
                     <Route path=path!("/import") view={Lazy::<routes::LazyImport>::new()}/>
+                    <Route path=path!("/overview") view={Lazy::<routes::LazyOverview>::new()}/>
                     <Route path=path!("/log") view={Lazy::<routes::LazyLog>::new()}/>
                     <Route path=path!("/journal") view={Lazy::<routes::LazyJournal>::new()}/>
                 </Routes>

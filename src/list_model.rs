@@ -75,6 +75,48 @@ pub struct ListQuery {
     pub selected: Vec<String>,
     /// Every room in one table instead of a page at a time.
     pub all: bool,
+    /// The all-rooms view narrowed to rooms like these (where the overview's figures lead).
+    pub narrow: Narrow,
+}
+
+/// Which rooms the all-rooms view shows, beyond the filter: each part present must hold.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Narrow {
+    /// Owned by exactly this user.
+    pub owner: Option<String>,
+    /// At least this many members (the owner counts).
+    pub min: Option<u64>,
+    /// At most this many members.
+    pub max: Option<u64>,
+    /// Created more than this many days ago (known only for rooms whose details were read).
+    pub older: Option<u32>,
+    /// Only these rooms.
+    pub ids: Vec<String>,
+}
+
+impl Narrow {
+    pub fn is_empty(&self) -> bool {
+        *self == Narrow::default()
+    }
+
+    /// Whether the room at `row` is one of these. `created` tells a room's creation time
+    /// when its details were read; `now_ms` is the time now.
+    pub fn holds(
+        &self,
+        row: &ChatroomSummary,
+        created: impl Fn(&str) -> Option<u64>,
+        now_ms: u64,
+    ) -> bool {
+        let n = row.affiliations_count;
+        self.owner.as_ref().is_none_or(|o| *o == row.owner)
+            && self.min.is_none_or(|m| n >= m)
+            && self.max.is_none_or(|m| n <= m)
+            && (self.ids.is_empty() || self.ids.contains(&row.id))
+            && self.older.is_none_or(|days| {
+                created(&row.id)
+                    .is_some_and(|c| c.saturating_add(u64::from(days) * 86_400_000) < now_ms)
+            })
+    }
 }
 
 impl Default for ListQuery {
@@ -87,6 +129,7 @@ impl Default for ListQuery {
             cols: Vec::new(),
             selected: Vec::new(),
             all: false,
+            narrow: Narrow::default(),
         }
     }
 }
@@ -117,6 +160,13 @@ impl ListQuery {
             cols,
             selected: easemob_api::limits::split_list(&get("sel").unwrap_or_default()),
             all: get("all").as_deref() == Some("1"),
+            narrow: Narrow {
+                owner: get("owner").filter(|o| !o.is_empty()),
+                min: get("min").and_then(|m| m.parse().ok()),
+                max: get("max").and_then(|m| m.parse().ok()),
+                older: get("older").and_then(|d| d.parse().ok()),
+                ids: easemob_api::limits::split_list(&get("ids").unwrap_or_default()),
+            },
         }
     }
 
@@ -159,6 +209,11 @@ impl ListQuery {
                 ),
                 ("sel", self.selected.join(",")),
                 ("all", if self.all { "1" } else { "" }.to_string()),
+                ("owner", self.narrow.owner.clone().unwrap_or_default()),
+                ("min", opt(self.narrow.min)),
+                ("max", opt(self.narrow.max)),
+                ("older", opt(self.narrow.older)),
+                ("ids", self.narrow.ids.join(",")),
             ],
         )
     }
@@ -199,6 +254,10 @@ impl ListQuery {
             .map(|i| rows[i as usize].clone())
             .collect()
     }
+}
+
+fn opt(v: Option<impl ToString>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
 }
 
 impl SortKey {
@@ -289,6 +348,13 @@ mod tests {
             cols: vec![ExtraColumn::MaxUsers, ExtraColumn::Created],
             selected: vec!["11".into(), "12".into()],
             all: true,
+            narrow: Narrow {
+                owner: Some("a.b".into()),
+                min: Some(0),
+                max: Some(1),
+                older: Some(30),
+                ids: vec!["5".into(), "6".into()],
+            },
         };
         assert_eq!(q(&view.href()), view);
         assert_eq!(ListQuery::default().href(), "/rooms");
@@ -393,5 +459,66 @@ mod all_rooms_tests {
         assert_eq!(matching(&a.hay, &by_name, "alice"), [0]);
         assert_eq!(matching(&a.hay, &by_name, "11"), [1]);
         assert!(matching(&a.hay, &by_name, "nobody").is_empty());
+    }
+
+    #[test]
+    fn narrowing_keeps_exactly_the_rooms_every_part_allows() {
+        let room = |id: &str, name: &str, owner: &str, n: u64| ChatroomSummary {
+            id: id.into(),
+            name: name.into(),
+            owner: owner.into(),
+            affiliations_count: n,
+            disabled: None,
+        };
+        let rows = [
+            room("1", "A", "alice", 1),
+            room("2", "B", "bob", 1),
+            room("3", "C", "alice", 7),
+        ];
+        let day = 86_400_000;
+        let now = 100 * day;
+        // Room 1 is 40 days old, room 2 only 10; room 3's details were never read.
+        let created = |id: &str| match id {
+            "1" => Some(60 * day),
+            "2" => Some(90 * day),
+            _ => None,
+        };
+        let kept = |n: &Narrow| -> Vec<&str> {
+            rows.iter()
+                .filter(|r| n.holds(r, created, now))
+                .map(|r| r.id.as_str())
+                .collect()
+        };
+        assert_eq!(kept(&Narrow::default()), ["1", "2", "3"]);
+        let empty = Narrow {
+            max: Some(1),
+            ..Default::default()
+        };
+        assert_eq!(kept(&empty), ["1", "2"]);
+        assert_eq!(
+            kept(&Narrow {
+                older: Some(30),
+                ..empty.clone()
+            }),
+            ["1"]
+        );
+        // Case matters: usernames keep theirs.
+        let owned = |o: &str| Narrow {
+            owner: Some(o.into()),
+            ..Default::default()
+        };
+        assert_eq!(kept(&owned("alice")), ["1", "3"]);
+        assert!(kept(&owned("Alice")).is_empty());
+        let bucket = Narrow {
+            min: Some(2),
+            max: Some(10),
+            ..Default::default()
+        };
+        assert_eq!(kept(&bucket), ["3"]);
+        let chosen = Narrow {
+            ids: vec!["3".into(), "2".into()],
+            ..Default::default()
+        };
+        assert_eq!(kept(&chosen), ["2", "3"]);
     }
 }

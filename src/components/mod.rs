@@ -1,6 +1,7 @@
 //! Pieces shared by several pages.
 
 pub mod bulk;
+pub mod chart;
 pub mod copy;
 pub mod dialog;
 pub mod error;

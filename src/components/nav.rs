@@ -47,6 +47,7 @@ pub fn Nav() -> impl IntoView {
             <a class="brand" href=crate::url::link("/")>{t().app_title}</a>
             <Show when=move || session.is_connected()>
                 <nav aria-label=t().nav_label>
+                    <a href=crate::url::link("/overview")>{crate::i18n::overview::ow().nav()}</a>
                     <a href=crate::url::link("/rooms")>{t().nav_rooms}</a>
                     <a href=crate::url::link("/open")>{t().nav_open_many}</a>
                     <a href=crate::url::link("/super-admins")>{t().super_admins_title}</a>

@@ -3,7 +3,7 @@
 
 use super::Data;
 use crate::data::reads::summary_of;
-use easemob_api::wire::ChatroomSummary;
+use easemob_api::wire::{ChatroomDetail, ChatroomSummary};
 use easemob_api::ApiError;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -130,6 +130,31 @@ pub struct AllRoomsState {
     pub selected: RwSignal<HashSet<String>, LocalStorage>,
     /// How far down the table was scrolled when the person left it, to come back there.
     pub scroll: StoredValue<f64>,
+    /// What only a room's details tell (its max users and creation time), for the rooms whose
+    /// details were read: by the overview on request, or after a change.
+    pub facts: RwSignal<HashMap<String, RoomFacts>, LocalStorage>,
+    /// `(read, of)` while the overview reads details; `None` when it is not.
+    pub facts_reading: RwSignal<Option<(usize, usize)>>,
+    /// Why the last reading of details ended early.
+    pub facts_error: RwSignal<Option<ApiError>, LocalStorage>,
+    pub(super) facts_stop: StoredValue<bool>,
+}
+
+/// What a room's details tell beyond its list entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoomFacts {
+    pub maxusers: u64,
+    /// Milliseconds since the Unix epoch.
+    pub created: u64,
+}
+
+impl RoomFacts {
+    pub fn of(d: &ChatroomDetail) -> RoomFacts {
+        RoomFacts {
+            maxusers: d.maxusers,
+            created: d.created,
+        }
+    }
 }
 
 impl Data {
@@ -179,6 +204,17 @@ impl Data {
         });
     }
 
+    /// Starts the walk when nothing is loaded yet and no walk failed: the all-rooms view and
+    /// the overview share one walk, never two.
+    pub fn ensure_all_rooms(&self) {
+        if self.all.rooms.with_untracked(Option::is_none)
+            && self.all.loading.get_untracked().is_none()
+            && self.all.error.with_untracked(Option::is_none)
+        {
+            self.load_all_rooms();
+        }
+    }
+
     /// Stops the walk after the page under way.
     pub fn stop_loading_all_rooms(&self) {
         self.all.stop.set_value(true);
@@ -222,6 +258,14 @@ impl Data {
             this.all
                 .selected
                 .update(|s| s.retain(|id| !gone.contains(id)));
+            this.all.facts.update(|f| {
+                for id in &gone {
+                    f.remove(id);
+                }
+                for d in found.values() {
+                    f.insert(d.id.clone(), RoomFacts::of(d));
+                }
+            });
         });
     }
 
@@ -248,7 +292,64 @@ impl Data {
                     }
                 }
             });
+            this.all.facts.update(|f| {
+                for d in found.values() {
+                    f.insert(d.id.clone(), RoomFacts::of(d));
+                }
+            });
         });
+    }
+
+    /// Reads the details of these rooms, 100 a request, for their [`RoomFacts`], with
+    /// progress in `facts_reading`; stops on request, on a refusal, or when another app is
+    /// connected. Does nothing while a reading is under way. (The details themselves are not
+    /// kept: at 100,000 rooms with their member lists they would be tens of megabytes.)
+    pub fn read_room_facts(&self, ids: Vec<String>) {
+        if self.all.facts_reading.get_untracked().is_some() {
+            return;
+        }
+        let Some(client) = self.session.client() else {
+            return;
+        };
+        let this = *self;
+        let generation = self.session.generation.get_untracked();
+        this.all.facts_stop.set_value(false);
+        this.all.facts_error.set(None);
+        this.all.facts_reading.set(Some((0, ids.len())));
+        leptos::task::spawn_local(async move {
+            let mut done = 0;
+            for chunk in ids.chunks(easemob_api::limits::DETAIL_IDS_MAX) {
+                let still = this.session.generation.try_get_untracked() == Some(generation)
+                    && !this.all.facts_stop.try_get_value().unwrap_or(true);
+                if !still {
+                    break;
+                }
+                match client.room_details(chunk).await {
+                    Ok(found) => {
+                        if this.session.generation.try_get_untracked() != Some(generation) {
+                            break;
+                        }
+                        let _ = this.all.facts.try_update(|f| {
+                            for d in &found {
+                                f.insert(d.id.clone(), RoomFacts::of(d));
+                            }
+                        });
+                    }
+                    Err(e) => {
+                        let _ = this.all.facts_error.try_set(Some(e));
+                        break;
+                    }
+                }
+                done += chunk.len();
+                let _ = this.all.facts_reading.try_set(Some((done, ids.len())));
+            }
+            let _ = this.all.facts_reading.try_set(None);
+        });
+    }
+
+    /// Stops reading details after the request under way.
+    pub fn stop_reading_room_facts(&self) {
+        self.all.facts_stop.set_value(true);
     }
 }
 

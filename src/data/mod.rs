@@ -22,7 +22,7 @@ pub mod journal;
 pub mod reads;
 pub mod writes;
 
-pub use all_rooms::{haystack, AllRooms, AllRoomsState, Shared};
+pub use all_rooms::{haystack, AllRooms, AllRoomsState, RoomFacts, Shared};
 pub use cache::{UserAcross, FRESH_MS};
 pub use reads::summary_of;
 pub use writes::{Run, Touch, Write};
@@ -75,6 +75,10 @@ impl Data {
                 stop: StoredValue::new(false),
                 selected: RwSignal::new_local(HashSet::new()),
                 scroll: StoredValue::new(0.0),
+                facts: RwSignal::new_local(Default::default()),
+                facts_reading: RwSignal::new(None),
+                facts_error: RwSignal::new_local(None),
+                facts_stop: StoredValue::new(false),
             },
             stale_rows: StoredValue::new(None),
             unsettled: StoredValue::new_local(None),
@@ -88,6 +92,8 @@ impl Data {
             all.error.set(None);
             all.selected.set(HashSet::new());
             all.scroll.set_value(0.0);
+            all.facts.set(Default::default());
+            all.facts_error.set(None);
         });
         data
     }

@@ -10,6 +10,7 @@ mod en;
 mod format;
 pub mod journal;
 pub mod messages;
+pub mod overview;
 mod zh;
 
 pub use format::{date_time, number};

@@ -13,6 +13,7 @@ use crate::components::room_list::{
 };
 use crate::components::virtual_rows::Scroller;
 use crate::data::{use_data, AllRooms, Shared};
+use crate::i18n::overview::ow;
 use crate::i18n::t;
 use crate::list_model::{matching, order, ListQuery, SortKey};
 use crate::routes::in_place;
@@ -40,12 +41,7 @@ pub fn AllRoomsTable() -> impl IntoView {
     let navigate = use_navigate();
     let query = Memo::new(move |_| query_map.with(|m| ListQuery::from_params(|k| m.get(k))));
     // Nothing loaded yet (and no walk that failed): start walking.
-    if all.rooms.with_untracked(Option::is_none)
-        && all.loading.get_untracked().is_none()
-        && all.error.with_untracked(Option::is_none)
-    {
-        data.load_all_rooms();
-    }
+    data.ensure_all_rooms();
 
     // The filter as typed, ahead of the URL: `(typed, the URL's filter when it was typed)`.
     // Once the URL moves on (it caught up, or Back), the URL's filter is the one shown.
@@ -94,9 +90,48 @@ pub fn AllRoomsTable() -> impl IntoView {
             .get()
             .map(|a| Shared(Arc::new(order(&a.rows, sort.get()))))
     });
+    // Narrowed to the rooms a link of the overview names (creation times only where the
+    // details were read).
+    let narrow = Memo::new(move |_| query.with(|q| q.narrow.clone()));
+    let narrowed = Memo::new(move |_| {
+        let n = narrow.get();
+        match (rooms.get(), sorted.get()) {
+            (Some(a), Some(o)) if !n.is_empty() => {
+                let now = js_sys::Date::now() as u64;
+                let keep = |created: &dyn Fn(&str) -> Option<u64>| -> Vec<u32> {
+                    o.iter()
+                        .copied()
+                        .filter(|i| n.holds(&a.rows[*i as usize], created, now))
+                        .collect()
+                };
+                let kept = if n.older.is_some() {
+                    all.facts
+                        .with(|f| keep(&|id: &str| f.get(id).map(|x| x.created)))
+                } else {
+                    keep(&|_: &str| None)
+                };
+                Some(Shared(Arc::new(kept)))
+            }
+            (_, o) => o,
+        }
+    });
+    // Rooms whose creation time is needed and not read.
+    let unread = Memo::new(move |_| {
+        if narrow.with(|n| n.older.is_none()) {
+            return 0;
+        }
+        rooms.with(|a| {
+            all.facts.with(|f| {
+                a.iter()
+                    .flat_map(|a| a.rows.iter())
+                    .filter(|r| !f.contains_key(&r.id))
+                    .count()
+            })
+        })
+    });
     let matches = Memo::new(move |_| {
         let needle = filter.get();
-        match (rooms.get(), sorted.get()) {
+        match (rooms.get(), narrowed.get()) {
             (Some(a), Some(o)) if !needle.trim().is_empty() => {
                 Some(Shared(Arc::new(matching(&a.hay, &o, &needle))))
             }
@@ -182,6 +217,7 @@ pub fn AllRoomsTable() -> impl IntoView {
             &ListQuery {
                 all: false,
                 filter: filter.get(),
+                narrow: Default::default(),
                 ..query.get()
             }
             .href(),
@@ -217,6 +253,21 @@ pub fn AllRoomsTable() -> impl IntoView {
             {move || all.error.get().map(|e| view! { <ErrorView error=e/> })}
             {move || rooms.with(|r| r.as_ref().is_some_and(|r| !r.complete) && all.loading.get().is_none())
                 .then(|| view! { <p class="warning" data-testid="all-incomplete">{t().all_stopped(total.get())}</p> })}
+            {move || (!narrow.with(|n| n.is_empty())).then(|| {
+                let every = ListQuery { narrow: Default::default(), ..query.get() };
+                view! {
+                    <p class="narrowed" data-testid="all-narrowed">
+                        {narrowed_words(&narrow.get())}" "
+                        <a href=crate::url::link(&every.href())>{ow().show_all()}</a>
+                    </p>
+                }
+            })}
+            {move || (unread.get() > 0).then(|| view! {
+                <p class="warning" data-testid="all-unread">
+                    {ow().details_missing(unread.get())}" "
+                    <a href=crate::url::link("/overview")>{ow().read_on_overview()}</a>
+                </p>
+            })}
             <Show when=move || rooms.with(Option::is_some)>
                 <div class="toolbar selection">
                     <p class="summary" role="status" data-testid="all-summary">{move || t().all_shown(count.get(), total.get())}</p>
@@ -254,6 +305,30 @@ pub fn AllRoomsTable() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// "Only chatrooms owned by alice, with at most 1 member".
+fn narrowed_words(n: &crate::list_model::Narrow) -> String {
+    let w = ow();
+    let mut parts = Vec::new();
+    if let Some(o) = &n.owner {
+        parts.push(w.by_owner(o));
+    }
+    if n.min.is_some() || n.max.is_some() {
+        parts.push(w.by_members(n.min, n.max));
+    }
+    if let Some(d) = n.older {
+        parts.push(w.by_age(d));
+    }
+    if !n.ids.is_empty() {
+        parts.push(w.by_ids(n.ids.len()));
+    }
+    let (colon, stop) = if crate::i18n::current() == crate::i18n::Lang::Zh {
+        ("：", "。")
+    } else {
+        (": ", ".")
+    };
+    format!("{}{colon}{}{stop}", w.narrowed(), w.joined(&parts))
 }
 
 #[component]

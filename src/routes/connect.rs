@@ -126,14 +126,15 @@ pub fn ConnectPage() -> impl IntoView {
     };
 
     let navigate = StoredValue::new_local(navigate);
-    // Connected: on to where the person was going (a page of this app), or the list.
+    // Connected: on to where the person was going (a page of this app), or the page they
+    // chose to land on.
     let connect = Action::new_local(move |(form, remember): &(ConnectForm, bool)| {
         let (form, remember) = (form.clone(), *remember);
         let next = query
             .get_untracked()
             .get("next")
             .and_then(|n| crate::url::safe_next(&n))
-            .unwrap_or_else(|| "/rooms".to_string());
+            .unwrap_or_else(super::home::start_page);
         async move {
             let login = form.validate().expect("validated before dispatch");
             // The list's code comes while the token is asked for.

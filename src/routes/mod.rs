@@ -11,6 +11,7 @@ pub mod log;
 pub mod messages;
 pub mod not_found;
 pub mod open_many;
+pub mod overview;
 pub mod room;
 pub mod room_list;
 pub mod super_admins;
@@ -162,6 +163,10 @@ lazy_page!(
 lazy_page!(
     /// `/messages`: messages to rooms, the broadcast, and recall.
     LazyMessages, messages_page, messages::MessagesPage
+);
+lazy_page!(
+    /// `/overview`: the app at a glance.
+    LazyOverview, overview_page, overview::Overview
 );
 lazy_page!(
     /// `/log`: the request log.

@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import * as fs from 'node:fs';
 
 /** The README shows these; `make screenshots` refreshes them. */
-const IN_README = ['rooms-375', 'room-dark', 'rooms-zh', 'room-zh-dark', 'all-rooms-zh'];
+const IN_README = ['rooms-375', 'room-dark', 'rooms-zh', 'room-zh-dark', 'all-rooms-zh', 'overview', 'overview-zh-dark', 'overview-375'];
 async function screenshot(page: Page, name: string) {
   const dir = process.env.UPDATE_SCREENSHOTS && IN_README.includes(name) ? 'docs/screenshots' : test.info().outputDir;
   fs.mkdirSync(dir, { recursive: true });
@@ -27,7 +27,7 @@ async function audit(page: Page, screen: string): Promise<Problem[]> {
 for (const width of [1280, 375]) {
   for (const scheme of ['light', 'dark'] as const) {
     test(`no serious or critical axe violation on any screen at ${width} px, ${scheme}`, async ({ page, emulator }) => {
-      // 28 screens, each audited by axe: about 40 s alone, more beside the other tests.
+      // 30 screens, each audited by axe: about 40 s alone, more beside the other tests.
       test.setTimeout(150_000);
       await page.setViewportSize({ width, height: 800 });
       await page.emulateMedia({ colorScheme: scheme });
@@ -41,8 +41,10 @@ for (const width of [1280, 375]) {
         if (!fits) tooWide.push(screen);
         if (screen === 'chatroom list' && width === 375 && scheme === 'light') await screenshot(page, 'rooms-375');
         if (screen === 'chatroom' && width === 1280 && scheme === 'dark') await screenshot(page, 'room-dark');
+        if (screen === 'overview' && width === 1280 && scheme === 'light') await screenshot(page, 'overview');
+        if (screen === 'overview' && width === 375 && scheme === 'dark') await screenshot(page, 'overview-375');
       });
-      expect(screens).toBe(28);
+      expect(screens).toBe(30);
       expect(problems).toEqual([]);
       expect(tooWide, 'pages wider than the screen').toEqual([]);
     });
@@ -108,7 +110,7 @@ test('every control of the list and a chatroom is reached by Tab, with a visible
 
 test.describe('in Chinese', () => {
   test.use({ locale: 'zh-CN' });
-  test('screenshots of the list, and a chatroom in dark', async ({ page, emulator }) => {
+  test('screenshots of the list, a chatroom in dark, and the overview in dark', async ({ page, emulator }) => {
     await page.goto(`${emulator.url}/connect`);
     await expect(page.locator('#client_id')).toHaveValue('demo-client-id');
     await page.locator('main form button[type=submit]').click();
@@ -126,5 +128,12 @@ test.describe('in Chinese', () => {
     await expect(page.getByTestId('all-summary')).toHaveText(/^30 个聊天室中有 \d+ 个符合筛选条件$/);
     await page.locator('[data-testid=all-scroll] .vbody [role=row] input').nth(1).check();
     await screenshot(page, 'all-rooms-zh');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await go(page, '/overview');
+    await expect(page.locator('main h1')).toHaveText('应用概览');
+    await page.getByTestId('read-details').click();
+    await expect(page.getByTestId('fullest').locator('svg a').first()).toBeVisible();
+    await page.getByTestId('owners').scrollIntoViewIfNeeded();
+    await screenshot(page, 'overview-zh-dark');
   });
 });

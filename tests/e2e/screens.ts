@@ -93,6 +93,17 @@ export async function walkScreens(page: Page, emulator: Emulator, visit: (screen
   await expect(page.getByTestId('all-summary')).toBeVisible();
   await page.locator('[data-testid=all-scroll] .vbody [role=row] input').first().check();
   await visit('every chatroom');
+  // The overview with every chart drawn (details read), a table view open; then where its
+  // figures lead: the all-rooms view narrowed.
+  await go(page, '/overview');
+  await expect(page.getByTestId('total-rooms')).toBeVisible();
+  await page.getByTestId('read-details').click();
+  await expect(page.getByTestId('fullest').locator('svg a').first()).toBeVisible();
+  await page.getByTestId('histogram').locator('details summary').click();
+  await visit('overview');
+  await go(page, '/rooms?all=1&max=1&older=0');
+  await expect(page.getByTestId('all-narrowed')).toBeVisible();
+  await visit('every chatroom, narrowed');
   await go(page, '/rooms/1');
   await expect(page.getByRole('alert')).toBeVisible();
   await visit('a chatroom that does not exist (error)');
