@@ -152,15 +152,18 @@ impl OverviewWords {
     }
     pub fn by_members(self, min: Option<u64>, max: Option<u64>) -> String {
         let n = |v: u64| number(v as usize);
+        let s = |v: u64| if v == 1 { "" } else { "s" };
         match (min, max, self.zh) {
+            (None | Some(0), Some(1), true) => "空聊天室（只剩所有者）".to_string(),
+            (None | Some(0), Some(1), false) => "empty (only the owner left)".to_string(),
             (Some(a), Some(b), true) if a == b => format!("成员数为 {}", n(a)),
-            (Some(a), Some(b), false) if a == b => format!("with {} members", n(a)),
+            (Some(a), Some(b), false) if a == b => format!("with {} member{}", n(a), s(a)),
             (Some(a), Some(b), true) => format!("成员数 {}–{}", n(a), n(b)),
             (Some(a), Some(b), false) => format!("with {}–{} members", n(a), n(b)),
             (Some(a), None, true) => format!("成员数不少于 {}", n(a)),
             (Some(a), None, false) => format!("with {} or more members", n(a)),
             (None, Some(b), true) => format!("成员数不超过 {}", n(b)),
-            (None, Some(b), false) => format!("with at most {} members", n(b)),
+            (None, Some(b), false) => format!("with at most {} member{}", n(b), s(b)),
             (None, None, _) => String::new(),
         }
     }
