@@ -91,7 +91,7 @@ pub struct Narrow {
     /// Created more than this many days ago (known only for rooms whose details were read).
     pub older: Option<u32>,
     /// Only these rooms.
-    pub ids: Vec<String>,
+    pub ids: std::collections::BTreeSet<String>,
 }
 
 impl Narrow {
@@ -165,7 +165,9 @@ impl ListQuery {
                 min: get("min").and_then(|m| m.parse().ok()),
                 max: get("max").and_then(|m| m.parse().ok()),
                 older: get("older").and_then(|d| d.parse().ok()),
-                ids: easemob_api::limits::split_list(&get("ids").unwrap_or_default()),
+                ids: easemob_api::limits::split_list(&get("ids").unwrap_or_default())
+                    .into_iter()
+                    .collect(),
             },
         }
     }
@@ -213,7 +215,7 @@ impl ListQuery {
                 ("min", opt(self.narrow.min)),
                 ("max", opt(self.narrow.max)),
                 ("older", opt(self.narrow.older)),
-                ("ids", self.narrow.ids.join(",")),
+                ("ids", opt_join(&self.narrow.ids)),
             ],
         )
     }
@@ -254,6 +256,10 @@ impl ListQuery {
             .map(|i| rows[i as usize].clone())
             .collect()
     }
+}
+
+fn opt_join(ids: &std::collections::BTreeSet<String>) -> String {
+    ids.iter().map(String::as_str).collect::<Vec<_>>().join(",")
 }
 
 fn opt(v: Option<impl ToString>) -> String {
@@ -353,7 +359,7 @@ mod tests {
                 min: Some(0),
                 max: Some(1),
                 older: Some(30),
-                ids: vec!["5".into(), "6".into()],
+                ids: ["5".to_string(), "6".to_string()].into(),
             },
         };
         assert_eq!(q(&view.href()), view);
@@ -516,7 +522,7 @@ mod all_rooms_tests {
         };
         assert_eq!(kept(&bucket), ["3"]);
         let chosen = Narrow {
-            ids: vec!["3".into(), "2".into()],
+            ids: ["3".to_string(), "2".to_string()].into(),
             ..Default::default()
         };
         assert_eq!(kept(&chosen), ["2", "3"]);

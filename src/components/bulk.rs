@@ -99,6 +99,8 @@ pub struct Bulk {
     /// The run under way: its Stop, and what its writes touched.
     run: StoredValue<Run, LocalStorage>,
     pub rows: RwSignal<Vec<Row>, LocalStorage>,
+    /// Moves with each new run: the results table tells one run's rows from another's.
+    started: StoredValue<u32>,
     pub running: RwSignal<bool>,
     stopping: RwSignal<bool>,
     /// Whether the run's dialog is open: kept here so that it is open again after a language
@@ -175,6 +177,7 @@ fn make_bulk(data: Data) -> Bulk {
         work: StoredValue::new_local(None),
         run: StoredValue::new_local(Run::new()),
         rows: RwSignal::new_local(Vec::new()),
+        started: StoredValue::new(0),
         running: RwSignal::new(false),
         stopping: RwSignal::new(false),
         open: RwSignal::new(false),
@@ -214,6 +217,7 @@ impl Bulk {
         // (What may have been made stays unsettled across runs: an import checked again and
         // started again still looks before it sends such a row.)
         self.work.set_value(Some((work, finish)));
+        self.started.update_value(|n| *n += 1);
         self.rows.set(
             items
                 .into_iter()
@@ -473,17 +477,25 @@ pub fn BulkProgress(
                     <tbody>
                         // Keyed by place and state: as each item settles only its own row is
                         // drawn again, so a run over thousands of rooms stays linear.
-                        <For each=move || bulk.rows.get().into_iter().enumerate()
-                            key=|(i, r)| (*i, state_of(&r.outcome)) let:item>
+                        // Only the keys are listed on each change (no row is copied), and
+                        // a row is read when it is drawn: at thousands of rows each answer
+                        // costs a pass over small keys, not a copy of every row.
+                        <For each=move || {
+                                let run = bulk.started.get_value();
+                                bulk.rows.with(|rows| rows.iter().enumerate().map(|(i, r)| (run, i, state_of(&r.outcome))).collect::<Vec<_>>())
+                            }
+                            key=|k| *k let:item>
                             {
-                                let r = item.1;
+                                let Some(r) = bulk.rows.with_untracked(|rows| rows.get(item.1).cloned()) else {
+                                    return ().into_any();
+                                };
                                 let (class, words) = match &r.outcome {
                                     None => ("pending", String::new()),
                                     Some(Outcome::Done(d)) => ("ok", d.said.text()),
                                     Some(Outcome::Failed(e)) => ("failed", t().failed_because(&describe(e).one_line())),
                                     Some(Outcome::NotSent) => ("failed", t().not_sent_stopped.to_string()),
                                 };
-                                view! { <tr class=class><td class="mono" translate="no">{r.label.text()}</td><td>{words}</td></tr> }
+                                view! { <tr class=class><td class="mono" translate="no">{r.label.text()}</td><td>{words}</td></tr> }.into_any()
                             }
                         </For>
                     </tbody>

@@ -33,20 +33,37 @@ impl Bar {
 }
 
 const ROW: usize = 26;
-/// Where bars start, and the most of the width they take (percentages of the chart's width).
-const BARS_AT: f64 = 38.0;
-const BARS_SPAN: f64 = 46.0;
-/// Longer labels are cut (the tooltip and the table have them whole).
-const LABEL_CHARS: usize = 18;
+/// Where bars start, and the most of the width they take (percentages of the chart's width);
+/// figures are written right-aligned at the far end, after the longest bar.
+const BARS_AT: f64 = 36.0;
+const BARS_SPAN: f64 = 36.0;
+/// Longer labels are cut (the tooltip and the table have them whole), in widths of a Latin
+/// letter: a Chinese character counts as two.
+const LABEL_WIDTH: usize = 18;
+
+fn width(c: char) -> usize {
+    if c.is_ascii() {
+        1
+    } else {
+        2
+    }
+}
 
 fn cut(label: &str) -> String {
-    if label.chars().count() <= LABEL_CHARS {
-        label.to_string()
-    } else {
-        let mut s: String = label.chars().take(LABEL_CHARS - 1).collect();
-        s.push('…');
-        s
+    if label.chars().map(width).sum::<usize>() <= LABEL_WIDTH {
+        return label.to_string();
     }
+    let mut s = String::new();
+    let mut used = 0;
+    for c in label.chars() {
+        if used + width(c) > LABEL_WIDTH - 1 {
+            break;
+        }
+        used += width(c);
+        s.push(c);
+    }
+    s.push('…');
+    s
 }
 
 /// Follows an in-app link through the router.
@@ -74,6 +91,19 @@ fn enter(href: String) -> impl Fn(leptos::ev::KeyboardEvent) + Clone {
 }
 
 /// A chart of horizontal bars with its caption, its table and its save buttons.
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_labels_are_cut_by_width() {
+        assert_eq!(super::cut("Lobby 12"), "Lobby 12");
+        assert_eq!(
+            super::cut("a very long room name indeed"),
+            "a very long room …"
+        );
+        assert_eq!(super::cut("一二三四五六七八九十"), "一二三四五六七八…");
+    }
+}
+
 #[component]
 pub fn BarChart(
     /// The caption, also the saved file's name.
@@ -82,6 +112,9 @@ pub fn BarChart(
     /// The table's headings: what a bar is, and what its figure counts.
     heads: (&'static str, &'static str),
     bars: Vec<Bar>,
+    /// The bars count a room's members (not rooms).
+    #[prop(optional)]
+    members: bool,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let svg = NodeRef::<leptos::svg::Svg>::new();
@@ -103,7 +136,11 @@ pub fn BarChart(
             };
             // A bar of something is never invisible.
             let len = if b.value > 0 { len.max(0.4) } else { 0.0 };
-            let name = ow().bar(&b.label, b.value as usize);
+            let name = if members {
+                ow().bar_members(&b.label, b.value as usize)
+            } else {
+                ow().bar(&b.label, b.value as usize)
+            };
             let name = match &b.figure {
                 Some(f) => format!("{} ({f})", name),
                 None => name,
@@ -116,7 +153,7 @@ pub fn BarChart(
                     <rect class="band" x="0" y=y width="100%" height=ROW></rect>
                     <text class="label" x="0" y=y + 17.0>{cut(&b.label)}</text>
                     <rect class="bar" x=format!("{BARS_AT}%") y=y + 4.0 width=format!("{len:.2}%") height="18" rx="2"></rect>
-                    <text class="value" x=format!("{:.2}%", BARS_AT + len + 1.0) y=y + 17.0>{b.figure()}</text>
+                    <text class="value" x="100%" text-anchor="end" y=y + 17.0>{b.figure()}</text>
                 </g>
             };
             match &b.href {
@@ -151,14 +188,14 @@ pub fn BarChart(
                 view! { <p class="empty">{ow().none()}</p> }.into_any()
             } else {
                 view! {
-                    <svg node_ref=svg class="bars" width="100%" height=height role="group" aria-labelledby=cap_id.clone()
+                    <svg node_ref=svg class="bars" width="100%" height=height role="group"
                         xmlns="http://www.w3.org/2000/svg">{drawn}</svg>
                 }.into_any()
             }}
-            <div class="chart-tools">
+            <div class="toolbar">
                 <details>
                     <summary>{ow().table()}</summary>
-                    <table class="chart-table">
+                    <table>
                         <caption>{caption}</caption>
                         <thead><tr><th scope="col">{heads.0}</th><th scope="col">{heads.1}</th></tr></thead>
                         <tbody>{rows}</tbody>
@@ -197,7 +234,7 @@ pub fn Gauge(caption: String, testid: &'static str, used: usize, limit: usize) -
                 <rect class="bar" x="0" y="4" width=format!("{share:.2}%") height="18" rx="3"></rect>
                 <text class="value" x="0" y="40">{words}</text>
             </svg>
-            <div class="chart-tools">
+            <div class="toolbar">
                 <button type="button" class="small" on:click=move |_| save_svg(svg, &file)>{ow().save_svg()}</button>
                 <button type="button" class="small" on:click=move |_| save_png(svg, &file2)>{ow().save_png()}</button>
             </div>

@@ -84,6 +84,8 @@ impl Scroller {
             el.set_scroll_top(px as i32);
         }
         self.top.set(px);
+        // Where the box really is: a shorter list than before cannot scroll that far.
+        self.measure();
     }
 
     /// How far down the box is scrolled now (untracked), to come back to it later.

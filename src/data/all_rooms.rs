@@ -144,15 +144,15 @@ pub struct AllRoomsState {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RoomFacts {
     pub maxusers: u64,
-    /// Milliseconds since the Unix epoch.
-    pub created: u64,
+    /// Milliseconds since the Unix epoch; `None` when the server did not say.
+    pub created: Option<u64>,
 }
 
 impl RoomFacts {
     pub fn of(d: &ChatroomDetail) -> RoomFacts {
         RoomFacts {
             maxusers: d.maxusers,
-            created: d.created,
+            created: (d.created > 0).then_some(d.created),
         }
     }
 }
@@ -173,6 +173,8 @@ impl Data {
         this.all.stop.set_value(false);
         this.all.error.set(None);
         this.all.loading.set(Some(0));
+        // Walking again reads every room again: what details said is read again too.
+        this.all.facts.set(HashMap::new());
         leptos::task::spawn_local(async move {
             let mut rows = Vec::new();
             let ended = client
@@ -334,6 +336,20 @@ impl Data {
                                 f.insert(d.id.clone(), RoomFacts::of(d));
                             }
                         });
+                        // A room the answer does not hold was dissolved meanwhile.
+                        let held: HashSet<&str> = found.iter().map(|d| d.id.as_str()).collect();
+                        let gone: HashSet<String> = chunk
+                            .iter()
+                            .filter(|id| !held.contains(id.as_str()))
+                            .cloned()
+                            .collect();
+                        if !gone.is_empty() {
+                            let _ = this.all.rooms.try_update(|all| {
+                                if let Some(a) = all {
+                                    *a = Shared(Arc::new(a.patched(&HashMap::new(), &gone)));
+                                }
+                            });
+                        }
                     }
                     Err(e) => {
                         let _ = this.all.facts_error.try_set(Some(e));

@@ -919,6 +919,10 @@ impl Data {
         if ids.is_empty() || self.all.rooms.with_untracked(Option::is_none) {
             return;
         }
+        let held = self
+            .all
+            .rooms
+            .with_untracked(|a| a.as_ref().map_or(0, |a| a.rows.len()));
         let mut first = false;
         self.stale_rows.update_value(|s| {
             first = s.is_none();
@@ -936,7 +940,9 @@ impl Data {
                         this.refresh_all_rooms(&ids);
                     }
                 },
-                Duration::from_millis(200),
+                // Each patch copies the table: the larger it is, the more changes wait to
+                // go in together (200 ms, 600 ms at 100,000 rooms).
+                Duration::from_millis(200 + held as u64 / 250),
             );
         }
     }

@@ -1,16 +1,17 @@
 //! English.
 
-use super::{field_label, number, Catalogue, Words};
+use super::{number, Catalogue, Words};
 use crate::import::{FileProblem, RowProblem};
 use easemob_api::client::WaitReason;
 use easemob_api::connect::ConnectProblem;
-use easemob_api::limits::{
-    Invalid, ATTRIBUTE_KEY_MAX_CHARS, CUSTOM_EVENT_MAX_CHARS, GLOBAL_MUTE_SECONDS_MAX,
-    MAXUSERS_MAX, MAXUSERS_MIN, USERNAME_MAX_CHARS,
-};
-use easemob_api::{FailureClass, KeyReason, RecallProblem, Refusal, SendProblem, UserReason};
+use easemob_api::limits::Invalid;
+use easemob_api::{FailureClass, KeyReason, Refusal, UserReason};
 
 pub struct En;
+
+pub(super) fn words() -> &'static Words {
+    &WORDS
+}
 
 static WORDS: Words = Words {
         app_title: "Chatroom admin",
@@ -434,37 +435,8 @@ impl Catalogue for En {
     }
 
     fn invalid(&self, i: &Invalid) -> String {
-        match i {
-            Invalid::Missing(field) => format!("{} is required", field.wire_name()),
-            Invalid::TooLong { field, max, actual } => format!(
-                "{} is {actual} characters; at most {max} are allowed",
-                field.wire_name()
-            ),
-            Invalid::MaxUsersOutOfRange(n) => {
-                format!("maxusers must be between {MAXUSERS_MIN} and {MAXUSERS_MAX}, not {n}")
-            }
-            Invalid::TooManyMembers { members, maxusers } => {
-                format!("{members} members are more than maxusers {maxusers}")
-            }
-            Invalid::BadUsername { username, .. } => format!(
-                "\"{username}\" is not a valid username (1 to {USERNAME_MAX_CHARS} of a-z A-Z 0-9 _ . -)"
-            ),
-            Invalid::TooManyInOneCall { field, max, actual } => format!(
-                "{actual} {} in one call; at most {max} are allowed",
-                field.wire_name()
-            ),
-            Invalid::NothingToChange => "nothing to change".to_string(),
-            Invalid::SameOwner(u) => format!("{u} already owns this room"),
-            Invalid::BadAttributeKey(key) => format!(
-                "\"{key}\" is not a valid key (1 to {ATTRIBUTE_KEY_MAX_CHARS} of a-z A-Z 0-9 _ . -)"
-            ),
-            Invalid::BadCustomEvent(e) => format!(
-                "\"{e}\" is not a valid event (1 to {CUSTOM_EVENT_MAX_CHARS} of a-z A-Z 0-9 - _ / .)"
-            ),
-            Invalid::SecondsOutOfRange(s) => {
-                format!("{s} is not a duration: use 1 to {GLOBAL_MUTE_SECONDS_MAX} seconds, or for ever")
-            }
-        }
+        super::lazy_invalid(super::Lang::En, i)
+            .unwrap_or_else(|| "The request is not valid.".into())
     }
 
     fn failure_kind(&self, class: FailureClass) -> &'static str {
@@ -483,116 +455,22 @@ impl Catalogue for En {
 
     fn refusal_explained(&self, r: &Refusal) -> String {
         use Refusal::*;
+        // What Connect can meet; the rest is explained by `refusals`, installed by the pages
+        // loaded on first use.
         match r {
             TokenBlank | BadToken => "The app token was not accepted. Connect again.".into(),
             ExpiredToken => "The app token has expired. Connect again or paste a new token.".into(),
-            RegistrationNeedsToken => "Registering users needs an app token.".into(),
             AppNotFound { org, app, .. } => {
                 format!("There is no app {org}#{app} on this host. Check the org and app names.")
             }
-            RoomNotFoundOnRead { id } | RoomNotFound { id } => {
-                format!("There is no chatroom {id}; it may have been dissolved.")
-            }
-            UserNotFound { username } => format!("There is no user {username} in this app."),
-            UserEntityNotFound => "There is no such user in this app.".into(),
-            MustBeProvided { field } => format!("{field} is required."),
-            TooLong { field, max } => {
-                format!(
-                    "{} may have at most {max} characters.",
-                    field_label(&WORDS, *field)
-                )
-            }
-            MaxUsersTooLarge { max } => format!("Max users may be at most {max}."),
-            MaxUsersTooSmall => "Max users must be at least 1.".into(),
-            TooManyMembers => "There are more members than max users allows.".into(),
-            TooManyInOneCall { max, .. } => format!("At most {max} in one request."),
-            NothingToModify => "Nothing was changed.".into(),
-            UnknownFields { fields } => format!("The server does not know {}.", fields.join(", ")),
-            SameOwner => "That user already owns the chatroom.".into(),
-            NotInRoom { username, .. } => format!("{username} is not a member of the chatroom."),
-            OwnerCannotLeave { username, .. } => {
-                format!("{username} owns the chatroom and cannot be removed; transfer it first.")
-            }
-            RoomFull { .. } => "The chatroom is full (max users reached).".into(),
-            UserJoinedTooMany { username } => {
-                format!("{username} has joined as many chatrooms as the plan allows.")
-            }
-            AppHasTooManyRooms { .. } => "The app has as many chatrooms as its plan allows.".into(),
-            NotMembers { users, .. } => format!("Not members: {}.", users.join(", ")),
-            MaxUsersBelowMembers => {
-                "Max users cannot be lower than the number of members now in the room.".into()
-            }
-            DuplicateUser { username } => format!("The username {username} is taken."),
             InvalidGrant { .. } => "The client ID or secret is wrong.".into(),
-            IllegalArgument { .. } | InvalidParameter { .. } => {
-                "The server could not accept the request.".into()
-            }
-            BodyTooLarge { .. } => "The request is too large.".into(),
             MethodNotAllowed | NoSuchEndpoint { .. } => {
                 "This host does not offer that call; check that it is an Easemob REST host.".into()
             }
             RateLimited => WORDS.rate_limited_explained.into(),
-            PlanLimited => "The app is over its plan's quota.".into(),
             Unavailable | Internal => WORDS.server_error_explained.into(),
-            AlreadyAdmin { username } => format!("{username} is already an admin (or the owner)."),
-            NotAdmin { username } => format!("{username} is not an admin."),
-            TooManyAdmins { max } => {
-                format!("The chatroom already has {max} admins, the most it may have.")
-            }
-            AdminMustBeMember { username, .. } => {
-                format!("{username} is not a member; only members can be admins.")
-            }
-            MuteNotMembers { users } => format!(
-                "Only members can be muted; not members: {}.",
-                users.join(", ")
-            ),
-            UserBlocked { username } => {
-                format!("{username} is on the chatroom's blocklist; unblock them first.")
-            }
-            SharedFileNotFound { file_id } => {
-                format!("The chatroom has no shared file {file_id}.")
-            }
-            AnnouncementTooLong => "The announcement is too long.".into(),
-            AttributeBatchTooLarge { max } => format!("At most {max} attributes in one request."),
-            AttributesOfOthers => "Another user set one of these attributes.".into(),
-            AttributeUserNotInRoom => {
-                "Attributes can be set only as a member of the chatroom.".into()
-            }
-            AlreadySuperAdmin { username } => format!("{username} is already a super admin."),
-            NotSuperAdmin { username } => format!("{username} is not a super admin."),
-            MessageNotSent { problem } => match problem {
-                SendProblem::SenderMuted { username } => {
-                    format!("{username} is muted app-wide for chatrooms and cannot send to them.")
-                }
-                SendProblem::ReachLimit => {
-                    "The app sent more messages a second than its plan allows; nothing was sent.".into()
-                }
-                SendProblem::TooLarge => "The message is too large.".into(),
-                SendProblem::TooManyRooms { max } => format!("At most {max} rooms in one request."),
-                _ => "The server could not accept the message.".into(),
-            },
-            RecallRefused { problem } => match problem {
-                RecallProblem::TooLate => {
-                    "It was sent longer ago than the recall window; recall it with Force.".into()
-                }
-                RecallProblem::NotFound => {
-                    "There is no such message: recalled already, or expired on the server.".into()
-                }
-                RecallProblem::ReceiverNotFound => {
-                    "The message was not sent to that chatroom.".into()
-                }
-                _ => "The server could not accept the recall.".into(),
-            },
-            BroadcastUnopened => {
-                "The app's plan does not include broadcasting to chatrooms (ask Easemob to enable it).".into()
-            }
-            BroadcastDailyLimit => {
-                "The app has sent as many broadcasts today as its plan allows (UTC day).".into()
-            }
-            RecallUnopened => "The app's plan does not include recalling messages.".into(),
-            InvalidRequestBody => "The server could not read the request.".into(),
-            UserRequired => "There is no such user in this app.".into(),
-            Other => "The server refused the request.".into(),
+            _ => super::lazy_refusal(super::Lang::En, r)
+                .unwrap_or_else(|| "The server refused the request.".into()),
         }
     }
 

@@ -11,6 +11,7 @@ mod format;
 pub mod journal;
 pub mod messages;
 pub mod overview;
+mod refusals;
 mod zh;
 
 pub use format::{date_time, number};
@@ -80,6 +81,40 @@ pub fn current() -> Lang {
 }
 
 /// The catalogue of the current language.
+/// The explanations only the pages loaded on first use can need ([`refusals`]), once one of
+/// them has installed them. In builds that are not split (tests, debug) they are always there.
+type LazyWords = (
+    fn(Lang, &easemob_api::Refusal) -> String,
+    fn(Lang, &easemob_api::Invalid) -> String,
+);
+
+#[cfg(wasm_split)]
+thread_local! {
+    static LAZY_WORDS: std::cell::Cell<Option<LazyWords>> = const { std::cell::Cell::new(None) };
+}
+
+/// Installs the explanations of [`refusals`] (called by each lazy page as it is built, so that
+/// their code travels with the pages, not in the first load).
+pub fn install_lazy_words() {
+    #[cfg(wasm_split)]
+    LAZY_WORDS.with(|w| w.set(Some((refusals::refusal, refusals::invalid))));
+}
+
+fn lazy_words() -> Option<LazyWords> {
+    #[cfg(wasm_split)]
+    return LAZY_WORDS.with(|w| w.get());
+    #[cfg(not(wasm_split))]
+    Some((refusals::refusal, refusals::invalid))
+}
+
+fn lazy_refusal(lang: Lang, r: &easemob_api::Refusal) -> Option<String> {
+    lazy_words().map(|(refusal, _)| refusal(lang, r))
+}
+
+fn lazy_invalid(lang: Lang, i: &easemob_api::Invalid) -> Option<String> {
+    lazy_words().map(|(_, invalid)| invalid(lang, i))
+}
+
 pub fn t() -> &'static dyn Catalogue {
     current().catalogue()
 }

@@ -1,5 +1,6 @@
 //! The words of the overview page and of the all-rooms view's narrowing (where the overview's
-//! links lead), in both languages: a catalogue of their own, loaded with those pages.
+//! links lead), in both languages: a catalogue of their own, beside the main one. (Only the top
+//! bar's link is in the first load; the rest goes with the pages that use it.)
 
 use super::format::number;
 use super::Lang;
@@ -57,9 +58,7 @@ words! {
     col_owner: "Owner", "所有者";
     col_room: "Chatroom", "聊天室";
     col_full: "Members / max users", "成员数 / 最大成员数";
-    owner_only: "owner only", "仅所有者";
     after_connect: "Open the overview after Connect", "连接后打开概览";
-    narrowed: "Only chatrooms", "仅显示聊天室";
     show_all: "Show every chatroom", "显示全部聊天室";
     read_on_overview: "Read them on the overview", "在概览页读取";
     none: "None", "无";
@@ -74,16 +73,42 @@ impl OverviewWords {
     pub fn open_n(self, n: usize) -> String {
         if self.zh {
             format!("打开这 {} 个聊天室", number(n))
+        } else if n == 1 {
+            "Open this chatroom".to_string()
         } else {
             format!("Open these {} chatrooms", number(n))
         }
     }
-    /// A bar's figure as a screen reader and a tooltip read it.
+    /// A bar of rooms, as a screen reader and a tooltip read it.
     pub fn bar(self, label: &str, n: usize) -> String {
         if self.zh {
             format!("{label}：{} 个聊天室", number(n))
         } else {
-            format!("{label}: {} chatrooms", number(n))
+            format!("{label}: {} chatroom{}", number(n), plural(n))
+        }
+    }
+    /// A bar of members (a room's), as a screen reader and a tooltip read it.
+    pub fn bar_members(self, label: &str, n: usize) -> String {
+        if self.zh {
+            format!("{label}：{} 名成员", number(n))
+        } else {
+            format!("{label}: {} member{}", number(n), plural(n))
+        }
+    }
+    /// The first bucket: rooms where only the owner is left.
+    pub fn owner_only(self) -> String {
+        if self.zh {
+            "1（仅所有者）".to_string()
+        } else {
+            "1 (owner only)".to_string()
+        }
+    }
+    /// What the all-rooms view is narrowed to: "Only chatrooms owned by alice, empty."
+    pub fn narrowed_to(self, parts: &[String]) -> String {
+        if self.zh {
+            format!("仅显示聊天室：{}。", parts.join("，"))
+        } else {
+            format!("Only chatrooms: {}.", parts.join(", "))
         }
     }
     /// The gauge's words: rooms of the limit, and the share.
@@ -104,8 +129,9 @@ impl OverviewWords {
             )
         } else {
             format!(
-                "The walk did not finish: these figures cover only the {} chatrooms read.",
-                number(n)
+                "The walk did not finish: these figures cover only the {} chatroom{} read.",
+                number(n),
+                plural(n)
             )
         }
     }
@@ -169,27 +195,51 @@ impl OverviewWords {
     }
     pub fn by_age(self, days: u32) -> String {
         if self.zh {
-            format!("创建于 {days} 天以前")
+            format!("创建已超过 {days} 天")
         } else {
             format!("created more than {days} days ago")
         }
     }
     pub fn by_ids(self, n: usize) -> String {
         if self.zh {
-            format!("所选的 {} 个聊天室", number(n))
+            format!("指定的 {} 个", number(n))
         } else {
-            format!("the {} chosen", number(n))
+            format!("these {}", number(n))
         }
     }
-    /// Parts of a sentence, with the language's separator.
-    pub fn joined(self, parts: &[String]) -> String {
-        parts.join(if self.zh { "，" } else { ", " })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_are_whole_in_each_language() {
+        let en = OverviewWords { zh: false };
+        let zh = OverviewWords { zh: true };
+        let parts = |w: OverviewWords| vec![w.by_owner("alice"), w.by_members(None, Some(1))];
+        assert_eq!(
+            en.narrowed_to(&parts(en)),
+            "Only chatrooms: owned by alice, empty (only the owner left)."
+        );
+        assert_eq!(
+            zh.narrowed_to(&parts(zh)),
+            "仅显示聊天室：所有者为 alice，空聊天室（只剩所有者）。"
+        );
+        assert_eq!(en.by_members(Some(2), Some(5)), "with 2–5 members");
+        assert_eq!(en.by_members(Some(1), Some(1)), "with 1 member");
+        assert_eq!(en.bar("x", 1), "x: 1 chatroom");
+        assert_eq!(en.bar_members("x", 2), "x: 2 members");
+        assert_eq!(zh.bucket(10_001, None), "10001 及以上");
+    }
 
     #[test]
     fn every_word_is_in_both_languages_and_the_chinese_is_chinese() {

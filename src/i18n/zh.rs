@@ -1,16 +1,17 @@
 //! 简体中文.
 
-use super::{field_label, number, Catalogue, Words};
+use super::{number, Catalogue, Words};
 use crate::import::{FileProblem, RowProblem};
 use easemob_api::client::WaitReason;
 use easemob_api::connect::ConnectProblem;
-use easemob_api::limits::{
-    Invalid, ATTRIBUTE_KEY_MAX_CHARS, CUSTOM_EVENT_MAX_CHARS, GLOBAL_MUTE_SECONDS_MAX,
-    MAXUSERS_MAX, MAXUSERS_MIN, USERNAME_MAX_CHARS,
-};
-use easemob_api::{FailureClass, KeyReason, RecallProblem, Refusal, SendProblem, UserReason};
+use easemob_api::limits::Invalid;
+use easemob_api::{FailureClass, KeyReason, Refusal, UserReason};
 
 pub struct Zh;
+
+pub(super) fn words() -> &'static Words {
+    &WORDS
+}
 
 static WORDS: Words = Words {
     app_title: "聊天室管理",
@@ -429,37 +430,7 @@ impl Catalogue for Zh {
     }
 
     fn invalid(&self, i: &Invalid) -> String {
-        match i {
-            Invalid::Missing(field) => format!("{}为必填项", field_label(&WORDS, *field)),
-            Invalid::TooLong { field, max, actual } => format!(
-                "“{field}”的长度为 {actual} 个字符，最多允许 {max} 个",
-                field = field_label(&WORDS, *field)
-            ),
-            Invalid::MaxUsersOutOfRange(n) => {
-                format!("最大成员数必须介于 {MAXUSERS_MIN} 和 {MAXUSERS_MAX} 之间，当前为 {n}")
-            }
-            Invalid::TooManyMembers { members, maxusers } => {
-                format!("成员数 {members} 超过了最大成员数（{maxusers}）")
-            }
-            Invalid::BadUsername { username, .. } => format!(
-                "“{username}”不是有效的用户 ID（1 到 {USERNAME_MAX_CHARS} 个字符，仅限 a-z A-Z 0-9 _ . -）"
-            ),
-            Invalid::TooManyInOneCall { field, max, actual } => format!(
-                "单次请求包含 {actual} 个“{field}”，最多允许 {max} 个",
-                field = field_label(&WORDS, *field)
-            ),
-            Invalid::NothingToChange => "没有需要更改的内容".to_string(),
-            Invalid::SameOwner(u) => format!("{u} 已是该聊天室的所有者"),
-            Invalid::BadAttributeKey(key) => format!(
-                "“{key}”不是有效的键（1 到 {ATTRIBUTE_KEY_MAX_CHARS} 个字符，仅限 a-z A-Z 0-9 _ . -）"
-            ),
-            Invalid::BadCustomEvent(e) => format!(
-                "“{e}”不是有效的事件名（1 到 {CUSTOM_EVENT_MAX_CHARS} 个字符，仅限 a-z A-Z 0-9 - _ / .）"
-            ),
-            Invalid::SecondsOutOfRange(s) => {
-                format!("{s} 不是有效时长：请用 1 到 {GLOBAL_MUTE_SECONDS_MAX} 秒，或永久")
-            }
-        }
+        super::lazy_invalid(super::Lang::Zh, i).unwrap_or_else(|| "请求无效。".into())
     }
 
     fn failure_kind(&self, class: FailureClass) -> &'static str {
@@ -478,90 +449,22 @@ impl Catalogue for Zh {
 
     fn refusal_explained(&self, r: &Refusal) -> String {
         use Refusal::*;
+        // What Connect can meet; the rest is explained by `refusals`, installed by the pages
+        // loaded on first use.
         match r {
             TokenBlank | BadToken => "App Token 未被接受，请重新连接。".into(),
             ExpiredToken => "App Token 已过期，请重新连接或粘贴新的 App Token。".into(),
-            RegistrationNeedsToken => "注册用户需要 App Token。".into(),
             AppNotFound { org, app, .. } => {
                 format!("此域名下没有应用 {org}#{app}，请检查 org 名称和 app 名称。")
             }
-            RoomNotFoundOnRead { id } | RoomNotFound { id } => {
-                format!("聊天室 {id} 不存在，可能已被解散。")
-            }
-            UserNotFound { username } => format!("该应用中不存在用户 {username}。"),
-            UserEntityNotFound => "该应用中不存在此用户。".into(),
-            MustBeProvided { field } => format!("{field} 为必填项。"),
-            TooLong { field, max } => {
-                format!("“{}”最多 {max} 个字符。", field_label(&WORDS, *field))
-            }
-            MaxUsersTooLarge { max } => format!("最大成员数不能超过 {max}。"),
-            MaxUsersTooSmall => "最大成员数不能小于 1。".into(),
-            TooManyMembers => "成员数超过了最大成员数。".into(),
-            TooManyInOneCall { max, .. } => format!("单次请求最多 {max} 个。"),
-            NothingToModify => "没有任何更改。".into(),
-            UnknownFields { fields } => format!("服务器无法识别：{}。", fields.join("、")),
-            SameOwner => "该用户已是聊天室所有者。".into(),
-            NotInRoom { username, .. } => format!("{username} 不是该聊天室的成员。"),
-            OwnerCannotLeave { username, .. } => {
-                format!("{username} 是聊天室所有者，无法移除；请先转让聊天室。")
-            }
-            RoomFull { .. } => "聊天室已满（已达最大成员数）。".into(),
-            UserJoinedTooMany { username } => {
-                format!("{username} 加入的聊天室数量已达套餐上限。")
-            }
-            AppHasTooManyRooms { .. } => "该应用的聊天室数量已达套餐上限。".into(),
-            NotMembers { users, .. } => format!("以下用户不是成员：{}。", users.join("、")),
-            MaxUsersBelowMembers => "最大成员数不能小于聊天室当前的成员数。".into(),
-            DuplicateUser { username } => format!("用户 ID {username} 已被占用。"),
             InvalidGrant { .. } => "Client ID 或 Client Secret 错误。".into(),
-            IllegalArgument { .. } | InvalidParameter { .. } => "服务器无法接受该请求。".into(),
-            BodyTooLarge { .. } => "请求体过大。".into(),
             MethodNotAllowed | NoSuchEndpoint { .. } => {
                 "该域名不支持此调用，请确认它是环信 REST API 域名。".into()
             }
             RateLimited => WORDS.rate_limited_explained.into(),
-            PlanLimited => "该应用已超出套餐配额。".into(),
             Unavailable | Internal => WORDS.server_error_explained.into(),
-            AlreadyAdmin { username } => format!("{username} 已是管理员（或所有者）。"),
-            NotAdmin { username } => format!("{username} 不是管理员。"),
-            TooManyAdmins { max } => format!("聊天室已有 {max} 名管理员，已达上限。"),
-            AdminMustBeMember { username, .. } => {
-                format!("{username} 不是成员；只有成员才能成为管理员。")
-            }
-            MuteNotMembers { users } => {
-                format!("只能禁言成员；以下用户不是成员：{}。", users.join("、"))
-            }
-            UserBlocked { username } => {
-                format!("{username} 在聊天室黑名单中；请先将其移出黑名单。")
-            }
-            SharedFileNotFound { file_id } => format!("聊天室没有共享文件 {file_id}。"),
-            AnnouncementTooLong => "公告太长。".into(),
-            AttributeBatchTooLarge { max } => format!("单次请求最多 {max} 个属性。"),
-            AttributesOfOthers => "其中有属性由其他用户设置。".into(),
-            AttributeUserNotInRoom => "只能以聊天室成员的身份设置属性。".into(),
-            AlreadySuperAdmin { username } => format!("{username} 已是超级管理员。"),
-            NotSuperAdmin { username } => format!("{username} 不是超级管理员。"),
-            MessageNotSent { problem } => match problem {
-                SendProblem::SenderMuted { username } => {
-                    format!("{username} 已被全局禁言（聊天室），不能向聊天室发消息。")
-                }
-                SendProblem::ReachLimit => "应用每秒发送的消息超过套餐上限，本次未发送。".into(),
-                SendProblem::TooLarge => "消息过大。".into(),
-                SendProblem::TooManyRooms { max } => format!("单次请求最多 {max} 个聊天室。"),
-                _ => "服务器无法接受该消息。".into(),
-            },
-            RecallRefused { problem } => match problem {
-                RecallProblem::TooLate => "消息发送已超过撤回时限；可勾选“强制”撤回。".into(),
-                RecallProblem::NotFound => "找不到该消息：已被撤回，或已在服务器上过期。".into(),
-                RecallProblem::ReceiverNotFound => "该消息不是发往这个聊天室的。".into(),
-                _ => "服务器无法接受该撤回请求。".into(),
-            },
-            BroadcastUnopened => "应用的套餐未开通聊天室广播（请联系环信开通）。".into(),
-            BroadcastDailyLimit => "应用今天的广播次数已达套餐上限（按 UTC 日计）。".into(),
-            RecallUnopened => "应用的套餐未开通消息撤回。".into(),
-            InvalidRequestBody => "服务器无法读取该请求。".into(),
-            UserRequired => "该应用中没有这个用户。".into(),
-            Other => "服务器拒绝了该请求。".into(),
+            _ => super::lazy_refusal(super::Lang::Zh, r)
+                .unwrap_or_else(|| "服务器拒绝了该请求。".into()),
         }
     }
 

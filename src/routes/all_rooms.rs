@@ -106,7 +106,7 @@ pub fn AllRoomsTable() -> impl IntoView {
                 };
                 let kept = if n.older.is_some() {
                     all.facts
-                        .with(|f| keep(&|id: &str| f.get(id).map(|x| x.created)))
+                        .with(|f| keep(&|id: &str| f.get(id).and_then(|x| x.created)))
                 } else {
                     keep(&|_: &str| None)
                 };
@@ -144,15 +144,17 @@ pub fn AllRoomsTable() -> impl IntoView {
     let scroller = Scroller::new();
     // Back where the person left the table; to the top when the filter or the order changes
     // (an Effect: scrolling is the DOM's).
-    Effect::new(move |seen: Option<(String, Option<(SortKey, bool)>)>| {
-        let now = (filter.get(), sort.get());
-        match seen {
-            None => scroller.scroll_to(all.scroll.get_value()),
-            Some(before) if before != now => scroller.scroll_to(0.0),
-            Some(_) => {}
-        }
-        now
-    });
+    Effect::new(
+        move |seen: Option<(String, Option<(SortKey, bool)>, crate::list_model::Narrow)>| {
+            let now = (filter.get(), sort.get(), narrow.get());
+            match seen {
+                None => scroller.scroll_to(all.scroll.get_value()),
+                Some(before) if before != now => scroller.scroll_to(0.0),
+                Some(_) => {}
+            }
+            now
+        },
+    );
     on_cleanup(move || all.scroll.set_value(scroller.position()));
     // The rows in sight, with their place in the filtered list.
     let shown = Memo::new(move |_| match (rooms.get(), matches.get()) {
@@ -189,6 +191,12 @@ pub fn AllRoomsTable() -> impl IntoView {
             matches.with_untracked(|m| matched(a, m).map(|r| r.id.clone()).collect())
         });
         let untick = every_match_ticked.get_untracked();
+        // Narrowed (a figure of the overview): the selection becomes exactly these rooms, so
+        // that nothing ticked before and not shown goes into a bulk action.
+        if !untick && narrow.with_untracked(|n| !n.is_empty()) {
+            selected.set(ids.into_iter().collect());
+            return;
+        }
         selected.update(|s| {
             for id in ids {
                 if untick {
@@ -265,7 +273,7 @@ pub fn AllRoomsTable() -> impl IntoView {
             {move || (unread.get() > 0).then(|| view! {
                 <p class="warning" data-testid="all-unread">
                     {ow().details_missing(unread.get())}" "
-                    <a href=crate::url::link("/overview")>{ow().read_on_overview()}</a>
+                    <a href=move || crate::url::link(&crate::url::href("/overview", &[("days", narrow.with(|n| n.older.map(|d| d.to_string()).unwrap_or_default()))]))>{ow().read_on_overview()}</a>
                 </p>
             })}
             <Show when=move || rooms.with(Option::is_some)>
@@ -323,12 +331,7 @@ fn narrowed_words(n: &crate::list_model::Narrow) -> String {
     if !n.ids.is_empty() {
         parts.push(w.by_ids(n.ids.len()));
     }
-    let (colon, stop) = if crate::i18n::current() == crate::i18n::Lang::Zh {
-        ("：", "。")
-    } else {
-        (": ", ".")
-    };
-    format!("{}{colon}{}{stop}", w.narrowed(), w.joined(&parts))
+    w.narrowed_to(&parts)
 }
 
 #[component]

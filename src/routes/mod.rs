@@ -97,6 +97,7 @@ macro_rules! lazy_page {
 
         #[cfg_attr(wasm_split, wasm_split_helpers::wasm_split($split, fallible))]
         fn $split() -> Result<AnyView, SplitLoaderError> {
+            crate::i18n::install_lazy_words();
             Ok(view! { <$page/> }.into_any())
         }
     };

@@ -128,7 +128,7 @@ impl DetailFigures {
             older: Some(days),
             ..Default::default()
         };
-        let created = |id: &str| facts.get(id).map(|f| f.created);
+        let created = |id: &str| facts.get(id).and_then(|f| f.created);
         let mut fullest = Vec::new();
         let (mut old_empty, mut unread) = (0, 0);
         for r in rows {
@@ -283,6 +283,16 @@ fn OverviewPage() -> impl IntoView {
         data.read_room_facts(ids);
     };
 
+    // Small values of their own for what sits beside inputs and buttons, so that reading
+    // details (a batch at a time) redraws figures, not the inputs or Stop.
+    let unread = Memo::new(move |_| details.with(|d| d.as_ref().map_or(0, |d| d.unread)));
+    let old_empty = Memo::new(move |_| details.with(|d| d.as_ref().map_or(0, |d| d.old_empty)));
+    let fullest = Memo::new(move |_| {
+        details.with(|d| d.as_ref().map(|d| d.fullest.clone()).unwrap_or_default())
+    });
+    let used = Memo::new(move |_| figures.with(|f| f.as_ref().map(|f| f.rooms)));
+    let walked = Memo::new(move |_| figures.with(Option::is_some));
+
     let w = ow();
     view! {
         <section class="panel overview">
@@ -302,56 +312,57 @@ fn OverviewPage() -> impl IntoView {
                     }/>
                 {w.after_connect()}
             </label>
-            {move || all.loading.get().map(|n| view! {
+            <Show when=move || all.loading.get().is_some()>
                 <div class="walk" data-testid="all-progress">
                     <progress aria-label=t().all_rooms></progress>
-                    <span role="status">{t().all_loading(n)}</span>
+                    <span role="status">{move || t().all_loading(all.loading.get().unwrap_or(0))}</span>
                     <button type="button" class="small" data-testid="stop-all" on:click=move |_| data.stop_loading_all_rooms()>{t().stop}</button>
                 </div>
-            })}
+            </Show>
             {move || all.error.get().map(|e| view! { <ErrorView error=e/> })}
             {move || rooms.with(|r| r.as_ref().is_some_and(|r| !r.complete) && all.loading.get().is_none())
-                .then(|| view! { <p class="warning" data-testid="overview-partial">{ow().partial(figures.with(|f| f.as_ref().map_or(0, |f| f.rooms)))}</p> })}
+                .then(|| view! { <p class="warning" data-testid="overview-partial">{ow().partial(used.get().unwrap_or(0))}</p> })}
             {move || figures.get().map(|f| {
                 let w = ow();
-                let empty_link = rooms_link(bucket_narrow(0));
-                let used = f.rooms;
-                let largest_link = (!f.largest.is_empty()).then(|| (ids_link(&f.largest), f.largest.len()));
                 view! {
                     <h2>{w.totals()}</h2>
                     <dl class="totals" data-testid="overview-totals">
                         <div><dt>{w.rooms()}</dt><dd data-testid="total-rooms">
-                            <a href=crate::url::link(&rooms_link(Narrow::default()))>{ow().num(f.rooms)}</a></dd></div>
-                        <div><dt>{w.members()}</dt><dd data-testid="total-members">{ow().num(f.members as usize)}</dd></div>
-                        <div><dt>{w.owners()}</dt><dd data-testid="total-owners">{ow().num(f.owners)}</dd></div>
+                            <a href=crate::url::link(&rooms_link(Narrow::default()))>{w.num(f.rooms)}</a></dd></div>
+                        <div><dt>{w.members()}</dt><dd data-testid="total-members">{w.num(f.members as usize)}</dd></div>
+                        <div><dt>{w.owners()}</dt><dd data-testid="total-owners">{w.num(f.owners)}</dd></div>
                         <div><dt>{w.empty()}</dt><dd data-testid="total-empty">
-                            <a href=crate::url::link(&empty_link) aria-label=w.open_n(f.empty)>{ow().num(f.empty)}</a></dd></div>
+                            <a href=crate::url::link(&rooms_link(bucket_narrow(0))) aria-label=w.open_n(f.empty)>{w.num(f.empty)}</a></dd></div>
                     </dl>
+                }
+            })}
+            <Show when=move || walked.get()>
+                <div class="limit">
+                    <label for="plan-limit">{ow().limit()}</label>
+                    <input id="plan-limit" type="number" min="1" inputmode="numeric" data-testid="plan-limit"
+                        prop:value=move || limit_text.get() on:input=move |ev| set_limit(event_target_value(&ev))/>
+                    <p class="hint">{ow().limit_hint()}</p>
+                    {move || limit.get().zip(used.get()).map(|(l, used)| view! {
+                        <Gauge caption=ow().gauge().to_string() testid="plan-gauge" used limit=l/>
+                    })}
+                </div>
+            </Show>
+            {move || figures.get().map(|f| {
+                let w = ow();
+                let largest_link = (!f.largest.is_empty()).then(|| (ids_link(&f.largest), f.largest.len()));
+                view! {
                     <div class="charts">
-                        <div class="limit">
-                            <label for="plan-limit">{w.limit()}</label>
-                            <input id="plan-limit" type="number" min="1" inputmode="numeric" data-testid="plan-limit"
-                                prop:value=move || limit_text.get() on:input=move |ev| set_limit(event_target_value(&ev))/>
-                            <p class="hint">{w.limit_hint()}</p>
-                            {move || limit.get().map(|l| view! {
-                                <Gauge caption=ow().gauge().to_string() testid="plan-gauge" used limit=l/>
-                            })}
-                        </div>
                         <BarChart caption=w.histogram().to_string() testid="histogram"
                             heads=(w.col_members(), w.col_rooms())
                             bars=f.buckets.iter().enumerate().map(|(i, n)| {
                                 let (least, most) = BUCKETS[i];
-                                let label = if i == 0 {
-                                    format!("{} ({})", w.bucket(1, Some(1)), w.owner_only())
-                                } else {
-                                    w.bucket(least, most)
-                                };
+                                let label = if i == 0 { w.owner_only() } else { w.bucket(least, most) };
                                 Bar { label, value: *n as u64, figure: None, scale: None,
                                     href: (*n > 0).then(|| rooms_link(bucket_narrow(i))) }
                             }).collect()>
                             <p class="hint">{w.histogram_hint()}</p>
                         </BarChart>
-                        <BarChart caption=w.largest().to_string() testid="largest"
+                        <BarChart caption=w.largest().to_string() testid="largest" members=true
                             heads=(w.col_room(), w.col_members())
                             bars=f.largest.iter().map(|r| Bar {
                                 label: room_label(r), value: r.affiliations_count, figure: None, scale: None,
@@ -370,55 +381,59 @@ fn OverviewPage() -> impl IntoView {
                     </div>
                 }
             })}
-            <Show when=move || figures.with(Option::is_some)>
+            <Show when=move || walked.get()>
                 <h2>{ow().fullest()}</h2>
                 <p>{ow().details_lead()}</p>
                 <div class="toolbar">
                     <button type="button" data-testid="read-details"
-                        disabled=move || all.facts_reading.get().is_some() || details.with(|d| d.as_ref().is_none_or(|d| d.unread == 0))
+                        disabled=move || all.facts_reading.get().is_some() || unread.get() == 0
                         on:click=move |_| read_details()>{ow().read_details()}</button>
                 </div>
-                {move || all.facts_reading.get().map(|(done, of)| view! {
+                <Show when=move || all.facts_reading.get().is_some()>
                     <div class="walk" data-testid="details-progress">
-                        <progress aria-label=ow().read_details() max=of.to_string() value=done.to_string()></progress>
-                        <span role="status">{ow().reading(done, of)}</span>
-                        <button type="button" class="small" on:click=move |_| data.stop_reading_room_facts()>{t().stop}</button>
+                        <progress aria-label=ow().read_details()
+                            max=move || all.facts_reading.get().map_or(1, |(_, of)| of.max(1)).to_string()
+                            value=move || all.facts_reading.get().map_or(0, |(done, _)| done).to_string()></progress>
+                        <span role="status">{move || all.facts_reading.get().map(|(done, of)| ow().reading(done, of))}</span>
+                        <button type="button" class="small" data-testid="stop-details"
+                            on:click=move |_| data.stop_reading_room_facts()>{t().stop}</button>
                     </div>
-                })}
+                </Show>
                 {move || all.facts_error.get().map(|e| view! { <ErrorView error=e/> })}
-                {move || details.get().map(|d| {
-                    let w = ow();
-                    let old_link = rooms_link(Narrow { max: Some(1), older: Some(days.get()), ..Default::default() });
-                    let fullest: Vec<ChatroomSummary> = d.fullest.iter().map(|(r, _)| r.clone()).collect();
-                    view! {
-                        {(d.unread > 0).then(|| view! { <p class="hint" data-testid="details-unread">{w.details_missing(d.unread)}</p> })}
-                        <div class="charts">
-                            <BarChart caption=w.fullest().to_string() testid="fullest"
+                {move || (unread.get() > 0).then(|| view! { <p class="hint" data-testid="details-unread">{ow().details_missing(unread.get())}</p> })}
+                <div class="charts">
+                    {move || {
+                        let w = ow();
+                        let rooms: Vec<ChatroomSummary> = fullest.with(|f| f.iter().map(|(r, _)| r.clone()).collect());
+                        let link = (!rooms.is_empty()).then(|| (ids_link(&rooms), rooms.len()));
+                        view! {
+                            <BarChart caption=w.fullest().to_string() testid="fullest" members=true
                                 heads=(w.col_room(), w.col_full())
-                                bars=d.fullest.iter().map(|(r, max)| Bar {
+                                bars=fullest.get().iter().map(|(r, max)| Bar {
                                     label: room_label(r), value: r.affiliations_count,
-                                    figure: Some(format!("{} / {}", ow().num(r.affiliations_count as usize), ow().num(*max as usize))),
+                                    figure: Some(format!("{} / {}", w.num(r.affiliations_count as usize), w.num(*max as usize))),
                                     scale: Some(r.affiliations_count as f64 / *max as f64),
                                     href: Some(crate::url::room(&r.id)),
                                 }).collect()>
-                                {(!fullest.is_empty()).then(|| view! {
-                                    <a href=crate::url::link(&ids_link(&fullest)) data-testid="fullest-open">{w.open_n(fullest.len())}</a>
+                                {link.map(|(href, n)| view! {
+                                    <a href=crate::url::link(&href) data-testid="fullest-open">{w.open_n(n)}</a>
                                 })}
                             </BarChart>
-                            <div class="old-empty">
-                                <label>
-                                    {w.old_empty()}" "
-                                    <input type="number" min="0" class="days" data-testid="old-days" prop:value=move || days.get().to_string()
-                                        on:change=move |ev| set_days(event_target_value(&ev))/>
-                                    " "{w.old_empty_after()}
-                                </label>
-                                <p class="figure" data-testid="old-empty">
-                                    <a href=crate::url::link(&old_link) aria-label=w.open_n(d.old_empty)>{ow().num(d.old_empty)}</a>
-                                </p>
-                            </div>
-                        </div>
-                    }
-                })}
+                        }
+                    }}
+                    <div class="old-empty">
+                        <label>
+                            {ow().old_empty()}" "
+                            <input type="number" min="0" style:width="5em" data-testid="old-days" prop:value=move || days.get().to_string()
+                                on:change=move |ev| set_days(event_target_value(&ev))/>
+                            " "{ow().old_empty_after()}
+                        </label>
+                        <p data-testid="old-empty">
+                            <a href=move || crate::url::link(&rooms_link(Narrow { max: Some(1), older: Some(days.get()), ..Default::default() }))
+                                aria-label=move || ow().open_n(old_empty.get())>{move || ow().num(old_empty.get())}</a>
+                        </p>
+                    </div>
+                </div>
             </Show>
         </section>
     }
@@ -509,21 +524,21 @@ mod tests {
                 "1".to_string(),
                 RoomFacts {
                     maxusers: 200,
-                    created: 10 * DAY_MS,
+                    created: Some(10 * DAY_MS),
                 },
             ),
             (
                 "2".to_string(),
                 RoomFacts {
                     maxusers: 100,
-                    created: 99 * DAY_MS,
+                    created: Some(99 * DAY_MS),
                 },
             ),
             (
                 "3".to_string(),
                 RoomFacts {
                     maxusers: 5,
-                    created: 95 * DAY_MS,
+                    created: Some(95 * DAY_MS),
                 },
             ),
         ]);

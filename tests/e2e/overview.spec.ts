@@ -72,10 +72,11 @@ test.describe('100,000 rooms', () => {
     await expect(page.getByTestId('all-progress')).toHaveCount(0);
     await expectFigures(page, before);
     // The owners chart: the top 20, as counted here.
-    const top = [...before.owners].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 20);
+    const top = [...before.owners].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 20);
     const ownerRows = page.getByTestId('owners').locator('table tbody tr');
     await expect(ownerRows).toHaveCount(20);
     expect(await ownerRows.locator('td').allTextContents()).toEqual(top.map(([, k]) => n(k)));
+    expect(await ownerRows.locator('th').allTextContents()).toEqual(top.map(([o]) => o));
     // The largest rooms: the 10 largest counts.
     const largest = [...rooms].sort((a, b) => b.affiliations_count - a.affiliations_count).slice(0, 10);
     expect(await page.getByTestId('largest').locator('table tbody td').allTextContents()).toEqual(largest.map((r) => n(r.affiliations_count)));
@@ -94,7 +95,10 @@ test.describe('100,000 rooms', () => {
     await dialog.getByLabel('Type the number of chatrooms to confirm').fill(String(before.empty.length));
     await dialog.getByRole('button', { name: 'Dissolve' }).click();
     const results = dialog.getByTestId('bulk-results').locator('tbody tr');
-    await expect(results.filter({ hasText: 'Dissolved' })).toHaveCount(before.empty.length, { timeout: 300_000 });
+    // Waited for by its progress bar, not by counting thousands of rows again and again.
+    await expect(dialog.getByTestId('bulk-progress')).toBeVisible();
+    await expect(dialog.getByTestId('bulk-progress')).toHaveCount(0, { timeout: 300_000 });
+    await expect(results.filter({ hasText: 'Dissolved' })).toHaveCount(before.empty.length);
     await dialog.getByRole('button', { name: 'Close' }).last().click();
     await expect(page.getByTestId('all-summary')).toHaveText(`0 of ${n(before.rooms - before.empty.length)} chatrooms match the filter`);
 
@@ -133,7 +137,7 @@ test.describe('a small app', () => {
 
     expect(await page.evaluate(() => document.querySelector('[data-testid=histogram] svg title')?.namespaceURI)).toBe('http://www.w3.org/2000/svg');
     // An owner's bar, from the keyboard: the all-rooms view with exactly their rooms.
-    const [owner, owned] = [...c.owners].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+    const [owner, owned] = [...c.owners].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
     const bar = page.getByTestId('owners').locator('svg a').first();
     await expect(bar).toHaveAttribute('aria-label', `${owner}: ${owned} chatrooms`);
     await bar.focus();
@@ -180,6 +184,21 @@ test.describe('a small app', () => {
     await expect(page).toHaveURL(/\/rooms\?all=1&max=1&older=0$/);
     await expect(page.getByTestId('all-summary')).toHaveText(`${c.empty.length} of 200 chatrooms match the filter`);
     await expect(page.getByTestId('all-unread')).toHaveCount(0);
+    // None of them is older than 30 days: the age part of the narrowing is applied.
+    await go(page, '/rooms?all=1&max=1&older=30');
+    await expect(page.getByTestId('all-summary')).toHaveText('0 of 200 chatrooms match the filter');
+    await go(page, '/overview?days=0');
+
+    // The largest rooms: their bars name members, and their link opens exactly those 10.
+    const largest = [...rooms].sort((a, b) => b.affiliations_count - a.affiliations_count).slice(0, 10);
+    await expect(page.getByTestId('largest').locator('svg a').first()).toHaveAttribute('aria-label', new RegExp(`: ${largest[0].affiliations_count} members$`));
+    await page.getByTestId('largest-open').click();
+    await expect(page).toHaveURL(/\/rooms\?all=1&ids=/);
+    await expect(page.getByTestId('all-summary')).toHaveText('10 of 200 chatrooms match the filter');
+    const shownLargest = await page.locator('[data-testid=all-scroll] .vbody [role=row] .id').allInnerTexts();
+    expect(shownLargest.length).toBe(10);
+    const sizes = new Map(rooms.map((r) => [r.id, r.affiliations_count]));
+    expect(shownLargest.map((id) => sizes.get(id)!).sort((a, b) => b - a)).toEqual(largest.map((r) => r.affiliations_count));
     await page.goBack();
 
     // A chart saved as SVG and as PNG, with the page's colours written in.

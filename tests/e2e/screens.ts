@@ -100,6 +100,9 @@ export async function walkScreens(page: Page, emulator: Emulator, visit: (screen
   await page.getByTestId('read-details').click();
   await expect(page.getByTestId('fullest').locator('svg a').first()).toBeVisible();
   await page.getByTestId('histogram').locator('details summary').click();
+  // The plan's limit reached: the gauge in its warning colour.
+  await page.getByTestId('plan-limit').fill('30');
+  await expect(page.getByTestId('plan-gauge')).toBeVisible();
   await visit('overview');
   await go(page, '/rooms?all=1&max=1&older=0');
   await expect(page.getByTestId('all-narrowed')).toBeVisible();
