@@ -317,6 +317,7 @@ impl Bulk {
                     .collect()
             });
             let mut kept_at = 0.0;
+            let settled: Settled = Rc::default();
             let item_of = this.item_of.get_value();
             for (i, key) in todo {
                 let place = item_of.get(i).copied().unwrap_or(usize::MAX);
@@ -343,12 +344,19 @@ impl Bulk {
                         this.data.keep(e);
                     }
                 }
-                this.rows.update(|rows| {
-                    if let Some(r) = rows.get_mut(i) {
-                        r.outcome = Some(outcome);
-                    }
-                });
+                // Shown a few times a second, not once per answer: at thousands of rows each
+                // redraw of the table costs the browser a layout and a paint of all of it.
+                let first = settled.borrow().is_empty();
+                settled.borrow_mut().push((i, outcome));
+                if first {
+                    let settled = settled.clone();
+                    set_timeout(
+                        move || show(this, &settled),
+                        std::time::Duration::from_millis(250),
+                    );
+                }
             }
+            show(this, &settled);
             if let Some(e) = run.journal.borrow_mut().as_mut() {
                 e.running = false;
                 this.data.keep(e);
@@ -432,6 +440,24 @@ fn recorded(o: &Outcome) -> Recorded {
 }
 
 /// Which of the four states an item is in, to key its row by.
+/// Outcomes come in faster than they are worth drawing: they wait here for the next redraw.
+type Settled = Rc<std::cell::RefCell<Vec<(usize, Outcome)>>>;
+
+/// Puts the outcomes that came in since the last redraw into the rows, at once.
+fn show(bulk: Bulk, settled: &Settled) {
+    let outcomes = std::mem::take(&mut *settled.borrow_mut());
+    if outcomes.is_empty() {
+        return;
+    }
+    let _ = bulk.rows.try_update(|rows| {
+        for (i, outcome) in outcomes {
+            if let Some(r) = rows.get_mut(i) {
+                r.outcome = Some(outcome);
+            }
+        }
+    });
+}
+
 fn state_of(o: &Option<Outcome>) -> u8 {
     match o {
         None => 0,

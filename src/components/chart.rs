@@ -146,25 +146,26 @@ pub fn BarChart(
                 None => name,
             };
             // (Each `view!` opens with a `g`: `view!` makes an `a` SVG's only inside SVG; it
-            // makes `title` HTML's always, so that one is built by hand.)
+            // makes `title` HTML's always, so that one is built by hand.) The `title` names
+            // the bar for screen readers and shows on hover.
             let inner = view! {
                 <g>
-                    {leptos::tachys::svg::title().child(name.clone())}
                     <rect class="band" x="0" y=y width="100%" height=ROW></rect>
                     <text class="label" x="0" y=y + 17.0>{cut(&b.label)}</text>
                     <rect class="bar" x=format!("{BARS_AT}%") y=y + 4.0 width=format!("{len:.2}%") height="18" rx="2"></rect>
                     <text class="value" x="100%" text-anchor="end" y=y + 17.0>{b.figure()}</text>
                 </g>
             };
+            let title = leptos::tachys::svg::title().child(name);
             match &b.href {
                 Some(h) => view! {
                     <g>
-                        <a href=crate::url::link(h) aria-label=name on:click=follow(h.clone())
-                            on:keydown=enter(h.clone())>{inner}</a>
+                        <a href=crate::url::link(h) on:click=follow(h.clone())
+                            on:keydown=enter(h.clone())>{title}{inner}</a>
                     </g>
                 }
                 .into_any(),
-                None => view! { <g role="img" aria-label=name>{inner}</g> }.into_any(),
+                None => view! { <g role="img">{title}{inner}</g> }.into_any(),
             }
         })
         .collect_view();

@@ -332,7 +332,7 @@ fn OverviewPage() -> impl IntoView {
                         <div><dt>{w.members()}</dt><dd data-testid="total-members">{w.num(f.members as usize)}</dd></div>
                         <div><dt>{w.owners()}</dt><dd data-testid="total-owners">{w.num(f.owners)}</dd></div>
                         <div><dt>{w.empty()}</dt><dd data-testid="total-empty">
-                            <a href=crate::url::link(&rooms_link(bucket_narrow(0))) aria-label=w.open_n(f.empty)>{w.num(f.empty)}</a></dd></div>
+                            <a href=crate::url::link(&rooms_link(bucket_narrow(0))) title=w.open_n(f.empty)>{w.num(f.empty)}</a></dd></div>
                     </dl>
                 }
             })}
@@ -430,7 +430,7 @@ fn OverviewPage() -> impl IntoView {
                         </label>
                         <p data-testid="old-empty">
                             <a href=move || crate::url::link(&rooms_link(Narrow { max: Some(1), older: Some(days.get()), ..Default::default() }))
-                                aria-label=move || ow().open_n(old_empty.get())>{move || ow().num(old_empty.get())}</a>
+                                title=move || ow().open_n(old_empty.get())>{move || ow().num(old_empty.get())}</a>
                         </p>
                     </div>
                 </div>

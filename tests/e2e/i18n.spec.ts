@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 
 /** Latin words that stand in Chinese text: names of things, wire words, API paths. */
 const LATIN_OK = new Set(
-  ('ID API REST HTTP CORS App Token Client Secret AppKey org app JSON CSV URL curl maxusers http https ' +
+  ('ID API REST HTTP CORS App Token Client Secret AppKey org app JSON CSV SVG PNG URL curl maxusers http https ' +
     'Esc ms GET POST PUT DELETE EASEMOB_TOKEN EASEMOB_CLIENT_SECRET demo admin chatrooms users ' +
     'joined_chatrooms easemob com English a1 token pagenum pagesize limit cursor README SDK super_admin metadata chatroom announcement white blocks mute ban ext cmd key value body utc txt custom msgs mutes status messages broadcast msg_recall batch_recall disconnect deactivate activate').split(' ').map((w) => w.toLowerCase()),
 );

@@ -139,7 +139,7 @@ test.describe('a small app', () => {
     // An owner's bar, from the keyboard: the all-rooms view with exactly their rooms.
     const [owner, owned] = [...c.owners].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
     const bar = page.getByTestId('owners').locator('svg a').first();
-    await expect(bar).toHaveAttribute('aria-label', `${owner}: ${owned} chatrooms`);
+    await expect(bar).toHaveAccessibleName(`${owner}: ${owned} chatrooms`);
     await bar.focus();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`/rooms\\?all=1&owner=${owner}$`));
@@ -191,7 +191,7 @@ test.describe('a small app', () => {
 
     // The largest rooms: their bars name members, and their link opens exactly those 10.
     const largest = [...rooms].sort((a, b) => b.affiliations_count - a.affiliations_count).slice(0, 10);
-    await expect(page.getByTestId('largest').locator('svg a').first()).toHaveAttribute('aria-label', new RegExp(`: ${largest[0].affiliations_count} members$`));
+    await expect(page.getByTestId('largest').locator('svg a').first()).toHaveAccessibleName(new RegExp(`: ${largest[0].affiliations_count} members$`));
     await page.getByTestId('largest-open').click();
     await expect(page).toHaveURL(/\/rooms\?all=1&ids=/);
     await expect(page.getByTestId('all-summary')).toHaveText('10 of 200 chatrooms match the filter');
