@@ -58,7 +58,7 @@ e2e:
 ## Refresh the README's screenshots from the end-to-end tests.
 screenshots: dist
 	cargo build -p easemob-emulator
-	UPDATE_SCREENSHOTS=1 npx playwright test room.spec.ts resilience.spec.ts a11y.spec.ts scale.spec.ts moderation.spec.ts import.spec.ts
+	UPDATE_SCREENSHOTS=1 npx playwright test room.spec.ts resilience.spec.ts a11y.spec.ts scale.spec.ts moderation.spec.ts import.spec.ts overview.spec.ts
 
 ## Figures for the README: the first load's sizes, the dashboard with 100,000 rooms in headless
 ## Chromium, and the emulator's throughput beside a bare axum server. Prints; asserts nothing.

@@ -48,6 +48,7 @@ words! {
     owners_chart: "Owners with the most chatrooms (top 20)", "拥有聊天室最多的所有者（前 20 名）";
     old_empty: "Empty chatrooms created more than", "创建超过";
     old_empty_after: "days ago", "天仍为空的聊天室";
+    details_title: "From each room's details", "来自聊天室详情";
     details_lead: "Closest to full and old empty chatrooms need each room's max users and creation time: one request per 100 rooms.", "“最接近满员”和“长期为空”需要每个聊天室的最大成员数和创建时间：每 100 个聊天室一个请求。";
     read_details: "Read max users and creation times", "读取最大成员数和创建时间";
     table: "As a table", "以表格查看";

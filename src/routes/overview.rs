@@ -382,7 +382,7 @@ fn OverviewPage() -> impl IntoView {
                 }
             })}
             <Show when=move || walked.get()>
-                <h2>{ow().fullest()}</h2>
+                <h2>{ow().details_title()}</h2>
                 <p>{ow().details_lead()}</p>
                 <div class="toolbar">
                     <button type="button" data-testid="read-details"
