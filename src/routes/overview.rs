@@ -337,7 +337,8 @@ fn OverviewPage() -> impl IntoView {
                 }
             })}
             <Show when=move || walked.get()>
-                <div class="limit">
+                // Kept as typed (in storage, in the URL): a language switch loses nothing here.
+                <div class="limit" data-kept="">
                     <label for="plan-limit">{ow().limit()}</label>
                     <input id="plan-limit" type="number" min="1" inputmode="numeric" data-testid="plan-limit"
                         prop:value=move || limit_text.get() on:input=move |ev| set_limit(event_target_value(&ev))/>
@@ -421,7 +422,7 @@ fn OverviewPage() -> impl IntoView {
                             </BarChart>
                         }
                     }}
-                    <div class="old-empty">
+                    <div class="old-empty" data-kept="">
                         <label>
                             {ow().old_empty()}" "
                             <input type="number" min="0" style:width="5em" data-testid="old-days" prop:value=move || days.get().to_string()
