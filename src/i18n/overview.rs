@@ -114,7 +114,7 @@ impl OverviewWords {
     }
     /// The gauge's words: rooms of the limit, and the share.
     pub fn of_limit(self, rooms: usize, limit: usize) -> String {
-        let pct = if limit == 0 { 0 } else { rooms * 100 / limit };
+        let pct = (rooms * 100).checked_div(limit).unwrap_or(0);
         if self.zh {
             format!("已用 {} / {}（{pct}%）", number(rooms), number(limit))
         } else {

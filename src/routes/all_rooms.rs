@@ -33,6 +33,9 @@ fn matched<'a>(
         .flat_map(|(a, m)| m.iter().map(|i| &a.rows[*i as usize]))
 }
 
+/// What the table shows: where it is scrolled depends on it.
+type ViewState = (String, Option<(SortKey, bool)>, crate::list_model::Narrow);
+
 #[component]
 pub fn AllRoomsTable() -> impl IntoView {
     let data = use_data();
@@ -144,17 +147,15 @@ pub fn AllRoomsTable() -> impl IntoView {
     let scroller = Scroller::new();
     // Back where the person left the table; to the top when the filter or the order changes
     // (an Effect: scrolling is the DOM's).
-    Effect::new(
-        move |seen: Option<(String, Option<(SortKey, bool)>, crate::list_model::Narrow)>| {
-            let now = (filter.get(), sort.get(), narrow.get());
-            match seen {
-                None => scroller.scroll_to(all.scroll.get_value()),
-                Some(before) if before != now => scroller.scroll_to(0.0),
-                Some(_) => {}
-            }
-            now
-        },
-    );
+    Effect::new(move |seen: Option<ViewState>| {
+        let now = (filter.get(), sort.get(), narrow.get());
+        match seen {
+            None => scroller.scroll_to(all.scroll.get_value()),
+            Some(before) if before != now => scroller.scroll_to(0.0),
+            Some(_) => {}
+        }
+        now
+    });
     on_cleanup(move || all.scroll.set_value(scroller.position()));
     // The rows in sight, with their place in the filtered list.
     let shown = Memo::new(move |_| match (rooms.get(), matches.get()) {
