@@ -334,7 +334,7 @@ mod tests {
         ListQuery::from_params(|k| pairs.iter().find(|(kk, _)| kk == k).map(|(_, v)| v.clone()))
     }
 
-    fn room(id: &str, name: &str, owner: &str, n: u64) -> ChatroomSummary {
+    pub(super) fn room(id: &str, name: &str, owner: &str, n: u64) -> ChatroomSummary {
         ChatroomSummary {
             id: id.into(),
             name: name.into(),
@@ -469,13 +469,7 @@ mod all_rooms_tests {
 
     #[test]
     fn narrowing_keeps_exactly_the_rooms_every_part_allows() {
-        let room = |id: &str, name: &str, owner: &str, n: u64| ChatroomSummary {
-            id: id.into(),
-            name: name.into(),
-            owner: owner.into(),
-            affiliations_count: n,
-            disabled: None,
-        };
+        use super::tests::room;
         let rows = [
             room("1", "A", "alice", 1),
             room("2", "B", "bob", 1),

@@ -67,20 +67,27 @@ export function recordRequests(page: Page, pattern: RegExp): Request[] {
   return seen;
 }
 
-/** All room ids of the app, newest first, straight from the API. */
-export async function allRoomIds(emulator: Emulator): Promise<string[]> {
+export type RoomSummary = { id: string; name: string; owner: string; affiliations_count: number };
+
+/** Every room of the app as the list answers it, newest first, straight from the API. */
+export async function allRooms(emulator: Emulator): Promise<RoomSummary[]> {
   const token = await emulator.token();
-  const ids: string[] = [];
+  const rooms: RoomSummary[] = [];
   let cursor = '';
   for (;;) {
-    const r = await fetch(`${emulator.api}/chatrooms?limit=1000${cursor ? `&cursor=${cursor}` : ''}`, {
+    const r = await fetch(`${emulator.api}/chatrooms?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
       headers: { Authorization: `Bearer ${token}` },
     });
     const body = await r.json();
-    ids.push(...body.data.map((d: { id: string }) => d.id));
-    if (!body.cursor) return ids;
-    cursor = encodeURIComponent(body.cursor);
+    rooms.push(...body.data);
+    if (!body.cursor) return rooms;
+    cursor = body.cursor;
   }
+}
+
+/** All room ids of the app, newest first, straight from the API. */
+export async function allRoomIds(emulator: Emulator): Promise<string[]> {
+  return (await allRooms(emulator)).map((r) => r.id);
 }
 
 /** Follows a link inside the app, as a click would (no reload: the session stays in memory,

@@ -1,26 +1,9 @@
 // The overview: figures from the all-rooms walk, checked against counts made here from the API,
 // and the links that lead from a figure to exactly its rooms in the all-rooms view.
-import { test, expect, connect, go, recordRequests, api, setFaults, Emulator } from './fixtures';
+import { test, expect, connect, go, recordRequests, api, setFaults, Emulator, allRooms, type RoomSummary } from './fixtures';
 import type { Page } from '@playwright/test';
 import * as fs from 'node:fs';
 
-type Summary = { id: string; name: string; owner: string; affiliations_count: number };
-
-/** Every room of the app, newest first, straight from the API. */
-async function allRooms(emulator: Emulator): Promise<Summary[]> {
-  const token = await emulator.token();
-  const rooms: Summary[] = [];
-  let cursor = '';
-  for (;;) {
-    const r = await fetch(`${emulator.api}/chatrooms?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    const body = await r.json();
-    rooms.push(...body.data);
-    if (!body.cursor) return rooms;
-    cursor = body.cursor;
-  }
-}
 
 // The histogram's buckets, written out here rather than read from the dashboard.
 const BUCKETS: [number, number][] = [
@@ -28,7 +11,7 @@ const BUCKETS: [number, number][] = [
   [1001, 2000], [2001, 5000], [5001, 10000], [10001, Infinity],
 ];
 
-function counted(rooms: Summary[]) {
+function counted(rooms: RoomSummary[]) {
   const buckets = BUCKETS.map(([lo, hi]) => rooms.filter((r) => r.affiliations_count >= lo && r.affiliations_count <= hi).length);
   const owners = new Map<string, number>();
   for (const r of rooms) owners.set(r.owner, (owners.get(r.owner) ?? 0) + 1);

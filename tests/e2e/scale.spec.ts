@@ -1,26 +1,9 @@
 // Scale: every room of a 100,000-room app in one table, the data layer's cache, and a room of
 // 10,000 members. None of these is timed (`make bench` prints the figures); each checks what
 // a person would see, and the requests sent.
-import { test, expect, connect, go, recordRequests, Emulator } from './fixtures';
+import { test, expect, connect, go, recordRequests, allRooms } from './fixtures';
 import * as fs from 'node:fs';
 
-type Summary = { id: string; name: string; owner: string };
-
-/** Every room of the app, newest first, straight from the API. */
-async function allRooms(emulator: Emulator): Promise<Summary[]> {
-  const token = await emulator.token();
-  const rooms: Summary[] = [];
-  let cursor = '';
-  for (;;) {
-    const r = await fetch(`${emulator.api}/chatrooms?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    const body = await r.json();
-    rooms.push(...body.data);
-    if (!body.cursor) return rooms;
-    cursor = body.cursor;
-  }
-}
 
 const rowsInDom = (page: import('@playwright/test').Page) =>
   page.locator('[data-testid=all-scroll] .vbody [role=row]').count();
